@@ -1,0 +1,21 @@
+//! roadboard: roadmap Markdown → interactive boards, timeline and dependency highlighting.
+//!
+//! The crate is a pure core (compiled and tested natively with `--no-default-features`):
+//! - [`model`]: the roadmap model every view reads;
+//! - [`parse`]: Markdown → model, tolerant of real-world documents;
+//! - [`progress`]: the reader's checklist state and Markdown export;
+//!
+//! and a thin Leptos shell behind the `web` feature ([`app`], [`storage`]).
+
+pub mod model;
+pub mod parse;
+pub mod progress;
+pub mod stats;
+
+#[cfg(feature = "web")]
+pub mod app;
+#[cfg(feature = "web")]
+pub mod storage;
+
+pub use model::Roadmap;
+pub use parse::{parse, parse_named};

@@ -1,0 +1,214 @@
+//! The roadmap model every view reads: plain serde data, no browser types.
+//!
+//! The JSON shape of [`Roadmap`] is the `roadboard json` contract (schema 1): fields may be
+//! added, the existing ones keep their names and meaning.
+
+use serde::{Deserialize, Serialize};
+
+/// The JSON schema version written by `roadboard json`.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A parsed roadmap document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Roadmap {
+    /// Always [`SCHEMA_VERSION`].
+    pub schema: u32,
+    /// Display title: first H1, else the caller's file name, else the first heading.
+    pub title: String,
+    /// Which mojibake repair was applied to the text, if any.
+    pub encoding_repair: Option<EncodingRepair>,
+    /// The heading tree, in document order.
+    pub sections: Vec<Section>,
+    /// Every task or status line, in document order (children follow their parent).
+    pub items: Vec<Item>,
+    /// Stages of work with a place on the time axis.
+    pub phases: Vec<Phase>,
+    /// Edges of the dependency graph; `from` depends on `to`.
+    pub dependencies: Vec<Dependency>,
+    /// Dependency references that matched nothing.
+    pub unresolved: Vec<Unresolved>,
+    /// Progress the document claims about itself ("85% Complete").
+    pub claimed_progress: Vec<ClaimedProgress>,
+    /// Measured progress over all items.
+    pub progress: Progress,
+    /// Problems found while reading, never fatal.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The kind of mojibake that was repaired.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum EncodingRepair {
+    /// UTF-8 that had been decoded as Windows-1252.
+    #[serde(rename = "windows-1252")]
+    Windows1252,
+    /// UTF-8 that had been decoded as MacRoman.
+    #[serde(rename = "mac-roman")]
+    MacRoman,
+}
+
+/// A heading of the document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Section {
+    /// Stable id derived from the heading path.
+    pub id: String,
+    /// Title for display: markup and leading emoji stripped.
+    pub title: String,
+    /// The heading text as written (inline markup kept).
+    pub raw_title: String,
+    /// Heading level, 1..=6.
+    pub level: u8,
+    /// 1-based line of the heading.
+    pub line: usize,
+    /// Id of the enclosing section, if any.
+    pub parent: Option<String>,
+}
+
+/// Where an item stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Finished.
+    Done,
+    /// Not started.
+    Todo,
+    /// Started, partial.
+    InProgress,
+    /// Cannot proceed / explicitly not done.
+    Blocked,
+}
+
+/// How urgent an item is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Priority {
+    /// P0, "Critical", 🔴, "Must fix before production".
+    Critical,
+    /// P1, "High".
+    High,
+    /// P2, "Medium", 🟡.
+    Medium,
+    /// P3, "Low", 🟢.
+    Low,
+}
+
+/// A task or status line.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Item {
+    /// Stable id: normalised text + section path (+ occurrence index), not position.
+    pub id: String,
+    /// Plain text of the item (markup stripped).
+    pub text: String,
+    /// The bold lead of `**Title**: description`, if present.
+    pub title: Option<String>,
+    /// The item's inline Markdown source as written (for safe rich rendering).
+    pub markdown: String,
+    /// 1-based line of the item.
+    pub line: usize,
+    /// Id of the section the item is in, if any.
+    pub section: Option<String>,
+    /// True only for GFM task items (`[ ]`, `[x]`).
+    pub checkbox: bool,
+    /// Status as written in the document.
+    pub status: Status,
+    /// Priority, from the item or its headings.
+    pub priority: Option<Priority>,
+    /// Estimate in working days, `[min, max]`.
+    pub estimate_days: Option<[f64; 2]>,
+    /// Ids of items/phases/sections this item depends on.
+    pub depends_on: Vec<String>,
+    /// Id of the parent item for nested items.
+    pub parent: Option<String>,
+    /// Byte range of the checkbox mark character inside the original text (for export).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub checkbox_offset: Option<usize>,
+}
+
+/// A stage of work on the time axis, in working days from the roadmap's start.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Phase {
+    /// Stable id.
+    pub id: String,
+    /// Display title.
+    pub title: String,
+    /// 1-based line where the phase is named.
+    pub line: usize,
+    /// Start in working days.
+    pub start: f64,
+    /// End in working days; `None` for open-ended phases ("Week 8+").
+    pub end: Option<f64>,
+    /// The time phrase as written ("Week 1-2", "~2 hours").
+    #[serde(default)]
+    pub duration_text: String,
+    /// Items that belong to the phase.
+    pub items: Vec<String>,
+}
+
+/// How a dependency edge was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DependencyKind {
+    /// Written in the document ("depends on: …").
+    Explicit,
+    /// Implied by phase order (Phase 3 after Phase 2).
+    PhaseOrder,
+}
+
+/// `from` depends on `to`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Dependency {
+    /// The dependent item/phase id.
+    pub from: String,
+    /// The prerequisite item/phase/section id.
+    pub to: String,
+    /// Explicit or implied.
+    pub kind: DependencyKind,
+    /// 1-based line of the phrase (or of the dependent phase).
+    pub line: usize,
+}
+
+/// A dependency reference that matched nothing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Unresolved {
+    /// The reference as written.
+    pub text: String,
+    /// 1-based line.
+    pub line: usize,
+}
+
+/// A progress figure the document states about itself.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClaimedProgress {
+    /// The stated percentage.
+    pub percent: f64,
+    /// 1-based line.
+    pub line: usize,
+}
+
+/// Done over total.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Progress {
+    /// Items done.
+    pub done: usize,
+    /// All items.
+    pub total: usize,
+}
+
+impl Progress {
+    /// Whole percent, 0 when there is nothing to do.
+    pub fn percent(&self) -> u32 {
+        if self.total == 0 {
+            0
+        } else {
+            ((self.done as f64 / self.total as f64) * 100.0).round() as u32
+        }
+    }
+}
+
+/// A non-fatal problem found while reading the document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Diagnostic {
+    /// 1-based line.
+    pub line: usize,
+    /// What happened, in plain words.
+    pub message: String,
+}
