@@ -28,7 +28,9 @@ fn read(path: &str) -> Result<String, String> {
 }
 
 fn file_stem(path: &str) -> Option<&str> {
-    std::path::Path::new(path).file_stem().and_then(|s| s.to_str())
+    std::path::Path::new(path)
+        .file_stem()
+        .and_then(|s| s.to_str())
 }
 
 fn run(args: &[String]) -> Result<String, String> {
