@@ -4,16 +4,22 @@
 //! - [`model`]: the roadmap model every view reads;
 //! - [`parse`]: Markdown → model, tolerant of real-world documents;
 //! - [`progress`]: the reader's checklist state and Markdown export;
+//! - [`load`]: bytes → document text, with refusals a user understands;
 //!
-//! and a thin Leptos shell behind the `web` feature ([`app`], [`storage`]).
+//! and a thin Leptos shell behind the `web` feature (`app`, `components`, `net`, `storage`).
 
 pub mod model;
 pub mod parse;
+pub mod load;
 pub mod progress;
 pub mod stats;
 
 #[cfg(feature = "web")]
 pub mod app;
+#[cfg(feature = "web")]
+pub mod components;
+#[cfg(feature = "web")]
+pub mod net;
 #[cfg(feature = "web")]
 pub mod storage;
 

@@ -1,0 +1,52 @@
+# roadboard — build, serve, test, measure. Every target installs what it needs first
+# (scripts/install-tools.sh is idempotent and downloads only from package registries).
+
+SHELL := /bin/bash
+export PATH := $(CURDIR)/.tools/bin:$(HOME)/.cargo/bin:$(PATH)
+export TRUNK_SKIP_VERSION_CHECK := true
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+PORT ?= 8080
+
+.PHONY: serve test dist bench tools tools-build lint native-test wasm-test e2e clean
+
+tools:
+	@scripts/install-tools.sh all
+
+tools-build:
+	@scripts/install-tools.sh build
+
+## make serve — build and serve the site locally with live reload.
+serve: tools-build
+	@echo "roadboard: serving on http://127.0.0.1:$(PORT)/"
+	trunk serve --address 127.0.0.1 --port $(PORT)
+
+## make test — the whole gate: lint, native tests, browser tests, end-to-end tests.
+test: tools lint native-test wasm-test e2e
+	@echo "make test: all green"
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --no-default-features --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+native-test:
+	cargo test --no-default-features
+
+wasm-test:
+	cargo test --target wasm32-unknown-unknown --test web
+
+e2e: dist
+	cd tests/e2e && node --test --test-concurrency=1
+
+## make dist — optimised release build into dist/, then a size report.
+dist: tools-build
+	trunk build --release
+	@scripts/size-report.sh dist
+
+## make bench — benchmarks that print figures (parse; later: board, timeline, budgets).
+bench: tools
+	cargo bench --no-default-features --bench parse
+
+clean:
+	cargo clean
+	rm -rf dist
