@@ -1,5 +1,10 @@
 //! Parse benchmark: roadboard's parse+model vs a bare pulldown-cmark event pass.
 
+#![allow(
+    missing_docs,
+    reason = "criterion_group! generates an undocumented pub fn"
+)]
+
 use criterion::{criterion_group, criterion_main, Criterion};
 
 fn generated(n: usize) -> String {

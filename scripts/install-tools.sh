@@ -52,13 +52,16 @@ fi
 
 if [ "$want" = build ]; then exit 0; fi
 
-# Chromium + ChromeDriver from Debian, for wasm-bindgen-test and the end-to-end tests.
-if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then
-  say "chromium and chromedriver present"
+# Chromium + ChromeDriver from Debian, for wasm-bindgen-test and the end-to-end tests, and an
+# emoji font so screenshots show the status marks roadmaps are full of.
+if command -v chromium >/dev/null && command -v chromedriver >/dev/null \
+   && dpkg -s fonts-noto-color-emoji >/dev/null 2>&1; then
+  say "chromium, chromedriver and emoji font present"
 else
-  say "apt-get install chromium chromium-driver"
+  say "apt-get install chromium chromium-driver fonts-noto-color-emoji"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq \
+    chromium chromium-driver fonts-noto-color-emoji >/dev/null
 fi
 
 # The end-to-end harness (playwright-core drives Debian's Chromium; no browser download).

@@ -19,14 +19,22 @@ impl Route {
             .and_then(|w| w.location().search().ok())
             .unwrap_or_default();
         let params = web_sys::UrlSearchParams::new_with_str(&search).ok();
-        let get = |k: &str| params.as_ref().and_then(|p| p.get(k)).filter(|v| !v.is_empty());
+        let get = |k: &str| {
+            params
+                .as_ref()
+                .and_then(|p| p.get(k))
+                .filter(|v| !v.is_empty())
+        };
         Route { src: get("src") }
     }
 }
 
 /// The link that opens a bundled roadmap.
 pub fn bundled_href(file: &str) -> String {
-    format!("?src={}", js_sys::encode_uri_component(&format!("roadmaps/{file}")))
+    format!(
+        "?src={}",
+        js_sys::encode_uri_component(&format!("roadmaps/{file}"))
+    )
 }
 
 /// The root component.

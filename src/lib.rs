@@ -8,9 +8,9 @@
 //!
 //! and a thin Leptos shell behind the `web` feature (`app`, `components`, `net`, `storage`).
 
+pub mod load;
 pub mod model;
 pub mod parse;
-pub mod load;
 pub mod progress;
 pub mod stats;
 

@@ -58,7 +58,10 @@ pub fn decode_document(bytes: &[u8]) -> Result<String, LoadError> {
         Ok(text) => Ok(text.to_string()),
         Err(e) => {
             let good = bytes.get(..e.valid_up_to()).unwrap_or_default();
-            let controls = bytes.iter().filter(|b| **b < 8 || (14..32).contains(*b)).count();
+            let controls = bytes
+                .iter()
+                .filter(|b| **b < 8 || (14..32).contains(*b))
+                .count();
             if controls * 20 > bytes.len().max(1) {
                 Err(LoadError::Binary)
             } else {
@@ -76,12 +79,18 @@ mod tests {
 
     #[test]
     fn text_passes_through() {
-        assert_eq!(decode_document(b"# A\n- [ ] b\n"), Ok("# A\n- [ ] b\n".into()));
+        assert_eq!(
+            decode_document(b"# A\n- [ ] b\n"),
+            Ok("# A\n- [ ] b\n".into())
+        );
     }
 
     #[test]
     fn refusals_say_why() {
-        assert_eq!(decode_document(b"\x89PNG\r\n\x1a\n\0\0"), Err(LoadError::Binary));
+        assert_eq!(
+            decode_document(b"\x89PNG\r\n\x1a\n\0\0"),
+            Err(LoadError::Binary)
+        );
         assert_eq!(
             decode_document(b"# A\nok\ncaf\xe9\n"),
             Err(LoadError::NotUtf8 { line: 3 })

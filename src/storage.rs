@@ -64,7 +64,11 @@ fn js_error(e: wasm_bindgen::JsValue) -> StorageError {
     } else if text.contains("Security") {
         StorageError::Unavailable
     } else {
-        StorageError::Other(if text.is_empty() { format!("{e:?}") } else { text })
+        StorageError::Other(if text.is_empty() {
+            format!("{e:?}")
+        } else {
+            text
+        })
     }
 }
 
@@ -113,7 +117,11 @@ pub fn read_progress(kv: &dyn KeyValue, doc: &str) -> (ProgressState, Option<Str
 }
 
 /// Write a document's progress.
-pub fn write_progress(kv: &dyn KeyValue, doc: &str, state: &ProgressState) -> Result<(), StorageError> {
+pub fn write_progress(
+    kv: &dyn KeyValue,
+    doc: &str,
+    state: &ProgressState,
+) -> Result<(), StorageError> {
     let json = serde_json::to_string(state).map_err(|e| StorageError::Other(e.to_string()))?;
     kv.set(&progress_key(doc), &json)
 }

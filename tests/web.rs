@@ -34,14 +34,19 @@ fn corrupt_progress_is_kept_aside_and_reported() {
     assert!(state.items.is_empty());
     assert!(msg.expect("a message").contains("backup"));
     assert_eq!(
-        local().get_item("roadboard:backup:test-doc-2").unwrap().as_deref(),
+        local()
+            .get_item("roadboard:backup:test-doc-2")
+            .unwrap()
+            .as_deref(),
         Some("{not json")
     );
 }
 
 #[wasm_bindgen_test]
 async fn ticking_a_checkbox_updates_progress_and_storage() {
-    let map = Arc::new(roadboard::parse("# Plan\n\n## Now\n- [ ] first\n- [x] second\n"));
+    let map = Arc::new(roadboard::parse(
+        "# Plan\n\n## Now\n- [ ] first\n- [x] second\n",
+    ));
     let id = map.items[0].id.clone();
     let doc = "test-doc-3".to_string();
     local().remove_item(&progress_key(&doc)).unwrap();
@@ -68,6 +73,9 @@ async fn ticking_a_checkbox_updates_progress_and_storage() {
     leptos::task::tick().await;
 
     assert_eq!(bar.get_attribute("aria-valuenow").as_deref(), Some("100"));
-    let saved = local().get_item(&progress_key(&doc)).unwrap().expect("saved");
+    let saved = local()
+        .get_item(&progress_key(&doc))
+        .unwrap()
+        .expect("saved");
     assert!(saved.contains(&format!("\"{id}\":true")), "{saved}");
 }

@@ -57,7 +57,11 @@ fn BundledEntry(file: &'static str) -> impl IntoView {
             let state = LocalStorage::open()
                 .map(|kv| read_progress(&kv, &src).0)
                 .unwrap_or_default();
-            let done = map.items.iter().filter(|i| state.is_done(&map, &i.id)).count();
+            let done = map
+                .items
+                .iter()
+                .filter(|i| state.is_done(&map, &i.id))
+                .count();
             set_summary.set(Some((map.title.clone(), done, map.items.len())));
         }
     });

@@ -85,10 +85,18 @@ pub fn RoadmapView(
     };
     let done = {
         let map = map.clone();
-        Memo::new(move |_| state.with(|s| map.items.iter().filter(|i| s.is_done(&map, &i.id)).count()))
+        Memo::new(move |_| {
+            state.with(|s| map.items.iter().filter(|i| s.is_done(&map, &i.id)).count())
+        })
     };
     let total = map.items.len();
-    let percent = move || if total == 0 { 0 } else { done.get() * 100 / total };
+    let percent = move || {
+        if total == 0 {
+            0
+        } else {
+            done.get() * 100 / total
+        }
+    };
 
     let columns: Vec<(Option<Section>, Vec<Item>)> = group_by_section(&map);
     view! {
@@ -152,7 +160,10 @@ fn group_by_section(map: &Roadmap) -> Vec<(Option<Section>, Vec<Item>)> {
             .as_ref()
             .and_then(|id| map.sections.iter().find(|s| &s.id == id))
             .cloned();
-        match out.iter_mut().find(|(s, _)| s.as_ref().map(|s| &s.id) == section.as_ref().map(|s| &s.id)) {
+        match out
+            .iter_mut()
+            .find(|(s, _)| s.as_ref().map(|s| &s.id) == section.as_ref().map(|s| &s.id))
+        {
             Some((_, items)) => items.push(item.clone()),
             None => out.push((section, vec![item.clone()])),
         }
