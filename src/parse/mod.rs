@@ -71,11 +71,7 @@ pub fn parse_named(text: &str, file_name: Option<&str>) -> Roadmap {
                 let plain = plain_text(rest);
                 let base = format!(
                     "i-{}",
-                    short_hash(&format!(
-                        "{}|{}",
-                        section.as_deref().unwrap_or(""),
-                        plain.to_lowercase()
-                    ))
+                    short_hash(&format!("{}|{}", section.as_deref().unwrap_or(""), plain.to_lowercase()))
                 );
                 let id = unique(&mut seen, base);
                 if let Some(top) = item_stack.last_mut() {
