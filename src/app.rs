@@ -1,48 +1,223 @@
-//! The application shell: reads the address, shows the home page or a roadmap.
+//! The application shell: the view state in the address, opening documents (URL, file,
+//! drop, paste), and which page shows.
 
-use crate::components::{home::HomePage, roadmap::RoadmapPage};
+use crate::components::{docpage::DocumentPage, home::HomePage};
+use crate::load::{decode_document, LoadError, MAX_DOCUMENT_BYTES};
+use crate::recent::RecentDoc;
+use crate::storage::{doc_text_key, remember_recent, KeyValue, LocalStorage};
+use crate::viewstate::ViewState;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::collections::HashMap;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
 include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
 
-/// The view state carried in the address's query string, so links reproduce a view.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Route {
-    /// `?src=`: the document's URL (relative or absolute).
-    pub src: Option<String>,
+/// App-wide state, provided as context.
+#[derive(Clone, Copy)]
+pub struct Session {
+    /// The view, mirrored in the address.
+    pub view: RwSignal<ViewState>,
+    /// Texts of opened files/pastes that could not be stored (storage full or blocked).
+    pub memory_docs: StoredValue<HashMap<String, String>>,
+    /// A problem opening something, shown on the page.
+    pub load_error: RwSignal<Option<String>>,
+    /// A file is being dragged over the page.
+    pub dragging: RwSignal<bool>,
 }
 
-impl Route {
-    /// Read the current address.
-    pub fn current() -> Self {
-        let search = web_sys::window()
-            .and_then(|w| w.location().search().ok())
-            .unwrap_or_default();
-        let params = web_sys::UrlSearchParams::new_with_str(&search).ok();
-        let get = |k: &str| {
-            params
-                .as_ref()
-                .and_then(|p| p.get(k))
-                .filter(|v| !v.is_empty())
-        };
-        Route { src: get("src") }
-    }
+fn current_query() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
 }
 
 /// The link that opens a bundled roadmap.
 pub fn bundled_href(file: &str) -> String {
-    format!(
-        "?src={}",
-        js_sys::encode_uri_component(&format!("roadmaps/{file}"))
-    )
+    ViewState {
+        src: Some(format!("roadmaps/{file}")),
+        ..ViewState::default()
+    }
+    .to_query()
+}
+
+/// Show a document given by its text (from a file or a paste).
+pub fn open_text(session: Session, id: String, title_hint: &str, origin: String, text: String) {
+    let map = crate::parse_named(&text, Some(title_hint));
+    let mut notice = None;
+    match LocalStorage::open() {
+        Ok(kv) => {
+            if let Err(e) = kv.set(&doc_text_key(&id), &text) {
+                notice = Some(format!(
+                    "{e} The document itself could not be kept either: after a reload, open it again."
+                ));
+                session.memory_docs.update_value(|m| {
+                    m.insert(id.clone(), text.clone());
+                });
+            }
+            let query = ViewState {
+                doc: Some(id.clone()),
+                ..ViewState::default()
+            }
+            .to_query();
+            let _ = remember_recent(
+                &kv,
+                RecentDoc {
+                    query: query.trim_start_matches('?').to_string(),
+                    title: map.title.clone(),
+                    origin,
+                },
+            );
+        }
+        Err(e) => {
+            notice = Some(e.to_string());
+            session.memory_docs.update_value(|m| {
+                m.insert(id.clone(), text.clone());
+            });
+        }
+    }
+    session.load_error.set(notice);
+    let next = ViewState {
+        doc: Some(id),
+        ..ViewState::default()
+    };
+    if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url_for(&next)));
+    }
+    session.view.set(next);
+}
+
+fn url_for(st: &ViewState) -> String {
+    let q = st.to_query();
+    if q.is_empty() {
+        // An empty query would keep the current one: name the page itself.
+        web_sys::window()
+            .and_then(|w| w.location().pathname().ok())
+            .unwrap_or_else(|| "./".into())
+    } else {
+        q
+    }
+}
+
+/// Read a picked or dropped file and show it; refusals become a message.
+pub fn open_file(session: Session, file: web_sys::File) {
+    let name = file.name();
+    let size = file.size() as usize;
+    if size > MAX_DOCUMENT_BYTES {
+        session.load_error.set(Some(format!(
+            "“{name}”: {}",
+            LoadError::TooLarge { bytes: size }
+        )));
+        return;
+    }
+    spawn_local(async move {
+        let bytes = match JsFuture::from(file.array_buffer()).await {
+            Ok(buf) => js_sys::Uint8Array::new(&buf).to_vec(),
+            Err(_) => {
+                session
+                    .load_error
+                    .set(Some(format!("“{name}” could not be read.")));
+                return;
+            }
+        };
+        match decode_document(&bytes) {
+            Ok(text) => {
+                let stem = name
+                    .rsplit_once('.')
+                    .map_or(name.as_str(), |(s, _)| s)
+                    .to_string();
+                open_text(
+                    session,
+                    format!("file:{name}"),
+                    &stem,
+                    format!("file {name}"),
+                    text,
+                );
+            }
+            Err(e) => session.load_error.set(Some(format!("“{name}”: {e}"))),
+        }
+    });
 }
 
 /// The root component.
 #[component]
 pub fn App() -> impl IntoView {
-    let route = Route::current();
-    match route.src {
-        Some(src) => view! { <RoadmapPage src=src/> }.into_any(),
-        None => view! { <HomePage/> }.into_any(),
+    let session = Session {
+        view: RwSignal::new(ViewState::from_query(&current_query())),
+        memory_docs: StoredValue::new(HashMap::new()),
+        load_error: RwSignal::new(None),
+        dragging: RwSignal::new(false),
+    };
+    provide_context(session);
+
+    // Keep the address in step with the view (replace, so ticking filters doesn't flood history).
+    Effect::new(move |_| {
+        let st = session.view.get();
+        let url = url_for(&st);
+        if current_query() != st.to_query() {
+            if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
+                let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+            }
+        }
+    });
+    // Back/forward: read the address again.
+    let _ = window_event_listener(leptos::ev::popstate, move |_| {
+        session.view.set(ViewState::from_query(&current_query()));
+    });
+
+    // Drag and drop anywhere on the page.
+    let _ = window_event_listener(leptos::ev::dragover, move |ev: web_sys::DragEvent| {
+        ev.prevent_default();
+        session.dragging.set(true);
+    });
+    let _ = window_event_listener(leptos::ev::dragleave, move |ev: web_sys::DragEvent| {
+        // Leaving the window (no element under the pointer) ends the drag.
+        if ev.related_target().is_none() {
+            session.dragging.set(false);
+        }
+    });
+    let _ = window_event_listener(leptos::ev::drop, move |ev: web_sys::DragEvent| {
+        ev.prevent_default();
+        session.dragging.set(false);
+        let file = ev
+            .data_transfer()
+            .and_then(|dt| dt.files())
+            .and_then(|f| f.get(0));
+        match file {
+            Some(f) => open_file(session, f),
+            None => session.load_error.set(Some(
+                "Only files can be dropped here: drop a Markdown (.md) file.".into(),
+            )),
+        }
+    });
+
+    // Only a change of document re-creates the page (not a change of view or filter).
+    let source = Memo::new(move |_| session.view.with(|v| (v.src.clone(), v.doc.clone())));
+    view! {
+        <div class="drop-overlay" class:visible=move || session.dragging.get() aria-hidden="true">
+            <div class="drop-target">"Drop a Markdown file to open it"</div>
+        </div>
+        {move || match source.get() {
+            (None, None) => view! { <HomePage/> }.into_any(),
+            (src, doc) => view! { <DocumentPage src=src doc=doc/> }.into_any(),
+        }}
     }
+}
+
+/// Read the text of a document opened from a file or a paste on an earlier visit.
+pub fn stored_doc_text(session: Session, id: &str) -> Option<String> {
+    if let Some(t) = session.memory_docs.with_value(|m| m.get(id).cloned()) {
+        return Some(t);
+    }
+    LocalStorage::open()
+        .ok()?
+        .get(&doc_text_key(id))
+        .ok()
+        .flatten()
+}
+
+/// The element an event came from, as `T`.
+pub fn event_element<T: JsCast>(ev: &web_sys::Event) -> Option<T> {
+    ev.target().and_then(|t| t.dyn_into::<T>().ok())
 }

@@ -8,11 +8,15 @@
 //!
 //! and a thin Leptos shell behind the `web` feature (`app`, `components`, `net`, `storage`).
 
+pub mod board;
 pub mod load;
 pub mod model;
 pub mod parse;
 pub mod progress;
+pub mod recent;
+pub mod render;
 pub mod stats;
+pub mod viewstate;
 
 #[cfg(feature = "web")]
 pub mod app;

@@ -1,6 +1,7 @@
 //! Versioned localStorage access for reading progress. Errors are surfaced in words, never panics.
 
 use crate::progress::{ProgressState, STATE_VERSION};
+use crate::recent::{self, RecentDoc};
 use std::fmt;
 
 /// Prefix of every key roadboard writes.
@@ -38,6 +39,8 @@ pub trait KeyValue {
     fn get(&self, key: &str) -> Result<Option<String>, StorageError>;
     /// Write a value.
     fn set(&self, key: &str, value: &str) -> Result<(), StorageError>;
+    /// Delete a value.
+    fn remove(&self, key: &str) -> Result<(), StorageError>;
 }
 
 /// The browser's localStorage.
@@ -78,6 +81,9 @@ impl KeyValue for LocalStorage {
     }
     fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
         self.0.set_item(key, value).map_err(js_error)
+    }
+    fn remove(&self, key: &str) -> Result<(), StorageError> {
+        self.0.remove_item(key).map_err(js_error)
     }
 }
 
@@ -124,4 +130,36 @@ pub fn write_progress(
 ) -> Result<(), StorageError> {
     let json = serde_json::to_string(state).map_err(|e| StorageError::Other(e.to_string()))?;
     kv.set(&progress_key(doc), &json)
+}
+
+/// The key under which the text of a document opened from a file or a paste is kept.
+pub fn doc_text_key(doc: &str) -> String {
+    format!("{KEY_PREFIX}:doc:{doc}")
+}
+
+const RECENT_KEY: &str = "roadboard:recent";
+
+/// The recently opened documents (an unreadable list is an empty one).
+pub fn read_recent(kv: &dyn KeyValue) -> Vec<RecentDoc> {
+    recent::from_json(kv.get(RECENT_KEY).ok().flatten().as_deref())
+}
+
+/// Put a document first in the recent list.
+pub fn remember_recent(kv: &dyn KeyValue, doc: RecentDoc) -> Result<(), StorageError> {
+    let mut list = read_recent(kv);
+    recent::remember(&mut list, doc);
+    let json = serde_json::to_string(&list).map_err(|e| StorageError::Other(e.to_string()))?;
+    kv.set(RECENT_KEY, &json)
+}
+
+/// Forget a recent document: its entry and, for files and pastes, its stored text.
+/// Its progress is kept, so opening the same document again brings the ticks back.
+pub fn forget_recent(kv: &dyn KeyValue, query: &str) -> Result<(), StorageError> {
+    let mut list = read_recent(kv);
+    list.retain(|d| d.query != query);
+    if let Some(doc) = query.strip_prefix("doc=") {
+        kv.remove(&doc_text_key(&crate::viewstate::decode(doc)))?;
+    }
+    let json = serde_json::to_string(&list).map_err(|e| StorageError::Other(e.to_string()))?;
+    kv.set(RECENT_KEY, &json)
 }

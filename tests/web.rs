@@ -2,10 +2,13 @@
 #![cfg(all(target_arch = "wasm32", feature = "web"))]
 
 use leptos::prelude::*;
-use roadboard::components::roadmap::RoadmapView;
+use roadboard::app::Session;
+use roadboard::components::docpage::RoadmapScreen;
+use roadboard::components::state::DocModel;
 use roadboard::progress::ProgressState;
 use roadboard::storage::{progress_key, read_progress, write_progress, KeyValue, LocalStorage};
-use std::sync::Arc;
+use roadboard::viewstate::ViewState;
+use std::collections::HashMap;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -42,27 +45,44 @@ fn corrupt_progress_is_kept_aside_and_reported() {
     );
 }
 
-#[wasm_bindgen_test]
-async fn ticking_a_checkbox_updates_progress_and_storage() {
-    let map = Arc::new(roadboard::parse(
-        "# Plan\n\n## Now\n- [ ] first\n- [x] second\n",
-    ));
-    let id = map.items[0].id.clone();
-    let doc = "test-doc-3".to_string();
-    local().remove_item(&progress_key(&doc)).unwrap();
+fn mount_screen(text: &str, doc: &str) -> (web_sys::HtmlElement, roadboard::Roadmap) {
+    let map = roadboard::parse(text);
     let document = web_sys::window().unwrap().document().unwrap();
     let host = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
     let host: web_sys::HtmlElement = host.unchecked_into();
-    let _handle = leptos::mount::mount_to(host.clone(), {
-        let map = map.clone();
-        let doc = doc.clone();
-        move || view! { <RoadmapView map=map doc=doc/> }
+    let model = DocModel::new(
+        doc.to_string(),
+        text.to_string(),
+        map.clone(),
+        ProgressState::new(),
+        None,
+    );
+    let handle = leptos::mount::mount_to(host.clone(), move || {
+        provide_context(Session {
+            view: RwSignal::new(ViewState::default()),
+            memory_docs: StoredValue::new(HashMap::new()),
+            load_error: RwSignal::new(None),
+            dragging: RwSignal::new(false),
+        });
+        view! { <RoadmapScreen model=model/> }
     });
+    handle.forget();
+    (host, map)
+}
+
+#[wasm_bindgen_test]
+async fn ticking_a_card_updates_progress_column_and_storage() {
+    let doc = "test-doc-3";
+    local().remove_item(&progress_key(doc)).unwrap();
+    let (host, map) = mount_screen("# Plan\n\n## Now\n- [ ] first\n- [x] second\n", doc);
+    let id = map.items[0].id.clone();
     leptos::task::tick().await;
 
     let bar = host.query_selector("[role=progressbar]").unwrap().unwrap();
     assert_eq!(bar.get_attribute("aria-valuenow").as_deref(), Some("50"));
+    let count = host.query_selector(".column-count").unwrap().unwrap();
+    assert_eq!(count.text_content().as_deref(), Some("1/2"));
     let input: web_sys::HtmlInputElement = host
         .query_selector(&format!("[data-item-id='{id}'] input"))
         .unwrap()
@@ -73,9 +93,35 @@ async fn ticking_a_checkbox_updates_progress_and_storage() {
     leptos::task::tick().await;
 
     assert_eq!(bar.get_attribute("aria-valuenow").as_deref(), Some("100"));
+    assert_eq!(count.text_content().as_deref(), Some("2/2"));
     let saved = local()
-        .get_item(&progress_key(&doc))
+        .get_item(&progress_key(doc))
         .unwrap()
         .expect("saved");
     assert!(saved.contains(&format!("\"{id}\":true")), "{saved}");
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn document_markup_is_never_live_html() {
+    let (host, _) = mount_screen(
+        "# T\n\n- [ ] <img src=x onerror=\"window.__bad=1\"> **bold** [x](javascript:alert(1))\n",
+        "test-doc-4",
+    );
+    leptos::task::tick().await;
+    assert!(host.query_selector("img").unwrap().is_none());
+    assert!(host
+        .query_selector("a[href^='javascript']")
+        .unwrap()
+        .is_none());
+    assert!(
+        host.query_selector(".card strong").unwrap().is_some(),
+        "bold is rendered"
+    );
+    let text = host.text_content().unwrap_or_default();
+    assert!(
+        text.contains("<img src=x"),
+        "raw HTML shown as text: {text}"
+    );
+    host.remove();
 }

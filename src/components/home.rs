@@ -1,8 +1,10 @@
-//! The home page: bundled example roadmaps with their progress.
+//! The home page: open a roadmap (file, drop, paste), the bundled roadmaps with the reader's
+//! progress, and the recently opened documents.
 
-use crate::app::{bundled_href, BUNDLED};
+use crate::app::{bundled_href, open_file, open_text, Session, BUNDLED};
 use crate::net::fetch_document;
-use crate::storage::{read_progress, LocalStorage};
+use crate::recent::RecentDoc;
+use crate::storage::{forget_recent, read_progress, read_recent, LocalStorage};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -17,24 +19,131 @@ pub fn readable_name(file: &str) -> String {
     }
 }
 
+/// A storage id for pasted text, from its title.
+fn paste_id(title: &str) -> String {
+    let slug: String = title
+        .chars()
+        .filter(|c| c.is_alphanumeric() || c.is_whitespace() || *c == '-')
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join("-")
+        .to_lowercase();
+    format!(
+        "paste:{}",
+        if slug.is_empty() {
+            "untitled".into()
+        } else {
+            slug
+        }
+    )
+}
+
 /// The landing page.
 #[component]
 pub fn HomePage() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let (paste, set_paste) = signal(String::new());
+    let show_paste = move |_| {
+        let text = paste.get_untracked();
+        if text.trim().is_empty() {
+            session
+                .load_error
+                .set(Some("Paste some Markdown first, then press Show.".into()));
+            return;
+        }
+        let map = crate::parse(&text);
+        open_text(
+            session,
+            paste_id(&map.title),
+            "Pasted roadmap",
+            "pasted text".into(),
+            text,
+        );
+    };
+    let recent = RwSignal::new(
+        LocalStorage::open()
+            .map(|kv| read_recent(&kv))
+            .unwrap_or_default(),
+    );
+    let forget = move |query: String| {
+        if let Ok(kv) = LocalStorage::open() {
+            let _ = forget_recent(&kv, &query);
+            recent.set(read_recent(&kv));
+        }
+    };
+    if let Some(d) = web_sys::window().and_then(|w| w.document()) {
+        d.set_title("roadboard — roadmaps as boards");
+    }
     view! {
         <header class="topbar">
             <a class="brand" href="./">"roadboard"</a>
         </header>
-        <main class="home">
+        <main class="home" id="main">
             <section class="hero">
                 <h1>"Your roadmap, as a board"</h1>
                 <p class="lead">
-                    "roadboard reads a roadmap written in Markdown — checklists, status marks, phases — and shows it as a board you can tick off. Your progress stays in this browser."
+                    "roadboard reads a roadmap written in Markdown — checklists, ✅ status marks, priorities, phases — and shows it as a board and a timeline you can tick off. The file never leaves your browser, and your progress is kept here."
                 </p>
             </section>
+            {move || session.load_error.get().map(|m| view! {
+                <div class="notice error" role="alert">
+                    <p>{m}</p>
+                    <button type="button" class="link-button" on:click=move |_| session.load_error.set(None)>"Dismiss"</button>
+                </div>
+            })}
+            <section class="open-panel" aria-labelledby="open-h">
+                <h2 id="open-h">"Open a roadmap"</h2>
+                <div class="open-grid">
+                    <div class="open-file">
+                        <label class="file-button" for="open-file">"Open roadmap file"</label>
+                        <input id="open-file" class="visually-hidden" type="file" accept=".md,.markdown,.txt,text/markdown,text/plain"
+                            on:change=move |ev| {
+                                let input: Option<web_sys::HtmlInputElement> = crate::app::event_element(&ev);
+                                if let Some(file) = input.as_ref().and_then(|i| i.files()).and_then(|f| f.get(0)) {
+                                    open_file(session, file);
+                                }
+                                if let Some(i) = input { i.set_value(""); }
+                            }/>
+                        <p class="hint">"…or drop a Markdown file anywhere on this page."</p>
+                    </div>
+                    <div class="open-paste">
+                        <label for="paste-md">"Paste Markdown"</label>
+                        <textarea id="paste-md" rows="5" placeholder="# My roadmap\n- [x] Design\n- [ ] Build"
+                            prop:value=move || paste.get()
+                            on:input=move |ev| set_paste.set(event_target_value(&ev))></textarea>
+                        <button type="button" class="primary" on:click=show_paste>"Show"</button>
+                    </div>
+                </div>
+            </section>
+            {move || {
+                let list = recent.get();
+                (!list.is_empty()).then(|| view! {
+                    <section class="recent" aria-labelledby="recent-h">
+                        <h2 id="recent-h">"Recently opened"</h2>
+                        <ul class="recent-list">
+                            {list.into_iter().map(|d: RecentDoc| {
+                                let q = d.query.clone();
+                                let title = d.title.clone();
+                                view! {
+                                    <li>
+                                        <a href=format!("?{}", d.query)>{d.title.clone()}</a>
+                                        <span class="entry-file">{d.origin.clone()}</span>
+                                        <button type="button" class="link-button"
+                                            aria-label=format!("Forget {title}")
+                                            title="Remove from this list (saved ticks are kept)"
+                                            on:click=move |_| forget(q.clone())>"Forget"</button>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    </section>
+                })
+            }}
             <section class="examples" aria-labelledby="examples-h">
-                <h2 id="examples-h">"Roadmaps"</h2>
+                <h2 id="examples-h">"Roadmaps on this site"</h2>
                 {if BUNDLED.is_empty() {
-                    view! { <p class="empty">"No roadmaps are bundled with this site yet."</p> }.into_any()
+                    view! { <p class="empty">"No roadmaps are bundled with this site. Add .md files to public/roadmaps/ and rebuild, or open one above."</p> }.into_any()
                 } else {
                     view! {
                         <ul class="roadmap-list">
@@ -73,7 +182,7 @@ fn BundledEntry(file: &'static str) -> impl IntoView {
                 </span>
                 <span class="entry-file">{file}</span>
                 {move || summary.get().map(|(_, done, total)| {
-                    let pct = if total == 0 { 0 } else { done * 100 / total };
+                    let pct = crate::board::percent(done, total);
                     view! {
                         <span class="entry-progress">
                             <span class="bar" aria-hidden="true"><span style=format!("width:{pct}%")></span></span>

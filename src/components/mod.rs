@@ -1,4 +1,10 @@
-//! The views. Each is thin: it reads the model and the progress state, the logic lives in the core.
+//! The views. Each is thin: it reads the model and the reader's ticks; layout, filtering and
+//! sanitising live in the core.
 
+pub mod board;
+pub mod docpage;
+pub mod docview;
 pub mod home;
-pub mod roadmap;
+pub mod rich;
+pub mod state;
+pub mod timeline;

@@ -25,20 +25,27 @@ const TYPES = {
 };
 
 /** Serve `root` on 127.0.0.1 at a free port. Resolves to { url, close }. */
-export function serve(root = DIST, port = 0) {
+export const FIXTURES = path.resolve(here, 'fixtures');
+
+export function serve(root = DIST, port = 0, { extraHeaders = {} } = {}) {
   if (!fs.existsSync(path.join(root, 'index.html'))) {
     throw new Error(`${root}/index.html is missing: run \`make dist\` first`);
   }
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
-    let file = path.normalize(path.join(root, decodeURIComponent(url.pathname)));
-    if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
+    let base = root;
+    let rel = decodeURIComponent(url.pathname);
+    // Test fixtures are served beside the site, under /__fixtures__/.
+    if (rel.startsWith('/__fixtures__/')) { base = FIXTURES; rel = rel.slice('/__fixtures__'.length); }
+    let file = path.normalize(path.join(base, rel));
+    if (!file.startsWith(base)) { res.writeHead(403).end(); return; }
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
     fs.readFile(file, (err, body) => {
       if (err) { res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'); return; }
       res.writeHead(200, {
         'content-type': TYPES[path.extname(file)] || 'application/octet-stream',
         'cache-control': 'no-cache',
+        ...extraHeaders,
       });
       res.end(body);
     });

@@ -31,18 +31,24 @@ test('a tick persists across reload and browser restart', async () => {
     await page.locator('.roadmap-entry a', { hasText: 'Sacred Shifter' }).click();
     await page.locator('.doc-title').waitFor();
     assert.equal(await page.locator('.doc-title').textContent(), 'Sacred Shifter Production Implementation Plan');
-    const boxes = page.locator('.card input[type=checkbox]');
-    assert.equal(await boxes.count(), 126);
+    // Every GFM task item is a real checkbox in the Document view (126 in seed 003).
+    await page.getByRole('tab', { name: 'Document' }).click();
+    assert.equal(await page.locator('.doc-check').count(), 126);
+    assert.equal(await page.locator('.doc-check:checked').count(), 36);
+    await page.getByRole('tab', { name: 'Board' }).click();
     // The first unticked item: tick it through its label (proves the label is wired).
-    const box = page.locator('.card input[type=checkbox]:not(:checked)').first();
+    const box = page.locator('.card .card-check:not(:checked)').first();
     const id = await box.getAttribute('id');
     label = await page.locator(`label[for="${id}"]`).textContent();
+    const doneCount = async () => Number((await page.locator('.overall-text').textContent()).match(/(\d+) of/)[1]);
+    const before = await doneCount();
     await page.getByLabel(label, { exact: true }).check();
-    assert.equal(await page.getByRole('progressbar', { name: 'Overall progress' }).getAttribute('aria-valuenow'), '29');
+    assert.equal(await doneCount(), before + 1);
     await page.reload();
     await page.locator('.doc-title').waitFor();
     assert.ok(await page.getByLabel(label, { exact: true }).isChecked(), 'tick lost on reload');
-    assert.equal(await page.locator('.card input:checked').count(), 37);
+    await page.getByRole('tab', { name: 'Document' }).click();
+    assert.equal(await page.locator('.doc-check:checked').count(), 37);
     assertClean(assert, page);
   } finally { await context.close(); }
 
@@ -74,7 +80,7 @@ test('raw HTML in a document is shown as text, never executed', async () => {
     await page.locator('.card').first().hover();
     assert.equal(await page.evaluate(() => window.__pwned), undefined);
     assert.equal(await page.locator('img').count(), 0, 'an <img> from the document was injected');
-    assert.equal(await page.locator('.card input[type=checkbox]').count(), 2);
+    assert.equal(await page.locator('.card .card-check').count(), 2);
     assertClean(assert, page);
   } finally { await context.close(); fs.rmSync(fixture); }
 });

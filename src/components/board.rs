@@ -1,0 +1,490 @@
+//! The Board view: toolbar (search, group by, filters) and columns of cards.
+
+use crate::app::Session;
+use crate::board::{
+    columns, effective_status, format_estimate, priority_key, priority_label, status_key,
+    status_label, GroupBy, PRIORITIES, STATUSES,
+};
+use crate::components::rich::draw;
+use crate::components::state::DocModel;
+use crate::model::{Priority, Status};
+use leptos::prelude::*;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+
+/// Cards drawn per column before a "Show more" button.
+const PAGE: usize = 60;
+
+#[derive(Clone, PartialEq)]
+enum Entry {
+    Lane(String, usize),
+    Card(usize),
+    More(usize),
+}
+
+impl Entry {
+    fn key(&self) -> String {
+        match self {
+            Entry::Lane(t, n) => format!("l{n}:{t}"),
+            Entry::Card(i) => format!("c{i}"),
+            Entry::More(n) => format!("m{n}"),
+        }
+    }
+}
+
+/// Search, grouping, filters and the columns of cards.
+#[component]
+pub fn BoardView(
+    /// The opened document.
+    model: Arc<DocModel>,
+) -> impl IntoView {
+    let session = expect_context::<Session>();
+    let filter = Memo::new(move |_| session.view.with(|v| v.filter.clone()));
+    let group = Memo::new(move |_| session.view.with(|v| v.group));
+    let layout = {
+        let m = model.clone();
+        Memo::new(move |_| {
+            let f = filter.get();
+            let g = group.get();
+            // Ticks only move cards when the filter or grouping looks at status.
+            let by_status = f.hide_done || !f.statuses.is_empty() || g == GroupBy::Status;
+            let ticked = |i: usize| {
+                if by_status {
+                    m.ticked(i)
+                } else {
+                    m.ticked_untracked(i)
+                }
+            };
+            columns(&m.map, &m.index, g, &f, &ticked)
+        })
+    };
+    let shown = Memo::new(move |_| {
+        layout.with(|cols| {
+            cols.iter()
+                .map(|c| c.lanes.iter().map(|l| l.cards.len()).sum::<usize>())
+                .sum::<usize>()
+        })
+    });
+    let top_level = model
+        .map
+        .items
+        .iter()
+        .filter(|i| i.parent.is_none())
+        .count();
+    let total_items = model.map.items.len();
+
+    let toggle_status = move |s: Status, on: bool| {
+        session.view.update(|v| {
+            v.filter.statuses.retain(|x| *x != s);
+            if on {
+                v.filter.statuses.push(s);
+            }
+        })
+    };
+    let toggle_priority = move |p: Priority, on: bool| {
+        session.view.update(|v| {
+            v.filter.priorities.retain(|x| *x != p);
+            if on {
+                v.filter.priorities.push(p);
+            }
+        })
+    };
+    let board_model = model.clone();
+    view! {
+        <div class="toolbar" role="search">
+            <div class="field search-field">
+                <label for="board-search">"Find"</label>
+                <input id="board-search" type="search" placeholder="Search items…" autocomplete="off"
+                    prop:value=move || filter.with(|f| f.query.clone())
+                    on:input=move |ev| { let q = event_target_value(&ev); session.view.update(|v| v.filter.query = q) }/>
+            </div>
+            <div class="field">
+                <label for="group-by">"Group by"</label>
+                <select id="group-by" on:change=move |ev| {
+                    let g = GroupBy::from_key(&event_target_value(&ev)).unwrap_or_default();
+                    session.view.update(|v| v.group = g)
+                }>
+                    {GroupBy::ALL.into_iter().map(|g| view! {
+                        <option value=g.key() selected=move || group.get() == g>{g.label()}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <fieldset class="chips">
+                <legend>"Status"</legend>
+                {STATUSES.into_iter().map(|(s, key, label)| view! {
+                    <label class=format!("chip status-{key}")>
+                        <input type="checkbox" prop:checked=move || filter.with(|f| f.statuses.contains(&s))
+                            on:change=move |ev| toggle_status(s, event_target_checked(&ev))/>
+                        {label}
+                    </label>
+                }).collect_view()}
+            </fieldset>
+            <fieldset class="chips">
+                <legend>"Priority"</legend>
+                {PRIORITIES.into_iter().map(|(p, key, label)| view! {
+                    <label class=format!("chip prio-{key}")>
+                        <input type="checkbox" prop:checked=move || filter.with(|f| f.priorities.contains(&p))
+                            on:change=move |ev| toggle_priority(p, event_target_checked(&ev))/>
+                        {label}
+                    </label>
+                }).collect_view()}
+            </fieldset>
+            <label class="chip hide-done">
+                <input type="checkbox" prop:checked=move || filter.with(|f| f.hide_done)
+                    on:change=move |ev| { let on = event_target_checked(&ev); session.view.update(|v| v.filter.hide_done = on) }/>
+                "Hide done"
+            </label>
+            <p class="count" aria-live="polite">
+                {move || {
+                    let n = shown.get();
+                    if filter.with(|f| f.is_empty()) {
+                        format!("{n} cards · {total_items} items")
+                    } else {
+                        format!("Showing {n} of {top_level} cards")
+                    }
+                }}
+                {move || (!filter.with(|f| f.is_empty())).then(|| view! {
+                    <button type="button" class="link-button" on:click=move |_| session.view.update(|v| v.filter = Default::default())>"Clear filters"</button>
+                })}
+            </p>
+        </div>
+        {move || (total_items == 0).then(|| view! {
+            <div class="empty-state">
+                <h2>"No checklist items in this document"</h2>
+                <p>"roadboard makes cards from task lists (“- [ ] Write tests”), lines with status marks (“✅ Done”, “❌ Blocked”), and lists under headings such as “Completed” or “Critical Issues”. The whole text is in the Document tab."</p>
+            </div>
+        })}
+        {move || (total_items > 0 && shown.get() == 0).then(|| view! {
+            <div class="empty-state">
+                <h2>"Nothing matches"</h2>
+                <p>"No card matches the search and filters. "
+                    <button type="button" class="link-button" on:click=move |_| session.view.update(|v| v.filter = Default::default())>"Clear filters"</button>
+                </p>
+            </div>
+        })}
+        <div class="board" on:keydown=move_between_cards>
+            <For each=move || layout.with(|cols| cols.iter().filter(|c| c.total > 0 || group.get() != GroupBy::Section).map(|c| c.key.clone()).collect::<Vec<_>>())
+                key=|k| k.clone()
+                children=move |key| {
+                    let m = board_model.clone();
+                    view! { <ColumnView model=m key=key layout=layout/> }
+                }/>
+        </div>
+    }
+}
+
+#[component]
+fn ColumnView(
+    model: Arc<DocModel>,
+    key: String,
+    layout: Memo<Vec<crate::board::Column>>,
+) -> impl IntoView {
+    let limit = RwSignal::new(PAGE);
+    let col = {
+        let key = key.clone();
+        Memo::new(move |_| layout.with(|cols| cols.iter().find(|c| c.key == key).cloned()))
+    };
+    let title = {
+        let m = model.clone();
+        let key = key.clone();
+        move || {
+            col.with(|c| c.as_ref().map(|c| c.title.clone()))
+                .filter(|t| !t.is_empty())
+                .unwrap_or_else(|| {
+                    crate::board::status_from_key(&key)
+                        .map(|s| status_label(s).to_string())
+                        .or_else(|| {
+                            crate::board::priority_from_key(&key)
+                                .map(|p| priority_label(p).to_string())
+                        })
+                        .or_else(|| {
+                            m.map
+                                .phases
+                                .iter()
+                                .find(|p| p.id == key)
+                                .map(|p| p.title.clone())
+                        })
+                        .unwrap_or_else(|| key.clone())
+                })
+        }
+    };
+    // Counted live from the ticks of this column's cards only.
+    let counts = {
+        let m = model.clone();
+        Memo::new(move |_| {
+            col.with(|c| {
+                c.as_ref().map_or((0, 0), |c| {
+                    c.lanes
+                        .iter()
+                        .flat_map(|l| l.cards.iter())
+                        .fold((0, 0), |(d, t), i| {
+                            let (dd, tt) = m.index.count(*i, &|j| m.ticked(j));
+                            (d + dd, t + tt)
+                        })
+                })
+            })
+        })
+    };
+    let entries = Memo::new(move |_| {
+        let lim = limit.get();
+        col.with(|c| {
+            let mut out = Vec::new();
+            let mut n = 0;
+            let mut hidden = 0;
+            if let Some(c) = c {
+                for (li, lane) in c.lanes.iter().enumerate() {
+                    for (k, i) in lane.cards.iter().enumerate() {
+                        if n >= lim {
+                            hidden += 1;
+                            continue;
+                        }
+                        if k == 0 {
+                            if let Some(t) = &lane.title {
+                                out.push(Entry::Lane(t.clone(), li));
+                            }
+                        }
+                        out.push(Entry::Card(*i));
+                        n += 1;
+                    }
+                }
+            }
+            if hidden > 0 {
+                out.push(Entry::More(hidden));
+            }
+            out
+        })
+    });
+    let heading_id: String = format!(
+        "col-{}",
+        key.replace(|c: char| !c.is_ascii_alphanumeric() && c != '-', "-")
+    );
+    let pct = move || {
+        let (d, t) = counts.get();
+        crate::board::percent(d, t)
+    };
+    view! {
+        <section class="column" data-column=key.clone() aria-labelledby=heading_id.clone()>
+            <header class="column-head">
+                <h2 class="column-title" id=heading_id.clone()>{title}</h2>
+                <span class="column-count">{move || { let (d, t) = counts.get(); format!("{d}/{t}") }}</span>
+                <span class="bar column-bar" aria-hidden="true"><span style=move || format!("width:{}%", pct())></span></span>
+            </header>
+            {move || (counts.get().1 == 0).then(|| view! { <p class="column-empty">"No cards"</p> })}
+            <ul class="cards">
+                <For each=move || entries.get() key=Entry::key children={
+                    let m = model.clone();
+                    move |e| match e {
+                        Entry::Lane(t, _) => view! { <li class="lane-title"><h3>{t}</h3></li> }.into_any(),
+                        Entry::Card(i) => view! { <CardView model=m.clone() index=i/> }.into_any(),
+                        Entry::More(n) => view! {
+                            <li class="more">
+                                <button type="button" class="link-button" on:click=move |_| limit.update(|l| *l += PAGE * 4)>
+                                    {format!("Show {n} more")}
+                                </button>
+                            </li>
+                        }.into_any(),
+                    }
+                }/>
+            </ul>
+        </section>
+    }
+}
+
+/// All descendants of item `i` with their depth below it, in document order (iterative).
+fn descendants(model: &DocModel, i: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut stack: Vec<(usize, usize)> = model
+        .index
+        .children
+        .get(i)
+        .map(|c| c.iter().rev().map(|j| (*j, 1)).collect())
+        .unwrap_or_default();
+    while let Some((j, depth)) = stack.pop() {
+        out.push((j, depth));
+        if out.len() > model.map.items.len() {
+            break;
+        }
+        if let Some(c) = model.index.children.get(j) {
+            stack.extend(c.iter().rev().map(|k| (*k, depth + 1)));
+        }
+    }
+    out
+}
+
+#[component]
+fn CardView(model: Arc<DocModel>, index: usize) -> impl IntoView {
+    let session = expect_context::<Session>();
+    let Some(item) = model.map.items.get(index).cloned() else {
+        return ().into_any();
+    };
+    let input_id = format!("cb-{}", item.id);
+    let rich = crate::render::inline(&item.markdown);
+    let label_body = if rich.is_empty() {
+        draw(&[crate::render::Node::Text(item.text.clone())], None)
+    } else {
+        draw(&rich, None)
+    };
+    let subs = descendants(&model, index);
+    let sub_count = {
+        let m = model.clone();
+        let subs = subs.clone();
+        move || {
+            let d = subs.iter().filter(|(j, _)| m.ticked(*j)).count();
+            format!("{d}/{}", subs.len())
+        }
+    };
+    let status = {
+        let m = model.clone();
+        let item = item.clone();
+        move || effective_status(&item, m.ticked(index))
+    };
+    let id_sel = item.id.clone();
+    let selected = move || {
+        session
+            .view
+            .with(|v| v.item.as_deref() == Some(id_sel.as_str()))
+    };
+    let id_click = item.id.clone();
+    let m_check = model.clone();
+    let m_checked = model.clone();
+    let status_badge = {
+        let status = status.clone();
+        move || {
+            let s = status();
+            matches!(s, Status::InProgress | Status::Blocked)
+                .then(|| view! { <span class=format!("badge status-{}", status_key(s))>{status_label(s)}</span> })
+        }
+    };
+    view! {
+        <li class="card" data-item-id=item.id.clone() data-line=item.line
+            class:done=move || status() == Status::Done
+            class:selected=selected
+            on:click=move |ev: leptos::ev::MouseEvent| {
+                // Clicks on controls and links do their own thing.
+                let on_control = ev.target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .and_then(|el| el.closest("input, label, a, button").ok().flatten())
+                    .is_some();
+                if !on_control {
+                    let id = id_click.clone();
+                    session.view.update(|v| v.item = if v.item.as_deref() == Some(id.as_str()) { None } else { Some(id) });
+                }
+            }>
+            <div class="card-main">
+                <input type="checkbox" class="card-check" id=input_id.clone()
+                    prop:checked=move || m_checked.ticked(index)
+                    on:change=move |ev| m_check.set_ticked(index, event_target_checked(&ev))/>
+                <label for=input_id class="card-text">{label_body}</label>
+            </div>
+            <div class="badges">
+                {status_badge}
+                {item.priority.map(|p| view! { <span class=format!("badge prio-{}", priority_key(p))>{priority_label(p)}</span> })}
+                {item.estimate_days.map(|e| view! { <span class="badge estimate" title="Estimate">{"⏱ "}{format_estimate(e)}</span> })}
+                {(!subs.is_empty()).then(|| view! { <span class="badge subcount" title="Sub-items done">{sub_count}</span> })}
+            </div>
+            {(!subs.is_empty()).then(|| {
+                let m = model.clone();
+                view! {
+                    <ul class="subtasks">
+                        {subs.iter().map(|(j, depth)| {
+                            let j = *j;
+                            let Some(sub) = m.map.items.get(j) else { return ().into_any() };
+                            let sid = format!("cb-{}", sub.id);
+                            let (m1, m2) = (m.clone(), m.clone());
+                            view! {
+                                <li class="subtask" data-item-id=sub.id.clone() style=format!("--depth:{}", depth.saturating_sub(1).min(6))>
+                                    <input type="checkbox" id=sid.clone() prop:checked=move || m1.ticked(j)
+                                        on:change=move |ev| m2.set_ticked(j, event_target_checked(&ev))/>
+                                    <label for=sid>{sub.text.clone()}</label>
+                                </li>
+                            }.into_any()
+                        }).collect_view()}
+                    </ul>
+                }
+            })}
+        </li>
+    }
+    .into_any()
+}
+
+/// Arrow keys move focus between cards: up/down within a column, left/right across columns.
+fn move_between_cards(ev: leptos::ev::KeyboardEvent) {
+    let key = ev.key();
+    if !matches!(
+        key.as_str(),
+        "ArrowUp" | "ArrowDown" | "ArrowLeft" | "ArrowRight"
+    ) {
+        return;
+    }
+    let Some(target) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    let Some(card) = target.closest(".card").ok().flatten() else {
+        return;
+    };
+    let Some(column) = card.closest(".column").ok().flatten() else {
+        return;
+    };
+    let Some(board) = column.closest(".board").ok().flatten() else {
+        return;
+    };
+    let cards_of = |col: &web_sys::Element| -> Vec<web_sys::Element> {
+        let list = col.query_selector_all(":scope > .cards > .card").ok();
+        let n = list.as_ref().map_or(0, |l| l.length());
+        (0..n)
+            .filter_map(|i| list.as_ref()?.item(i)?.dyn_into::<web_sys::Element>().ok())
+            .collect()
+    };
+    let cols: Vec<web_sys::Element> = {
+        let list = board.query_selector_all(":scope > .column").ok();
+        let n = list.as_ref().map_or(0, |l| l.length());
+        (0..n)
+            .filter_map(|i| list.as_ref()?.item(i)?.dyn_into::<web_sys::Element>().ok())
+            .collect()
+    };
+    let here = cards_of(&column);
+    let pos = here
+        .iter()
+        .position(|c| c.is_same_node(Some(&card)))
+        .unwrap_or(0);
+    let col_pos = cols
+        .iter()
+        .position(|c| c.is_same_node(Some(&column)))
+        .unwrap_or(0);
+    let next = match key.as_str() {
+        "ArrowUp" => pos.checked_sub(1).and_then(|p| here.get(p).cloned()),
+        "ArrowDown" => here.get(pos + 1).cloned(),
+        "ArrowLeft" | "ArrowRight" => {
+            let step: isize = if key == "ArrowLeft" { -1 } else { 1 };
+            let mut c = col_pos as isize + step;
+            let mut found = None;
+            while c >= 0 && (c as usize) < cols.len() {
+                let list = cols
+                    .get(c as usize)
+                    .map(&cards_of)
+                    .unwrap_or_default();
+                if !list.is_empty() {
+                    found = list.get(pos.min(list.len() - 1)).cloned();
+                    break;
+                }
+                c += step;
+            }
+            found
+        }
+        _ => None,
+    };
+    if let Some(next) = next {
+        ev.prevent_default();
+        if let Some(input) = next.query_selector(".card-check").ok().flatten() {
+            if let Ok(input) = input.dyn_into::<web_sys::HtmlElement>() {
+                let _ = input.focus();
+            }
+        }
+        let opts = web_sys::ScrollIntoViewOptions::new();
+        opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        next.scroll_into_view_with_scroll_into_view_options(&opts);
+    }
+}

@@ -1,0 +1,232 @@
+//! An opened roadmap: loading it from its source, then the header, the view tabs and the
+//! active view.
+
+use crate::app::{stored_doc_text, Session};
+use crate::components::board::BoardView;
+use crate::components::docview::DocumentView;
+use crate::components::state::DocModel;
+use crate::components::timeline::TimelineView;
+use crate::net::fetch_document;
+use crate::progress::ProgressState;
+use crate::recent::RecentDoc;
+use crate::storage::{read_progress, remember_recent, LocalStorage};
+use crate::viewstate::View;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::sync::Arc;
+
+#[derive(Clone)]
+enum Loaded {
+    Loading,
+    Failed(String),
+    Ready(Arc<DocModel>),
+}
+
+/// The text to show and parse: without a byte-order mark.
+fn display_text(input: &str) -> String {
+    input.strip_prefix('\u{feff}').unwrap_or(input).to_string()
+}
+
+fn build_model(doc_id: String, text: &str, name: Option<&str>, origin: String) -> Arc<DocModel> {
+    let map = crate::parse_named(text, name);
+    let (state, notice) = match LocalStorage::open() {
+        Ok(kv) => {
+            let q = if doc_id.contains(':') && !doc_id.contains("://") {
+                format!("doc={}", crate::viewstate::encode(&doc_id))
+            } else {
+                format!("src={}", crate::viewstate::encode(&doc_id))
+            };
+            let _ = remember_recent(
+                &kv,
+                RecentDoc {
+                    query: q,
+                    title: map.title.clone(),
+                    origin,
+                },
+            );
+            read_progress(&kv, &doc_id)
+        }
+        Err(e) => (ProgressState::new(), Some(e.to_string())),
+    };
+    DocModel::new(doc_id, display_text(text), map, state, notice)
+}
+
+/// Loads the document named by the address (`src` or `doc`) and shows it.
+#[component]
+pub fn DocumentPage(
+    /// `?src=`: an address to fetch.
+    src: Option<String>,
+    /// `?doc=`: a document opened from a file or paste, kept in this browser.
+    doc: Option<String>,
+) -> impl IntoView {
+    let session = expect_context::<Session>();
+    let (loaded, set_loaded) = signal(Loaded::Loading);
+    match (src, doc) {
+        (Some(src), _) => {
+            spawn_local(async move {
+                let name = src
+                    .rsplit('/')
+                    .next()
+                    .map(|n| n.rsplit_once('.').map_or(n, |(s, _)| s).to_string());
+                set_loaded.set(match fetch_document(&src).await {
+                    Ok(text) => Loaded::Ready(build_model(
+                        src.clone(),
+                        &text,
+                        name.as_deref(),
+                        src.clone(),
+                    )),
+                    Err(msg) => Loaded::Failed(msg),
+                });
+            });
+        }
+        (None, Some(doc)) => {
+            let name = doc
+                .split_once(':')
+                .map_or(doc.as_str(), |(_, n)| n)
+                .to_string();
+            let origin = if doc.starts_with("paste:") {
+                "pasted text".to_string()
+            } else {
+                format!("file {name}")
+            };
+            set_loaded.set(match stored_doc_text(session, &doc) {
+                Some(text) => Loaded::Ready(build_model(doc.clone(), &text, Some(&name), origin)),
+                None => Loaded::Failed(format!(
+                    "“{name}” was opened from your computer on an earlier visit and is no longer kept in this browser. Open the file again: your ticks are still saved."
+                )),
+            });
+        }
+        (None, None) => set_loaded.set(Loaded::Failed("No document was named.".into())),
+    }
+    view! {
+        <header class="topbar">
+            <a class="brand" href="./">"roadboard"</a>
+            <a class="topbar-link" href="./">"All roadmaps"</a>
+        </header>
+        {move || match loaded.get() {
+            Loaded::Loading => view! {
+                <main class="status-page" id="main"><p class="loading" role="status">"Loading roadmap…"</p></main>
+            }.into_any(),
+            Loaded::Failed(msg) => view! {
+                <main class="status-page" id="main">
+                    <div class="notice error" role="alert">
+                        <h1>"This roadmap could not be opened"</h1>
+                        <p>{msg}</p>
+                        <p><a href="./">"Back to all roadmaps"</a></p>
+                    </div>
+                </main>
+            }.into_any(),
+            Loaded::Ready(model) => view! { <RoadmapScreen model=model/> }.into_any(),
+        }}
+    }
+}
+
+/// Header with progress, view tabs and the active view of an opened roadmap.
+#[component]
+pub fn RoadmapScreen(
+    /// The opened document.
+    model: Arc<DocModel>,
+) -> impl IntoView {
+    let session = expect_context::<Session>();
+    if let Some(d) = web_sys::window().and_then(|w| w.document()) {
+        d.set_title(&format!("{} · roadboard", model.map.title));
+    }
+    let overall = {
+        let m = model.clone();
+        Memo::new(move |_| m.overall())
+    };
+    let percent = move || {
+        let (d, t) = overall.get();
+        if t == 0 {
+            0
+        } else {
+            (d as f64 * 100.0 / t as f64).round() as usize
+        }
+    };
+    let claim = model.map.claimed_progress.first().map(|c| c.percent);
+    let repair = model.map.encoding_repair;
+    let tab = move |v: View| {
+        view! {
+            <button type="button" role="tab" id=format!("tab-{}", v.key())
+                aria-controls="view-panel"
+                aria-selected=move || (session.view.with(|s| s.view) == v).to_string()
+                tabindex=move || if session.view.with(|s| s.view) == v { "0" } else { "-1" }
+                class="tab"
+                on:click=move |_| session.view.update(|s| s.view = v)
+                on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                    let all = View::ALL;
+                    let pos = all.iter().position(|x| *x == v).unwrap_or(0);
+                    let next = match ev.key().as_str() {
+                        "ArrowRight" => all.get((pos + 1) % all.len()),
+                        "ArrowLeft" => all.get((pos + all.len() - 1) % all.len()),
+                        _ => None,
+                    };
+                    if let Some(n) = next.copied() {
+                        ev.prevent_default();
+                        session.view.update(|s| s.view = n);
+                        if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&format!("tab-{}", n.key()))) {
+                            if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) { let _ = el.focus(); }
+                        }
+                    }
+                }>
+                {v.label()}
+            </button>
+        }
+    };
+    let panel_model = model.clone();
+    // Only a change of tab re-creates the panel (not every filter keystroke).
+    let current_view = Memo::new(move |_| session.view.with(|s| s.view));
+    view! {
+        <main class="roadmap" id="main">
+            <div class="doc-header">
+                <h1 class="doc-title">{model.map.title.clone()}</h1>
+                <div class="overall">
+                    <div class="progressbar" role="progressbar" aria-label="Overall progress"
+                        aria-valuemin="0" aria-valuemax="100" aria-valuenow=move || percent().to_string()
+                        aria-valuetext=move || { let (d, t) = overall.get(); format!("{}%, {d} of {t} done", percent()) }>
+                        <span style=move || format!("width:{}%", percent())></span>
+                    </div>
+                    <span class="overall-text">
+                        {move || { let (d, t) = overall.get(); format!("{}% · {d} of {t} done", percent()) }}
+                    </span>
+                    {claim.map(|c| {
+                        let differs = move || (c - percent() as f64).abs() >= 1.0;
+                        view! {
+                        <span class="claim" class:differs=differs
+                            title="The document states its own progress; roadboard measures it from the checklist">
+                            {move || if differs() {
+                                format!("claims {c}% · measured {}%", percent())
+                            } else {
+                                format!("claims {c}%")
+                            }}
+                        </span>
+                    }})}
+                </div>
+            </div>
+            {repair.map(|r| view! {
+                <p class="notice info" role="note">{format!(
+                    "This file's special characters had been garbled (UTF-8 read as {}); roadboard repaired them for display.",
+                    match r { crate::model::EncodingRepair::Windows1252 => "Windows-1252", crate::model::EncodingRepair::MacRoman => "MacRoman" }
+                )}</p>
+            })}
+            {
+                let m = model.clone();
+                move || m.notice.get().map(|msg| view! { <div class="notice warn" role="status">{msg}</div> })
+            }
+            <div class="tabs" role="tablist" aria-label="Views">
+                {tab(View::Board)}{tab(View::Timeline)}{tab(View::Document)}
+            </div>
+            <div id="view-panel" role="tabpanel" class="view-panel"
+                aria-labelledby=move || format!("tab-{}", current_view.get().key())>
+                {move || {
+                    let m = panel_model.clone();
+                    match current_view.get() {
+                        View::Board => view! { <BoardView model=m/> }.into_any(),
+                        View::Timeline => view! { <TimelineView model=m/> }.into_any(),
+                        View::Document => view! { <DocumentView model=m/> }.into_any(),
+                    }
+                }}
+            </div>
+        </main>
+    }
+}

@@ -1,0 +1,59 @@
+//! The "recently opened" list on the home page: pure list logic, stored as JSON by the shell.
+
+use serde::{Deserialize, Serialize};
+
+/// How many recent documents are remembered.
+pub const MAX_RECENT: usize = 12;
+
+/// A document the reader opened.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RecentDoc {
+    /// The query that reopens it (`src=…` or `doc=…`, without `?`).
+    pub query: String,
+    /// Its title when it was opened.
+    pub title: String,
+    /// Where it came from, for display ("roadmaps/plan.md", "file plan.md", "pasted text").
+    pub origin: String,
+}
+
+/// Put `doc` first, dropping an older entry for the same document and the oldest beyond
+/// [`MAX_RECENT`].
+pub fn remember(list: &mut Vec<RecentDoc>, doc: RecentDoc) {
+    list.retain(|d| d.query != doc.query);
+    list.insert(0, doc);
+    list.truncate(MAX_RECENT);
+}
+
+/// Read a stored list; anything unreadable is an empty list.
+pub fn from_json(raw: Option<&str>) -> Vec<RecentDoc> {
+    raw.and_then(|r| serde_json::from_str(r).ok())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(q: &str) -> RecentDoc {
+        RecentDoc {
+            query: q.into(),
+            title: q.to_uppercase(),
+            origin: String::new(),
+        }
+    }
+
+    #[test]
+    fn most_recent_first_no_duplicates_bounded() {
+        let mut l = Vec::new();
+        for i in 0..20 {
+            remember(&mut l, doc(&format!("src={i}")));
+        }
+        remember(&mut l, doc("src=15"));
+        assert_eq!(l.len(), MAX_RECENT);
+        assert_eq!(l[0].query, "src=15");
+        assert_eq!(l[1].query, "src=19");
+        assert_eq!(l.iter().filter(|d| d.query == "src=15").count(), 1);
+        assert!(from_json(Some("{broken")).is_empty());
+        assert!(from_json(None).is_empty());
+    }
+}

@@ -1,0 +1,496 @@
+//! Markdown → a safe element tree for display. Nothing from a document becomes live HTML:
+//! raw HTML is kept as text, links with a scheme other than http(s)/mailto are neutralised,
+//! images are shown as links, and only a fixed set of tags is ever produced.
+//!
+//! The tree is plain data, so sanitisation is tested natively; the web shell only draws it.
+
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+/// Nesting deeper than this is flattened, so drawing the tree never recurses without bound.
+pub const MAX_DEPTH: usize = 40;
+
+/// A node of the display tree.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Node {
+    /// An element from the fixed [`El`] set.
+    Element(Element),
+    /// Text, drawn as a text node.
+    Text(String),
+    /// A GFM task checkbox, tied to the item on `line` (1-based) if the model has one there.
+    Task {
+        /// 1-based line of the task item.
+        line: usize,
+        /// The box as written in the document.
+        checked: bool,
+    },
+}
+
+/// An element with its safe attributes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Element {
+    /// Which element.
+    pub el: El,
+    /// Link target (for [`El::A`]), already checked by [`safe_href`].
+    pub href: Option<String>,
+    /// Tooltip text, e.g. the reason a link was neutralised.
+    pub title: Option<String>,
+    /// A CSS class from a fixed vocabulary.
+    pub class: Option<&'static str>,
+    /// 1-based source line of block elements (headings), for "go to line" links.
+    pub line: Option<usize>,
+    /// Children.
+    pub children: Vec<Node>,
+}
+
+/// The only elements the renderer produces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[allow(
+    missing_docs,
+    reason = "each variant is the HTML element of the same name"
+)]
+pub enum El {
+    P,
+    H1,
+    H2,
+    H3,
+    H4,
+    H5,
+    H6,
+    Ul,
+    Ol,
+    Li,
+    Blockquote,
+    Pre,
+    Code,
+    Em,
+    Strong,
+    Del,
+    A,
+    Span,
+    Table,
+    Thead,
+    Tbody,
+    Tr,
+    Th,
+    Td,
+    Hr,
+    Br,
+    Div,
+}
+
+impl Element {
+    fn new(el: El) -> Self {
+        Element {
+            el,
+            href: None,
+            title: None,
+            class: None,
+            line: None,
+            children: Vec::new(),
+        }
+    }
+}
+
+/// Why a link was not kept as a link, or `Ok(href)` when it is safe to follow.
+///
+/// Safe: `http:`, `https:`, `mailto:`, and scheme-less references (relative paths,
+/// `#fragments`, `?queries`). Everything else (`javascript:`, `data:`, `vbscript:`, `file:`,
+/// unknown schemes, and obfuscations with control characters or entities) is refused.
+pub fn safe_href(raw: &str) -> Result<String, &'static str> {
+    let cleaned: String = raw
+        .chars()
+        .filter(|c| !c.is_control() && !c.is_whitespace())
+        .collect();
+    let lower = cleaned.to_ascii_lowercase();
+    let scheme_end = lower.find([':', '/', '?', '#']);
+    match scheme_end {
+        Some(i) if lower.as_bytes().get(i) == Some(&b':') => {
+            let scheme = lower.get(..i).unwrap_or("");
+            if matches!(scheme, "http" | "https" | "mailto") {
+                Ok(cleaned)
+            } else {
+                Err("link removed: roadboard only follows http, https and mailto links")
+            }
+        }
+        _ => Ok(cleaned),
+    }
+}
+
+/// Render a whole document (already BOM-stripped and repaired) to display blocks.
+pub fn document(text: &str) -> Vec<Node> {
+    build(text, true)
+}
+
+/// Render one item's inline Markdown (bold, code, links, …) to display nodes.
+pub fn inline(markdown: &str) -> Vec<Node> {
+    // A paragraph wrapper is produced for inline text; unwrap it.
+    let mut nodes = build(markdown, false);
+    if nodes.len() == 1 {
+        if let Some(Node::Element(e)) = nodes.first() {
+            if e.el == El::P {
+                if let Some(Node::Element(e)) = nodes.pop() {
+                    return e.children;
+                }
+            }
+        }
+    }
+    nodes
+}
+
+fn heading(level: HeadingLevel) -> El {
+    match level {
+        HeadingLevel::H1 => El::H1,
+        HeadingLevel::H2 => El::H2,
+        HeadingLevel::H3 => El::H3,
+        HeadingLevel::H4 => El::H4,
+        HeadingLevel::H5 => El::H5,
+        HeadingLevel::H6 => El::H6,
+    }
+}
+
+struct Builder {
+    /// Open elements; the bottom one is a root container.
+    stack: Vec<Element>,
+    /// How many `Start` events were flattened (not opened) because of depth.
+    flattened: Vec<bool>,
+    /// Inside a table head row.
+    in_head: bool,
+}
+
+impl Builder {
+    fn text(&mut self, s: &str) {
+        if let Some(top) = self.stack.last_mut() {
+            if let Some(Node::Text(t)) = top.children.last_mut() {
+                t.push_str(s);
+            } else {
+                top.children.push(Node::Text(s.to_string()));
+            }
+        }
+    }
+
+    fn leaf(&mut self, node: Node) {
+        if let Some(top) = self.stack.last_mut() {
+            top.children.push(node);
+        }
+    }
+
+    fn open(&mut self, e: Element) {
+        if self.stack.len() > MAX_DEPTH {
+            self.flattened.push(true);
+        } else {
+            self.flattened.push(false);
+            self.stack.push(e);
+        }
+    }
+
+    fn close(&mut self) {
+        if self.flattened.pop() == Some(false) && self.stack.len() > 1 {
+            if let Some(done) = self.stack.pop() {
+                self.leaf(Node::Element(done));
+            }
+        }
+    }
+}
+
+fn build(text: &str, with_lines: bool) -> Vec<Node> {
+    let mut opts = Options::empty();
+    opts.insert(Options::ENABLE_TASKLISTS);
+    opts.insert(Options::ENABLE_TABLES);
+    opts.insert(Options::ENABLE_STRIKETHROUGH);
+    let line_starts: Vec<usize> = if with_lines {
+        std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let line_of = |pos: usize| line_starts.partition_point(|&s| s <= pos).max(1);
+    let mut b = Builder {
+        stack: vec![Element::new(El::Div)],
+        flattened: Vec::new(),
+        in_head: false,
+    };
+    for (event, range) in Parser::new_ext(text, opts).into_offset_iter() {
+        match event {
+            Event::Start(tag) => {
+                let e = match tag {
+                    Tag::Paragraph => Element::new(El::P),
+                    Tag::Heading { level, .. } => {
+                        let mut e = Element::new(heading(level));
+                        e.line = with_lines.then(|| line_of(range.start));
+                        e
+                    }
+                    Tag::BlockQuote(_) => Element::new(El::Blockquote),
+                    Tag::CodeBlock(kind) => {
+                        let mut e = Element::new(El::Pre);
+                        if let CodeBlockKind::Fenced(lang) = kind {
+                            if !lang.is_empty() {
+                                e.title = Some(lang.to_string());
+                            }
+                        }
+                        e
+                    }
+                    Tag::HtmlBlock => {
+                        let mut e = Element::new(El::Pre);
+                        e.class = Some("raw-html");
+                        e.title = Some("HTML from the document, shown as text".into());
+                        e
+                    }
+                    Tag::List(Some(_)) => Element::new(El::Ol),
+                    Tag::List(None) => Element::new(El::Ul),
+                    Tag::Item => Element::new(El::Li),
+                    Tag::Emphasis => Element::new(El::Em),
+                    Tag::Strong => Element::new(El::Strong),
+                    Tag::Strikethrough => Element::new(El::Del),
+                    Tag::Link { dest_url, .. } => link(&dest_url),
+                    Tag::Image { dest_url, .. } => {
+                        let mut e = link(&dest_url);
+                        if e.el == El::A {
+                            e.class = Some("image-link");
+                        }
+                        e.text_prefix("🖼 ");
+                        e
+                    }
+                    Tag::Table(_) => Element::new(El::Table),
+                    Tag::TableHead => {
+                        b.in_head = true;
+                        b.open(Element::new(El::Thead));
+                        // GFM table heads have no row element of their own.
+                        Element::new(El::Tr)
+                    }
+                    Tag::TableRow => Element::new(El::Tr),
+                    Tag::TableCell => Element::new(if b.in_head { El::Th } else { El::Td }),
+                    // Footnotes, definition lists, metadata and the like are off; keep any
+                    // content they might carry in a neutral container.
+                    _ => Element::new(El::Span),
+                };
+                if matches!(e.el, El::Tr) && !b.in_head {
+                    // Open a tbody before the first body row.
+                    let need_tbody = b.stack.last().is_some_and(|t| t.el == El::Table);
+                    if need_tbody {
+                        b.open(Element::new(El::Tbody));
+                    }
+                }
+                b.open(e);
+            }
+            Event::End(tag) => {
+                match tag {
+                    TagEnd::TableHead => {
+                        b.close(); // tr
+                        b.close(); // thead
+                        b.in_head = false;
+                    }
+                    TagEnd::Table => {
+                        if b.stack.last().is_some_and(|t| t.el == El::Tbody) {
+                            b.close();
+                        }
+                        b.close();
+                    }
+                    _ => b.close(),
+                }
+            }
+            Event::Text(t) => b.text(&t),
+            Event::Code(t) => {
+                b.open(Element::new(El::Code));
+                b.text(&t);
+                b.close();
+            }
+            Event::Html(t) | Event::InlineHtml(t) => {
+                let inside_raw_block = b.stack.last().is_some_and(|e| e.class == Some("raw-html"));
+                if inside_raw_block {
+                    b.text(&t);
+                } else {
+                    let mut e = Element::new(El::Code);
+                    e.class = Some("raw-html");
+                    e.title = Some("HTML from the document, shown as text".into());
+                    b.open(e);
+                    b.text(&t);
+                    b.close();
+                }
+            }
+            Event::SoftBreak => b.text("\n"),
+            Event::HardBreak => {
+                b.leaf(Node::Element(Element::new(El::Br)));
+            }
+            Event::Rule => b.leaf(Node::Element(Element::new(El::Hr))),
+            Event::TaskListMarker(checked) => {
+                let line = if with_lines { line_of(range.start) } else { 0 };
+                b.leaf(Node::Task { line, checked });
+            }
+            Event::FootnoteReference(t) => b.text(&format!("[^{t}]")),
+            Event::InlineMath(t) | Event::DisplayMath(t) => b.text(&t),
+        }
+    }
+    while b.stack.len() > 1 {
+        if let Some(done) = b.stack.pop() {
+            b.leaf(Node::Element(done));
+        }
+    }
+    b.stack.pop().map(|root| root.children).unwrap_or_default()
+}
+
+impl Element {
+    fn text_prefix(&mut self, s: &str) {
+        self.children.push(Node::Text(s.to_string()));
+    }
+}
+
+fn link(dest: &str) -> Element {
+    match safe_href(dest) {
+        Ok(href) => {
+            let mut e = Element::new(El::A);
+            e.href = Some(href);
+            e
+        }
+        Err(why) => {
+            let mut e = Element::new(El::Span);
+            e.class = Some("unsafe-link");
+            e.title = Some(why.to_string());
+            e
+        }
+    }
+}
+
+/// The plain text of nodes (for labels and search).
+pub fn plain(nodes: &[Node]) -> String {
+    let mut out = String::new();
+    let mut stack: Vec<std::slice::Iter<'_, Node>> = vec![nodes.iter()];
+    while let Some(top) = stack.last_mut() {
+        match top.next() {
+            Some(Node::Text(t)) => out.push_str(t),
+            Some(Node::Element(e)) => stack.push(e.children.iter()),
+            Some(Node::Task { .. }) => {}
+            None => {
+                stack.pop();
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all_elements(nodes: &[Node], out: &mut Vec<Element>) {
+        for n in nodes {
+            if let Node::Element(e) = n {
+                out.push(e.clone());
+                all_elements(&e.children, out);
+            }
+        }
+    }
+
+    #[test]
+    fn dangerous_links_are_neutralised() {
+        for bad in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            " javascript:alert(1)",
+            "java\tscript:alert(1)",
+            "data:text/html;base64,PHNjcmlwdD4=",
+            "vbscript:msgbox",
+            "file:///etc/passwd",
+        ] {
+            assert!(safe_href(bad).is_err(), "{bad} was allowed");
+        }
+        for good in [
+            "https://example.com/a?b#c",
+            "http://x",
+            "mailto:a@b",
+            "docs/x.md",
+            "#top",
+            "?src=a.md",
+        ] {
+            assert!(safe_href(good).is_ok(), "{good} was refused");
+        }
+    }
+
+    #[test]
+    fn raw_html_is_text() {
+        let nodes = document("# T <img src=x onerror=alert(1)>\n\n<script>alert(1)</script>\n\n<div onclick=x>hi</div>\n");
+        let mut els = Vec::new();
+        all_elements(&nodes, &mut els);
+        assert!(els.iter().all(|e| e.href.is_none()));
+        let text = plain(&nodes);
+        assert!(text.contains("<script>alert(1)</script>"), "{text}");
+        assert!(text.contains("<img src=x onerror=alert(1)>"), "{text}");
+        assert!(els.iter().any(|e| e.class == Some("raw-html")));
+    }
+
+    #[test]
+    fn links_and_images() {
+        let nodes = inline("see [site](https://e.com) and [x](javascript:alert(1)) ![pic](data:image/png;base64,AA)");
+        let mut els = Vec::new();
+        all_elements(&nodes, &mut els);
+        let hrefs: Vec<_> = els.iter().filter_map(|e| e.href.clone()).collect();
+        assert_eq!(hrefs, vec!["https://e.com".to_string()]);
+        let neutralised = els
+            .iter()
+            .filter(|e| e.class == Some("unsafe-link"))
+            .count();
+        assert_eq!(neutralised, 2, "{nodes:#?}");
+        assert!(plain(&nodes).contains("🖼 pic"));
+    }
+
+    #[test]
+    fn task_markers_carry_their_lines() {
+        let nodes = document("# T\r\n\r\n- [ ] a\r\n- [x] b\r\n");
+        let mut tasks = Vec::new();
+        let mut stack: Vec<&Node> = nodes.iter().collect();
+        while let Some(n) = stack.pop() {
+            match n {
+                Node::Task { line, checked } => tasks.push((*line, *checked)),
+                Node::Element(e) => stack.extend(e.children.iter()),
+                Node::Text(_) => {}
+            }
+        }
+        tasks.sort_unstable();
+        assert_eq!(tasks, vec![(3, false), (4, true)]);
+    }
+
+    #[test]
+    fn tables_have_head_and_body() {
+        let nodes = document("| A | B |\n|---|---|\n| 1 | 2 |\n| 3 | 4 |\n");
+        let Some(Node::Element(table)) = nodes.first() else {
+            panic!("no table")
+        };
+        assert_eq!(table.el, El::Table);
+        let kinds: Vec<El> = table
+            .children
+            .iter()
+            .filter_map(|n| {
+                if let Node::Element(e) = n {
+                    Some(e.el)
+                } else {
+                    None
+                }
+            })
+            .collect();
+        assert_eq!(kinds, vec![El::Thead, El::Tbody]);
+    }
+
+    #[test]
+    fn deep_nesting_is_flattened() {
+        let text: String = (0..5000)
+            .map(|i| format!("{}- x\n", "  ".repeat(i)))
+            .collect();
+        let nodes = document(&text);
+        fn depth(nodes: &[Node]) -> usize {
+            nodes
+                .iter()
+                .map(|n| {
+                    if let Node::Element(e) = n {
+                        1 + depth(&e.children)
+                    } else {
+                        0
+                    }
+                })
+                .max()
+                .unwrap_or(0)
+        }
+        assert!(depth(&nodes) <= MAX_DEPTH + 1);
+        let quotes = ">".repeat(10_000) + " deep";
+        assert!(plain(&document(&quotes)).contains("deep"));
+    }
+}

@@ -1,0 +1,228 @@
+//! The view as a query string, so a reload or a shared link reproduces it on any static host.
+//!
+//! `?src=roadmaps/plan.md&view=board&group=status&q=api&status=todo,blocked&priority=critical&hide=done&item=i-abc`
+
+use crate::board::{priority_from_key, priority_key, status_from_key, status_key, Filter, GroupBy};
+
+/// Which tab is showing.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum View {
+    /// Columns of cards.
+    #[default]
+    Board,
+    /// Phases on a time axis.
+    Timeline,
+    /// The whole document, rendered.
+    Document,
+}
+
+impl View {
+    /// All views, in tab order.
+    pub const ALL: [View; 3] = [View::Board, View::Timeline, View::Document];
+
+    /// The word used in the address.
+    pub fn key(self) -> &'static str {
+        match self {
+            View::Board => "board",
+            View::Timeline => "timeline",
+            View::Document => "document",
+        }
+    }
+
+    /// The tab's name.
+    pub fn label(self) -> &'static str {
+        match self {
+            View::Board => "Board",
+            View::Timeline => "Timeline",
+            View::Document => "Document",
+        }
+    }
+}
+
+/// Everything the address says about the view.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ViewState {
+    /// A document fetched by URL (`src`).
+    pub src: Option<String>,
+    /// A document opened from a file or paste, stored in this browser (`doc`).
+    pub doc: Option<String>,
+    /// The tab.
+    pub view: View,
+    /// The board grouping.
+    pub group: GroupBy,
+    /// Search and filters.
+    pub filter: Filter,
+    /// The selected item or phase id.
+    pub item: Option<String>,
+}
+
+/// Percent-encode a query component (RFC 3986 unreserved characters and `/` kept).
+pub fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b'/' | b':') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Decode a query component (`+` is a space; bad escapes are kept as written).
+pub fn decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'+' => out.push(b' '),
+            b'%' => {
+                let hex = bytes
+                    .get(i + 1..i + 3)
+                    .and_then(|h| std::str::from_utf8(h).ok());
+                match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                    Some(v) => {
+                        out.push(v);
+                        i += 2;
+                    }
+                    None => out.push(b'%'),
+                }
+            }
+            _ => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+impl ViewState {
+    /// Read a query string (with or without the leading `?`). Unknown values fall back to
+    /// defaults; nothing here can fail.
+    pub fn from_query(query: &str) -> Self {
+        let mut st = ViewState::default();
+        for pair in query.trim_start_matches('?').split('&') {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            let v = decode(v);
+            let list = || {
+                v.split(',')
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            };
+            match k {
+                "src" if !v.is_empty() => st.src = Some(v),
+                "doc" if !v.is_empty() => st.doc = Some(v),
+                "view" => {
+                    st.view = View::ALL
+                        .into_iter()
+                        .find(|x| x.key() == v)
+                        .unwrap_or_default()
+                }
+                "group" => st.group = GroupBy::from_key(&v).unwrap_or_default(),
+                "q" => st.filter.query = v,
+                "status" => {
+                    st.filter.statuses = list().iter().filter_map(|s| status_from_key(s)).collect()
+                }
+                "priority" => {
+                    st.filter.priorities =
+                        list().iter().filter_map(|s| priority_from_key(s)).collect()
+                }
+                "hide" => st.filter.hide_done = list().iter().any(|s| s == "done"),
+                "item" if !v.is_empty() => st.item = Some(v),
+                _ => {}
+            }
+        }
+        st
+    }
+
+    /// The query string for this state (`?…`), defaults left out.
+    pub fn to_query(&self) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        if let Some(s) = &self.src {
+            parts.push(format!("src={}", encode(s)));
+        }
+        if let Some(d) = &self.doc {
+            parts.push(format!("doc={}", encode(d)));
+        }
+        if self.view != View::Board {
+            parts.push(format!("view={}", self.view.key()));
+        }
+        if self.group != GroupBy::Section {
+            parts.push(format!("group={}", self.group.key()));
+        }
+        if !self.filter.query.is_empty() {
+            parts.push(format!("q={}", encode(&self.filter.query)));
+        }
+        if !self.filter.statuses.is_empty() {
+            let v: Vec<_> = self
+                .filter
+                .statuses
+                .iter()
+                .map(|s| status_key(*s))
+                .collect();
+            parts.push(format!("status={}", v.join(",")));
+        }
+        if !self.filter.priorities.is_empty() {
+            let v: Vec<_> = self
+                .filter
+                .priorities
+                .iter()
+                .map(|p| priority_key(*p))
+                .collect();
+            parts.push(format!("priority={}", v.join(",")));
+        }
+        if self.filter.hide_done {
+            parts.push("hide=done".into());
+        }
+        if let Some(i) = &self.item {
+            parts.push(format!("item={}", encode(i)));
+        }
+        if parts.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", parts.join("&"))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Priority, Status};
+
+    #[test]
+    fn round_trip() {
+        let st = ViewState {
+            src: Some("roadmaps/a b&c.md".into()),
+            doc: None,
+            view: View::Document,
+            group: GroupBy::Priority,
+            filter: Filter {
+                query: "api & ✅ 100%".into(),
+                statuses: vec![Status::Todo, Status::Blocked],
+                priorities: vec![Priority::Critical],
+                hide_done: true,
+            },
+            item: Some("i-abc".into()),
+        };
+        let q = st.to_query();
+        assert_eq!(ViewState::from_query(&q), st, "{q}");
+        assert!(
+            q.starts_with("?src=roadmaps/a%20b%26c.md&view=document&group=priority"),
+            "{q}"
+        );
+    }
+
+    #[test]
+    fn junk_falls_back_to_defaults() {
+        let st = ViewState::from_query("?view=nope&group=&status=zzz&%zz=1&q=%E2%9C%85%&src");
+        assert_eq!(st.view, View::Board);
+        assert_eq!(st.group, GroupBy::Section);
+        assert!(st.filter.statuses.is_empty());
+        assert_eq!(st.filter.query, "✅%");
+        assert_eq!(st.src, None);
+        assert_eq!(ViewState::default().to_query(), "");
+    }
+}
