@@ -599,11 +599,19 @@ pub(crate) fn dependency_phrases(text: &str) -> Vec<(String, usize)> {
             if !is_word_start(&lower, i) {
                 continue;
             }
-            if label_only
-                && lower
-                    .get(..i)
-                    .is_some_and(|p| p.chars().any(char::is_alphanumeric))
-            {
+            let before = lower.get(..i).unwrap_or("");
+            let at_start = !before.chars().any(char::is_alphanumeric);
+            if label_only && !at_start {
+                continue;
+            }
+            // Short words ("after", "needs", "requires") also occur in prose ("each domain
+            // needs: …"): only at the start or after a separator.
+            let verb_phrase =
+                matches!(kw, "depends on" | "depend on" | "blocked by" | "waiting on");
+            let after_separator = before
+                .trim_end_matches([' ', '*', '_'])
+                .ends_with(['(', '[', ',', ';', '-', '|', '—', '–', '·', ':']);
+            if !verb_phrase && !at_start && !after_separator {
                 continue;
             }
             let mut j = i + kw.len();
@@ -697,6 +705,12 @@ fn split_words<'a>(s: &'a str, seps: &[&str]) -> Vec<&'a str> {
 /// A calendar span named in `text`: quarters ("Q3 2025", "Q2, 2018", "Q4’22"; the year may
 /// come from `year_ctx`), ISO dates, "March 2026". Returns ISO `(start, end)` dates.
 pub(crate) fn calendar_span(text: &str, year_ctx: Option<i32>) -> Option<(String, String)> {
+    if let Some(d) = iso_date(text) {
+        return Some((d.clone(), d));
+    }
+    if let Some(span) = month_year(text, year_ctx) {
+        return Some(span);
+    }
     let b = text.as_bytes();
     // quarters
     let mut i = 0;
@@ -737,10 +751,7 @@ pub(crate) fn calendar_span(text: &str, year_ctx: Option<i32>) -> Option<(String
         }
         i += 1;
     }
-    if let Some(d) = iso_date(text) {
-        return Some((d.clone(), d));
-    }
-    month_year(text)
+    None
 }
 
 fn month_len(y: i32, m: i32) -> i32 {
@@ -792,18 +803,21 @@ const MONTHS: [&str; 12] = [
     "december",
 ];
 
-fn month_year(text: &str) -> Option<(String, String)> {
+/// "March 2026", or "October" with the year of the heading above.
+fn month_year(text: &str, year_ctx: Option<i32>) -> Option<(String, String)> {
     let ws = words(text);
     for (k, w) in ws.iter().enumerate() {
         if let Some(m) = MONTHS
             .iter()
             .position(|name| w == name || (w.len() == 3 && name.starts_with(w.as_str())))
         {
-            if let Some(y) = ws
+            let explicit = ws
                 .get(k + 1)
                 .filter(|y| y.len() == 4)
-                .and_then(|y| y.parse::<i32>().ok())
-            {
+                .and_then(|y| y.parse::<i32>().ok());
+            // "may" is also a verb: a bare month needs its year right after it
+            let bare_ok = w.len() > 3;
+            if let Some(y) = explicit.or(year_ctx.filter(|_| bare_ok)) {
                 let m = m as i32 + 1;
                 return Some((
                     format!("{y:04}-{m:02}-01"),
@@ -958,8 +972,13 @@ mod tests {
         );
         assert_eq!(
             calendar_span("Early Q4 (October)", Some(2022)),
+            Some(("2022-10-01".into(), "2022-10-31".into()))
+        );
+        assert_eq!(
+            calendar_span("Sometime Q4", Some(2022)),
             Some(("2022-10-01".into(), "2022-12-31".into()))
         );
+        assert_eq!(calendar_span("We may ship", Some(2022)), None);
         assert_eq!(
             calendar_span("March 2026", None),
             Some(("2026-03-01".into(), "2026-03-31".into()))

@@ -69,6 +69,48 @@ fn time_of_cell(cell: &str) -> (Option<Range>, Option<Span>, Option<String>) {
     (None, None, None)
 }
 
+/// The title without its time phrase ("Phase 1: Core (Week 1-2)" → "Phase 1: Core"), unless
+/// the phrase is the title's start ("Day 4-5: Deploy" stays).
+fn clean_title(title: &str, phrase: &str) -> String {
+    let phrase = phrase.trim();
+    let Some(p) = (!phrase.is_empty()).then(|| title.find(phrase)).flatten() else {
+        return title.to_string();
+    };
+    if p == 0 {
+        return title.to_string();
+    }
+    let end = p + phrase.len();
+    let before = title.get(..p).unwrap_or("");
+    let after = title.get(end..).unwrap_or("");
+    let open = before.rfind('(');
+    let close = after.find(')');
+    let cleaned = match (open, close) {
+        (Some(o), Some(c))
+            if before.get(o + 1..).is_some_and(|x| x.trim().is_empty())
+                && after.get(..c).is_some_and(|x| x.trim().is_empty()) =>
+        {
+            format!(
+                "{}{}",
+                before.get(..o).unwrap_or(""),
+                after.get(c + 1..).unwrap_or("")
+            )
+        }
+        _ => format!("{before}{after}"),
+    };
+    let t = cleaned
+        .trim()
+        .trim_end_matches(|c: char| {
+            c.is_whitespace() || matches!(c, ':' | '-' | '–' | '—' | '`' | '~' | '⏱' | '(' | '|')
+        })
+        .trim_end_matches('\u{fe0f}')
+        .trim();
+    if t.is_empty() {
+        title.to_string()
+    } else {
+        t.to_string()
+    }
+}
+
 /// Builds and places the phases.
 pub(crate) fn build(
     sections: &[RawSection],
@@ -99,8 +141,13 @@ pub(crate) fn build(
                 None
             };
             let idx = seeds.len();
+            let phrase = range
+                .as_ref()
+                .map(|r| r.2.as_str())
+                .or_else(|| duration.as_ref().map(|d| d.1.as_str()))
+                .unwrap_or("");
             seeds.push(Seed {
-                title: s.title.clone(),
+                title: clean_title(&s.title, phrase),
                 line: s.line,
                 key: grammar::stage_key(&s.plain),
                 range,
@@ -175,8 +222,10 @@ pub(crate) fn build(
         let (start, end, nominal) = if let Some((a, b, _)) = &seed.range {
             match parent {
                 Some((_, (ps, pe, _))) => {
-                    let fits = *a >= ps && pe.is_none_or(|pe| b.unwrap_or(*a) <= pe + 1e-9);
-                    if fits {
+                    // "Day 8-10" under "Week 2" is absolute; "Day 1-2" under "Week 2" counts
+                    // from the parent's start.
+                    let _ = pe;
+                    if *a >= ps {
                         (*a, *b, false)
                     } else {
                         (a + ps, b.map(|b| b + ps), false)
@@ -279,5 +328,27 @@ pub(crate) fn build(
         phases,
         section_phase: remap(section_seed),
         section_in_phase: remap(section_in_seed),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::clean_title;
+
+    #[test]
+    fn time_phrases_leave_titles() {
+        assert_eq!(
+            clean_title("Phase 1: Core Infrastructure (Week 1-2)", "Week 1-2"),
+            "Phase 1: Core Infrastructure"
+        );
+        assert_eq!(
+            clean_title("Phase 1: Core Functionality ⏱ ~2 hours", "⏱ ~2 hours"),
+            "Phase 1: Core Functionality"
+        );
+        assert_eq!(
+            clean_title("Day 4-5: Production Deploy", "Day 4-5"),
+            "Day 4-5: Production Deploy"
+        );
+        assert_eq!(clean_title("Week 5", "Week 5"), "Week 5");
     }
 }

@@ -133,6 +133,21 @@ impl Block {
         self.line + self.breaks.partition_point(|&b| b < pos)
     }
 
+    /// Dependency phrases, line by line (a reference list ends at the line's end).
+    fn dependency_phrases(&self) -> Vec<(String, usize)> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        let ends = self.breaks.iter().copied().chain([self.plain.len()]);
+        for (k, end) in ends.enumerate() {
+            let seg = self.plain.get(start..end).unwrap_or("");
+            for (refs, _) in grammar::dependency_phrases(seg) {
+                out.push((refs, self.line + k));
+            }
+            start = end + 1;
+        }
+        out
+    }
+
     /// The bold lead, if the text after it reads as `**Title**: description`.
     fn bold_title(&self) -> Option<String> {
         let t = self.title.as_ref()?;
@@ -490,10 +505,7 @@ impl<'a> Walker<'a> {
     /// Body text: claims, dependency phrases, estimates, paragraph status lines.
     fn body(&mut self, block: Block) {
         self.scan_claims(&block);
-        let deps: Vec<(String, usize)> = grammar::dependency_phrases(&block.plain)
-            .into_iter()
-            .map(|(r, pos)| (r, block.line_at(pos)))
-            .collect();
+        let deps: Vec<(String, usize)> = block.dependency_phrases();
         let estimate = grammar::find_estimate(&block.plain);
         let owner = self.items.iter().rev().find_map(|c| c.item);
         if let Some(i) = owner {
@@ -663,10 +675,7 @@ impl<'a> Walker<'a> {
             None => (None, text),
         };
         self.scan_claims(&block);
-        let deps: Vec<(String, usize)> = grammar::dependency_phrases(&block.plain)
-            .into_iter()
-            .map(|(r, pos)| (r, block.line_at(pos)))
-            .collect();
+        let deps: Vec<(String, usize)> = block.dependency_phrases();
         let line = if block.src_start.is_some() {
             block.line
         } else {
@@ -759,9 +768,11 @@ impl<'a> Walker<'a> {
         let status = own_status.or(parent_sec.and_then(|p| p.status));
         let priority = own_priority.or(parent_sec.and_then(|p| p.priority));
         let year = grammar::year_heading(&title).or(parent_sec.and_then(|p| p.year));
+        // A document title ("# Roadmap Q4'22") is not a phase unless it names a stage.
         let is_phase = grammar::stage_key(&plain).is_some()
             || grammar::explicit_range(&plain).is_some()
-            || grammar::calendar_span(&plain, year).is_some()
+            || level > 1
+                && grammar::calendar_span(&plain, year).is_some()
                 && grammar::year_heading(&title).is_none();
         let line = if block.src_start.is_some() {
             block.line
@@ -769,10 +780,7 @@ impl<'a> Walker<'a> {
             self.lines.line_of(start)
         };
         self.scan_claims(&block);
-        let deps: Vec<(String, usize)> = grammar::dependency_phrases(&block.plain)
-            .into_iter()
-            .map(|(r, pos)| (r, block.line_at(pos)))
-            .collect();
+        let deps: Vec<(String, usize)> = block.dependency_phrases();
         let idx = self.out.sections.len();
         self.out.sections.push(RawSection {
             level,
