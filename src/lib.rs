@@ -3,12 +3,16 @@
 //! The crate is a pure core (compiled and tested natively with `--no-default-features`):
 //! - [`model`]: the roadmap model every view reads;
 //! - [`parse`]: Markdown → model, tolerant of real-world documents;
+//! - [`deps`]: the dependency graph (resolution, cycles, upstream/downstream);
 //! - [`progress`]: the reader's checklist state and Markdown export;
 //! - [`load`]: bytes → document text, with refusals a user understands;
+//! - [`board`], [`render`], [`viewstate`], [`recent`]: board layout, safe display tree,
+//!   view state in the address, recently opened documents — what the views draw;
 //!
 //! and a thin Leptos shell behind the `web` feature (`app`, `components`, `net`, `storage`).
 
 pub mod board;
+pub mod deps;
 pub mod load;
 pub mod model;
 pub mod parse;

@@ -31,6 +31,9 @@ pub struct Roadmap {
     pub claimed_progress: Vec<ClaimedProgress>,
     /// Measured progress over all items.
     pub progress: Progress,
+    /// Dependency cycles found (each also reported as a diagnostic).
+    #[serde(default)]
+    pub cycles: Vec<DependencyCycle>,
     /// Problems found while reading, never fatal.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -61,6 +64,34 @@ pub struct Section {
     pub line: usize,
     /// Id of the enclosing section, if any.
     pub parent: Option<String>,
+    /// Status the heading gives the items under it ("Completed", "✅ …"), if it says one.
+    #[serde(default)]
+    pub status: Option<Status>,
+    /// Priority the heading gives the items under it ("P0", "High Priority"), if any.
+    #[serde(default)]
+    pub priority: Option<Priority>,
+    /// The phase this heading names, if it is a phase.
+    #[serde(default)]
+    pub phase: Option<String>,
+}
+
+/// Where an item was found: what made roadboard treat it as an item.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemKind {
+    /// A GFM task item (`- [ ]`), or a `[~]`/`[-]` in-progress box.
+    #[default]
+    Task,
+    /// A bullet or line led by a status mark (✅, ❌, ⚠️, 🚧, ⏳ …).
+    StatusLine,
+    /// A plain list item under a heading that says what its items are ("Completed",
+    /// "Not Started"), or a numbered list under a priority or phase heading.
+    Listed,
+    /// A numbered step heading ("#### 1. Database Production Setup") under a status or
+    /// priority heading, or with an estimate.
+    Heading,
+    /// A row of a table with a Status column.
+    TableRow,
 }
 
 /// Where an item stands.
@@ -121,6 +152,18 @@ pub struct Item {
     /// Byte range of the checkbox mark character inside the original text (for export).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub checkbox_offset: Option<usize>,
+    /// What made this an item.
+    #[serde(default)]
+    pub kind: ItemKind,
+    /// Ids of nested items, in document order.
+    #[serde(default)]
+    pub children: Vec<String>,
+    /// Id of the innermost phase the item belongs to.
+    #[serde(default)]
+    pub phase: Option<String>,
+    /// The estimate phrase as written ("⏱ ~15 minutes", "Time: 1-2 days").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub estimate_text: Option<String>,
 }
 
 /// A stage of work on the time axis, in working days from the roadmap's start.
@@ -139,8 +182,30 @@ pub struct Phase {
     /// The time phrase as written ("Week 1-2", "~2 hours").
     #[serde(default)]
     pub duration_text: String,
-    /// Items that belong to the phase.
+    /// Items that belong to the phase (including those of nested phases).
     pub items: Vec<String>,
+    /// Id of the enclosing phase ("Day 1-2" under "Phase 1 (Week 1)").
+    #[serde(default)]
+    pub parent: Option<String>,
+    /// Id of the heading that names the phase (none for timeline-table rows).
+    #[serde(default)]
+    pub section: Option<String>,
+    /// Normalised stage key ("phase 2") used to resolve "Phase 2" references.
+    #[serde(default)]
+    pub key: Option<String>,
+    /// True when the document gives no time: the phase got a nominal length
+    /// (5 days, 1 day when nested) so it still has a place on the axis.
+    #[serde(default)]
+    pub nominal: bool,
+    /// First calendar day, ISO `YYYY-MM-DD`, when the document names dates or a quarter.
+    #[serde(default)]
+    pub start_date: Option<String>,
+    /// Last calendar day, ISO `YYYY-MM-DD`.
+    #[serde(default)]
+    pub end_date: Option<String>,
+    /// Ids of items/phases/sections this phase depends on (explicit and phase order).
+    #[serde(default)]
+    pub depends_on: Vec<String>,
 }
 
 /// How a dependency edge was found.
@@ -164,6 +229,18 @@ pub struct Dependency {
     pub kind: DependencyKind,
     /// 1-based line of the phrase (or of the dependent phase).
     pub line: usize,
+    /// The reference as written ("Phase 1", "{#db}"); empty for phase-order edges.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub text: String,
+}
+
+/// A cycle in the dependency graph.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DependencyCycle {
+    /// The ids on the cycle, in order (the first depends on the second, …).
+    pub ids: Vec<String>,
+    /// 1-based line of an edge on the cycle.
+    pub line: usize,
 }
 
 /// A dependency reference that matched nothing.
@@ -173,6 +250,9 @@ pub struct Unresolved {
     pub text: String,
     /// 1-based line.
     pub line: usize,
+    /// Id of the item/phase/section whose phrase it was.
+    #[serde(default)]
+    pub from: Option<String>,
 }
 
 /// A progress figure the document states about itself.

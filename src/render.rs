@@ -116,6 +116,13 @@ pub fn safe_href(raw: &str) -> Result<String, &'static str> {
     }
 }
 
+/// The text a document is displayed from: BOM stripped and mojibake repaired exactly as the
+/// parser sees it, so lines and task markers match the model.
+pub fn display_text(input: &str) -> String {
+    let body = input.strip_prefix('\u{feff}').unwrap_or(input);
+    crate::parse::encoding::repair(body).text
+}
+
 /// Render a whole document (already BOM-stripped and repaired) to display blocks.
 pub fn document(text: &str) -> Vec<Node> {
     build(text, true)

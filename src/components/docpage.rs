@@ -22,10 +22,6 @@ enum Loaded {
     Ready(Arc<DocModel>),
 }
 
-/// The text to show and parse: without a byte-order mark.
-fn display_text(input: &str) -> String {
-    input.strip_prefix('\u{feff}').unwrap_or(input).to_string()
-}
 
 fn build_model(doc_id: String, text: &str, name: Option<&str>, origin: String) -> Arc<DocModel> {
     let map = crate::parse_named(text, name);
@@ -48,7 +44,7 @@ fn build_model(doc_id: String, text: &str, name: Option<&str>, origin: String) -
         }
         Err(e) => (ProgressState::new(), Some(e.to_string())),
     };
-    DocModel::new(doc_id, display_text(text), map, state, notice)
+    DocModel::new(doc_id, crate::render::display_text(text), map, state, notice)
 }
 
 /// Loads the document named by the address (`src` or `doc`) and shows it.

@@ -1,222 +1,422 @@
-//! Markdown → [`Roadmap`]: a tolerant reader for real roadmap documents.
+//! Markdown → [`Roadmap`]: a tolerant reader for roadmap documents as teams write them.
 //!
-//! Parsing never fails: every input is some roadmap, problems become diagnostics.
+//! Parsing never fails: every input is some roadmap, problems become diagnostics with
+//! 1-based lines. The pipeline is linear and iterative:
+//!
+//! 1. strip a BOM and repair mojibake ([`encoding`]);
+//! 2. one pass over pulldown-cmark events (GFM task lists and tables on) collecting
+//!    headings, items, timeline tables, claims and dependency phrases ([`walk`]);
+//! 3. numbered step headings become items, stable ids are assigned ([`ids`]);
+//! 4. phases are placed on the working-day axis ([`phases`]);
+//! 5. dependency references are resolved and cycles reported ([`crate::deps`]).
+//!
+//! What is an item: GFM task items (`[ ]`, `[x]`, also `[~]`/`[-]` as in progress);
+//! bullets or paragraph lines led by a status mark (✅ ❌ ⚠️ 🚧 ⏳ …); top-level list items
+//! under a heading that states a status ("Completed", "Not Started"); a numbered list
+//! that opens a section whose heading gives a priority or names a phase; numbered step
+//! headings under status/priority headings; rows of tables with a Status column.
+//! Nothing inside code blocks or HTML blocks is read. See `docs/syntax.md`.
 
+pub(crate) mod encoding;
+pub(crate) mod grammar;
+pub(crate) mod ids;
+mod phases;
+mod walk;
+
+use crate::deps::{self, Statement};
 use crate::model::*;
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use ids::IdAllocator;
+use std::collections::HashMap;
+use walk::{LineIndex, RawItem};
 
 /// Parse a roadmap document. Never fails, never panics.
 pub fn parse(text: &str) -> Roadmap {
     parse_named(text, None)
 }
 
+/// "1. Title" / "2) Title" (one number, not "1.1") → "Title".
+fn numbered_heading(title: &str) -> Option<&str> {
+    let digits = title.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 3 {
+        return None;
+    }
+    let rest = title.get(digits..)?;
+    let rest = rest.strip_prefix(['.', ')'])?;
+    if !rest.starts_with(' ') {
+        return None;
+    }
+    Some(rest.trim())
+}
+
+/// `**Title** …` → "Title".
+fn leading_bold(s: &str) -> Option<String> {
+    let r = s.strip_prefix("**")?;
+    let end = r.find("**")?;
+    let t = r.get(..end)?.trim().trim_end_matches(':').trim();
+    (!t.is_empty()).then(|| t.to_string())
+}
+
 /// Parse a roadmap document, with a file name to fall back on for the title.
-pub fn parse_named(text: &str, file_name: Option<&str>) -> Roadmap {
-    let original_len = text.len();
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let bom_len = original_len - text.len();
-    let line_starts = line_starts(text);
-    let line_of = |pos: usize| line_starts.partition_point(|&s| s <= pos);
+pub fn parse_named(input: &str, file_name: Option<&str>) -> Roadmap {
+    let bom = if input.starts_with('\u{feff}') {
+        '\u{feff}'.len_utf8()
+    } else {
+        0
+    };
+    let body = input.get(bom..).unwrap_or("");
+    let repaired = encoding::repair(body);
+    let text = repaired.text.as_str();
+    let mut c = walk::walk(text);
+    let mut diagnostics: Vec<Diagnostic> = Vec::new();
+    if let Some(kind) = repaired.kind {
+        let name = match kind {
+            EncodingRepair::Windows1252 => "Windows-1252",
+            EncodingRepair::MacRoman => "MacRoman",
+        };
+        diagnostics.push(Diagnostic {
+            line: repaired.first_line.unwrap_or(1),
+            message: format!(
+                "repaired {} run(s) of UTF-8 text that had been decoded as {name}",
+                repaired.runs
+            ),
+        });
+    }
 
-    let mut opts = Options::empty();
-    opts.insert(Options::ENABLE_TASKLISTS);
-    opts.insert(Options::ENABLE_TABLES);
-    opts.insert(Options::ENABLE_STRIKETHROUGH);
+    // Numbered step headings ("#### 1. Database Production Setup") become items when their
+    // headings say what they are and no task list lives below them.
+    let n_sec = c.sections.len();
+    let mut has_task = vec![false; n_sec];
+    for item in c.items.iter().filter(|i| i.checkbox) {
+        let mut s = item.section;
+        while let Some(k) = s {
+            match has_task.get_mut(k) {
+                Some(flag) if !*flag => *flag = true,
+                _ => break,
+            }
+            s = c.sections.get(k).and_then(|x| x.parent);
+        }
+    }
+    let mut heading_item: Vec<Option<usize>> = vec![None; n_sec];
+    for k in 0..n_sec {
+        let Some(s) = c.sections.get_mut(k) else {
+            continue;
+        };
+        let Some(rest) = numbered_heading(&s.title) else {
+            continue;
+        };
+        let estimate = grammar::find_estimate(&s.plain).or_else(|| s.body_estimate.clone());
+        if s.is_phase
+            || has_task.get(k).copied().unwrap_or(true)
+            || !(s.status.is_some() || s.priority.is_some() || estimate.is_some())
+        {
+            continue;
+        }
+        let status = grammar::leading_status_mark(rest)
+            .map(|x| x.0)
+            .or(s.status)
+            .unwrap_or(Status::Todo);
+        let text = grammar::leading_status_mark(rest)
+            .map_or(rest, |x| x.1)
+            .to_string();
+        let markdown = numbered_heading(&s.raw_title)
+            .unwrap_or(&s.raw_title)
+            .to_string();
+        let item = RawItem {
+            kind: ItemKind::Heading,
+            title: leading_bold(&markdown),
+            markdown,
+            line: s.line,
+            section: s.parent,
+            checkbox: false,
+            status,
+            priority: s.priority,
+            estimate,
+            parent: None,
+            checkbox_pos: None,
+            explicit_id: s.explicit_id.clone(),
+            deps: std::mem::take(&mut s.deps),
+            heading_section: Some(k),
+            text,
+        };
+        if let Some(h) = heading_item.get_mut(k) {
+            *h = Some(c.items.len());
+        }
+        c.items.push(item);
+    }
+    // Items under a step heading are its children.
+    for i in 0..c.items.len() {
+        let Some(item) = c.items.get(i) else { continue };
+        if item.parent.is_some() || item.kind == ItemKind::Heading {
+            continue;
+        }
+        let mut s = item.section;
+        let mut found = None;
+        while let Some(k) = s {
+            if let Some(h) = heading_item.get(k).copied().flatten() {
+                found = Some(h);
+                break;
+            }
+            s = c.sections.get(k).and_then(|x| x.parent);
+        }
+        if let (Some(h), Some(item)) = (found, c.items.get_mut(i)) {
+            item.parent = Some(h);
+        }
+    }
+    // Document order.
+    let mut order: Vec<usize> = (0..c.items.len()).collect();
+    order.sort_by_key(|&i| c.items.get(i).map_or(0, |x| x.line));
+    let mut new_pos = vec![0usize; c.items.len()];
+    for (k, &i) in order.iter().enumerate() {
+        if let Some(p) = new_pos.get_mut(i) {
+            *p = k;
+        }
+    }
+    let mut slots: Vec<Option<RawItem>> = c.items.into_iter().map(Some).collect();
+    let mut raw_items: Vec<RawItem> = Vec::with_capacity(slots.len());
+    for &i in &order {
+        if let Some(mut it) = slots.get_mut(i).and_then(Option::take) {
+            it.parent = it.parent.and_then(|p| new_pos.get(p).copied());
+            raw_items.push(it);
+        }
+    }
+    for h in heading_item.iter_mut() {
+        *h = h.and_then(|x| new_pos.get(x).copied());
+    }
 
-    let mut sections: Vec<Section> = Vec::new();
-    let mut items: Vec<Item> = Vec::new();
-    let mut stack: Vec<(u8, String)> = Vec::new();
-    let mut heading: Option<(u8, usize, String)> = None;
-    let mut item_stack: Vec<Option<usize>> = Vec::new();
-    let mut seen: std::collections::HashMap<String, usize> = Default::default();
+    // Ids.
+    let mut alloc = IdAllocator::default();
+    let mut section_ids: Vec<String> = Vec::with_capacity(n_sec);
+    for s in &c.sections {
+        let parent_path = s
+            .parent
+            .and_then(|p| c.sections.get(p))
+            .map_or("", |p| p.path_key.as_str());
+        let id = match &s.explicit_id {
+            Some(e) if alloc.reserve(e) => e.clone(),
+            Some(e) => {
+                diagnostics.push(Diagnostic {
+                    line: s.line,
+                    message: format!("id {{#{e}}} is used twice; this heading got another id"),
+                });
+                alloc.unique(ids::section_base(parent_path, &s.title))
+            }
+            None => alloc.unique(ids::section_base(parent_path, &s.title)),
+        };
+        section_ids.push(id);
+    }
+    let mut item_ids: Vec<String> = Vec::with_capacity(raw_items.len());
+    for it in &raw_items {
+        let path = it
+            .section
+            .and_then(|s| c.sections.get(s))
+            .map_or("", |s| s.path_key.as_str());
+        let id = match &it.explicit_id {
+            Some(e) if alloc.reserve(e) => e.clone(),
+            Some(e) => {
+                diagnostics.push(Diagnostic {
+                    line: it.line,
+                    message: format!("id {{#{e}}} is used twice; this item got another id"),
+                });
+                alloc.unique(ids::item_base(path, &it.text))
+            }
+            None => alloc.unique(ids::item_base(path, &it.text)),
+        };
+        item_ids.push(id);
+    }
 
-    for (event, range) in Parser::new_ext(text, opts).into_offset_iter() {
-        match event {
-            Event::Start(Tag::Heading { level, .. }) => {
-                heading = Some((heading_level(level), line_of(range.start), String::new()));
-            }
-            Event::End(TagEnd::Heading(_)) => {
-                if let Some((level, line, raw)) = heading.take() {
-                    while stack.last().is_some_and(|(l, _)| *l >= level) {
-                        stack.pop();
-                    }
-                    let parent = stack.last().map(|(_, id)| id.clone());
-                    let title = display_title(&raw);
-                    let id = unique(&mut seen, format!("s-{}", slug(&title)));
-                    sections.push(Section {
-                        id: id.clone(),
-                        title,
-                        raw_title: raw.trim().to_string(),
-                        level,
-                        line,
-                        parent,
-                    });
-                    stack.push((level, id));
-                }
-            }
-            Event::Start(Tag::Item) => item_stack.push(None),
-            Event::End(TagEnd::Item) => {
-                item_stack.pop();
-            }
-            Event::TaskListMarker(checked) => {
-                let section = stack.last().map(|(_, id)| id.clone());
-                let parent = item_stack
-                    .iter()
-                    .rev()
-                    .skip(1)
-                    .find_map(|i| *i)
-                    .map(|i: usize| items[i].id.clone());
-                let line = line_of(range.start);
-                let rest = text_of_line(text, &line_starts, line);
-                let plain = plain_text(rest);
-                let base = format!(
-                    "i-{}",
-                    short_hash(&format!("{}|{}", section.as_deref().unwrap_or(""), plain.to_lowercase()))
-                );
-                let id = unique(&mut seen, base);
-                if let Some(top) = item_stack.last_mut() {
-                    *top = Some(items.len());
-                }
-                items.push(Item {
-                    id,
-                    text: plain,
-                    title: None,
-                    markdown: rest.to_string(),
-                    line,
-                    section,
-                    checkbox: true,
-                    status: if checked { Status::Done } else { Status::Todo },
-                    priority: None,
-                    estimate_days: None,
-                    depends_on: Vec::new(),
-                    parent,
-                    checkbox_offset: Some(bom_len + range.start + 1),
+    // Phases.
+    let built = phases::build(&c.sections, &section_ids, &c.table_phases);
+    let mut phase_list = built.phases;
+    let phase_index: HashMap<String, usize> = phase_list
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.clone(), i))
+        .collect();
+
+    // Checkbox offsets in the original input.
+    let lines_rep = LineIndex::new(text);
+    let lines_orig = LineIndex::new(body);
+    let map_offset = |pos: usize| -> Option<usize> {
+        let orig = if repaired.kind.is_none() {
+            pos
+        } else {
+            let line = lines_rep.line_of(pos);
+            let col = pos.checked_sub(lines_rep.start(line)?)?;
+            lines_orig.start(line)? + col
+        };
+        let b = body.as_bytes();
+        let ok = b.get(orig.checked_sub(1)?) == Some(&b'[')
+            && matches!(b.get(orig), Some(b' ' | b'x' | b'X'))
+            && b.get(orig + 1) == Some(&b']');
+        ok.then_some(orig + bom)
+    };
+
+    let mut items: Vec<Item> = Vec::with_capacity(raw_items.len());
+    let mut statements: Vec<Statement> = Vec::new();
+    for (k, it) in raw_items.iter().enumerate() {
+        let id = item_ids.get(k).cloned().unwrap_or_default();
+        let phase_idx = it
+            .heading_section
+            .or(it.section)
+            .and_then(|s| built.section_in_phase.get(s).copied().flatten());
+        let checkbox_offset = it.checkbox_pos.and_then(&map_offset);
+        if it.checkbox && checkbox_offset.is_none() {
+            diagnostics.push(Diagnostic {
+                line: it.line,
+                message:
+                    "task box could not be located in the original text; export leaves it unchanged"
+                        .into(),
+            });
+        }
+        for (refs, line) in &it.deps {
+            for r in grammar::split_refs(refs) {
+                statements.push(Statement {
+                    from: id.clone(),
+                    reference: r,
+                    line: *line,
                 });
             }
-            Event::Text(t) | Event::Code(t) => {
-                if let Some((_, _, raw)) = heading.as_mut() {
-                    raw.push_str(&t);
+        }
+        if let Some(p) = phase_idx {
+            let mut cur = Some(p);
+            let mut guard = 0;
+            while let Some(pi) = cur {
+                guard += 1;
+                if guard > 64 {
+                    break;
                 }
+                let Some(ph) = phase_list.get_mut(pi) else {
+                    break;
+                };
+                ph.items.push(id.clone());
+                cur = ph
+                    .parent
+                    .as_ref()
+                    .and_then(|pid| phase_index.get(pid).copied());
             }
-            _ => {}
+        }
+        items.push(Item {
+            id,
+            text: it.text.clone(),
+            title: it.title.clone(),
+            markdown: it.markdown.clone(),
+            line: it.line,
+            section: it.section.and_then(|s| section_ids.get(s).cloned()),
+            checkbox: it.checkbox,
+            status: it.status,
+            priority: it.priority,
+            estimate_days: it.estimate.as_ref().map(|e| e.0),
+            depends_on: Vec::new(),
+            parent: it.parent.and_then(|p| item_ids.get(p).cloned()),
+            checkbox_offset,
+            kind: it.kind,
+            children: Vec::new(),
+            phase: phase_idx
+                .and_then(|p| phase_list.get(p))
+                .map(|p| p.id.clone()),
+            estimate_text: it.estimate.as_ref().map(|e| e.1.clone()),
+        });
+    }
+    // children
+    let index_by_id: HashMap<String, usize> = items
+        .iter()
+        .enumerate()
+        .map(|(i, it)| (it.id.clone(), i))
+        .collect();
+    for i in 0..items.len() {
+        let (Some(pid), Some(cid)) = (
+            items.get(i).and_then(|x| x.parent.clone()),
+            items.get(i).map(|x| x.id.clone()),
+        ) else {
+            continue;
+        };
+        if let Some(p) = index_by_id.get(&pid).and_then(|&p| items.get_mut(p)) {
+            p.children.push(cid);
         }
     }
 
-    let title = sections
+    // Section-level dependency phrases belong to the step heading, phase or section.
+    let mut sections: Vec<Section> = Vec::with_capacity(n_sec);
+    for (k, s) in c.sections.iter().enumerate() {
+        let id = section_ids.get(k).cloned().unwrap_or_default();
+        let phase = built
+            .section_phase
+            .get(k)
+            .copied()
+            .flatten()
+            .and_then(|p| phase_list.get(p))
+            .map(|p| p.id.clone());
+        let owner = phase.clone().unwrap_or_else(|| id.clone());
+        for (refs, line) in &s.deps {
+            for r in grammar::split_refs(refs) {
+                statements.push(Statement {
+                    from: owner.clone(),
+                    reference: r,
+                    line: *line,
+                });
+            }
+        }
+        sections.push(Section {
+            id,
+            title: s.title.clone(),
+            raw_title: s.raw_title.clone(),
+            level: s.level,
+            line: s.line,
+            parent: s.parent.and_then(|p| section_ids.get(p).cloned()),
+            status: s.own_status,
+            priority: s.own_priority,
+            phase,
+        });
+    }
+    for (refs, line) in &c.loose_deps {
+        diagnostics.push(Diagnostic {
+            line: *line,
+            message: format!("dependency phrase before the first heading has no owner: {refs}"),
+        });
+    }
+    for (line, message) in c.diagnostics {
+        diagnostics.push(Diagnostic { line, message });
+    }
+
+    let mut claimed_progress: Vec<ClaimedProgress> = Vec::new();
+    for (percent, line) in c.claims {
+        if !claimed_progress
+            .iter()
+            .any(|x| x.line == line && x.percent == percent)
+        {
+            claimed_progress.push(ClaimedProgress { percent, line });
+        }
+    }
+    claimed_progress.sort_by_key(|x| x.line);
+
+    let title = c
+        .sections
         .iter()
         .find(|s| s.level == 1)
-        .map(|s| s.raw_title.clone())
+        .map(|s| s.plain.clone())
+        .filter(|t| !t.is_empty())
         .or_else(|| file_name.map(str::to_string))
-        .or_else(|| sections.first().map(|s| s.raw_title.clone()))
+        .or_else(|| c.sections.first().map(|s| s.plain.clone()))
+        .filter(|t| !t.is_empty())
         .unwrap_or_else(|| "Untitled roadmap".to_string());
     let done = items.iter().filter(|i| i.status == Status::Done).count();
     let total = items.len();
-    Roadmap {
+    let _ = phase_index;
+    let mut map = Roadmap {
         schema: SCHEMA_VERSION,
         title,
-        encoding_repair: None,
+        encoding_repair: repaired.kind,
         sections,
         items,
-        phases: Vec::new(),
+        phases: phase_list,
         dependencies: Vec::new(),
         unresolved: Vec::new(),
-        claimed_progress: Vec::new(),
+        claimed_progress,
         progress: Progress { done, total },
-        diagnostics: Vec::new(),
-    }
-}
-
-fn heading_level(level: HeadingLevel) -> u8 {
-    match level {
-        HeadingLevel::H1 => 1,
-        HeadingLevel::H2 => 2,
-        HeadingLevel::H3 => 3,
-        HeadingLevel::H4 => 4,
-        HeadingLevel::H5 => 5,
-        HeadingLevel::H6 => 6,
-    }
-}
-
-fn line_starts(text: &str) -> Vec<usize> {
-    std::iter::once(0)
-        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-        .collect()
-}
-
-fn text_of_line<'a>(text: &'a str, starts: &[usize], line: usize) -> &'a str {
-    let start = starts.get(line.saturating_sub(1)).copied().unwrap_or(0);
-    let end = starts.get(line).copied().unwrap_or(text.len());
-    let l = text.get(start..end).unwrap_or("").trim_end();
-    // drop the list marker and the task box
-    let l = l.trim_start();
-    let l = l
-        .strip_prefix(['-', '*', '+'])
-        .map(str::trim_start)
-        .unwrap_or(l);
-    let l = l.trim_start_matches(|c: char| c.is_ascii_digit());
-    let l = l.strip_prefix(['.', ')']).unwrap_or(l).trim_start();
-    if l.len() >= 3 && l.starts_with('[') && l.as_bytes().get(2) == Some(&b']') {
-        l.get(3..).unwrap_or("").trim()
-    } else {
-        l
-    }
-}
-
-fn plain_text(md: &str) -> String {
-    let mut out = String::new();
-    for ev in Parser::new(md) {
-        match ev {
-            Event::Text(t) | Event::Code(t) => out.push_str(&t),
-            Event::SoftBreak | Event::HardBreak => out.push(' '),
-            _ => {}
-        }
-    }
-    out.trim().to_string()
-}
-
-/// Heading text for display: leading emoji and symbols stripped.
-fn display_title(raw: &str) -> String {
-    raw.trim()
-        .trim_start_matches(|c: char| !c.is_alphanumeric() && c != '(' && c != '"')
-        .trim()
-        .to_string()
-}
-
-fn slug(s: &str) -> String {
-    let mut out = String::new();
-    for c in s.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
-            out.push(c);
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    out.trim_end_matches('-').chars().take(48).collect()
-}
-
-fn unique(seen: &mut std::collections::HashMap<String, usize>, base: String) -> String {
-    let n = seen.entry(base.clone()).or_insert(0);
-    *n += 1;
-    if *n == 1 {
-        base
-    } else {
-        format!("{base}-{n}")
-    }
-}
-
-/// FNV-1a, 64 bit, rendered in base 36: short, stable across platforms.
-fn short_hash(s: &str) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in s.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    let mut out = String::new();
-    let mut v = h;
-    for _ in 0..8 {
-        let d = (v % 36) as u32;
-        out.push(char::from_digit(d, 36).unwrap_or('0'));
-        v /= 36;
-    }
-    out
+        cycles: Vec::new(),
+        diagnostics,
+    };
+    deps::resolve(&mut map, &statements);
+    map.diagnostics.sort_by_key(|d| d.line);
+    map
 }

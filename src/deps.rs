@@ -1,0 +1,373 @@
+//! The dependency graph: resolving written references to ids, implicit phase order,
+//! cycle detection, and the upstream/downstream sets the views highlight.
+//!
+//! Everything here is linear in the size of the graph and iterative (no recursion).
+
+use crate::model::{Dependency, DependencyCycle, DependencyKind, Diagnostic, Roadmap, Unresolved};
+use crate::parse::grammar::stage_key;
+use crate::parse::ids::normalize;
+use std::collections::{HashMap, HashSet, VecDeque};
+
+/// A dependency phrase found in the document, before resolution.
+#[derive(Debug, Clone)]
+pub(crate) struct Statement {
+    /// Id of the dependent item, phase or section.
+    pub(crate) from: String,
+    /// One reference as written ("Phase 1", "{#db}", "Database Setup").
+    pub(crate) reference: String,
+    /// 1-based line of the phrase.
+    pub(crate) line: usize,
+}
+
+struct Lookup {
+    ids: HashSet<String>,
+    keys: HashMap<String, String>,
+    titles: HashMap<String, String>,
+}
+
+impl Lookup {
+    fn new(map: &Roadmap) -> Self {
+        let mut ids = HashSet::new();
+        let mut keys = HashMap::new();
+        let mut titles: HashMap<String, String> = HashMap::new();
+        for item in &map.items {
+            ids.insert(item.id.clone());
+            if let Some(t) = &item.title {
+                titles
+                    .entry(normalize(t))
+                    .or_insert_with(|| item.id.clone());
+            }
+            titles
+                .entry(normalize(&item.text))
+                .or_insert_with(|| item.id.clone());
+        }
+        for phase in &map.phases {
+            ids.insert(phase.id.clone());
+            if let Some(k) = &phase.key {
+                keys.entry(k.clone()).or_insert_with(|| phase.id.clone());
+            }
+            let norm = normalize(&phase.title);
+            titles
+                .entry(norm.clone())
+                .or_insert_with(|| phase.id.clone());
+            // "Phase 2: Database Setup (Day 2)" is also "Database Setup"
+            if let Some(k) = &phase.key {
+                if let Some(rest) = norm.strip_prefix(k.as_str()) {
+                    let short = rest.trim();
+                    if !short.is_empty() {
+                        titles
+                            .entry(short.to_string())
+                            .or_insert_with(|| phase.id.clone());
+                    }
+                }
+            }
+        }
+        for s in &map.sections {
+            ids.insert(s.id.clone());
+            titles
+                .entry(normalize(&s.title))
+                .or_insert_with(|| s.id.clone());
+        }
+        Lookup { ids, keys, titles }
+    }
+
+    /// The ids a reference names (several for "Phases 1-3"); empty when nothing matches.
+    fn resolve(&self, reference: &str) -> Vec<String> {
+        let r = reference.trim();
+        let bare = r
+            .strip_prefix("{#")
+            .and_then(|x| x.strip_suffix('}'))
+            .or_else(|| r.strip_prefix('#'))
+            .map(str::trim);
+        if let Some(id) = bare {
+            return self.ids.get(id).cloned().into_iter().collect();
+        }
+        if self.ids.contains(r) {
+            return vec![r.to_string()];
+        }
+        if let Some(range) = phase_range(r) {
+            let found: Vec<String> = range
+                .iter()
+                .filter_map(|k| self.keys.get(k).cloned())
+                .collect();
+            if !found.is_empty() {
+                return found;
+            }
+        }
+        if let Some(k) = stage_key(r) {
+            if let Some(id) = self.keys.get(&k) {
+                return vec![id.clone()];
+            }
+        }
+        self.titles
+            .get(&normalize(r))
+            .cloned()
+            .into_iter()
+            .collect()
+    }
+}
+
+/// "Phases 1-3" / "Phase 1–3" → ["phase 1", "phase 2", "phase 3"].
+fn phase_range(r: &str) -> Option<Vec<String>> {
+    let norm = normalize(r);
+    let mut words = norm.split(' ');
+    let kw = words.next()?;
+    if kw != "phase" && kw != "phases" {
+        return None;
+    }
+    let a: u32 = words.next()?.parse().ok()?;
+    let b: u32 = words.next()?.parse().ok()?;
+    if words.next().is_some() || b < a || b - a > 50 {
+        return None;
+    }
+    Some((a..=b).map(|n| format!("phase {n}")).collect())
+}
+
+/// Resolves `statements` into edges on `map` (dependencies, `depends_on`, unresolved
+/// references, diagnostics), adds phase-order edges, and reports cycles.
+pub(crate) fn resolve(map: &mut Roadmap, statements: &[Statement]) {
+    let lookup = Lookup::new(map);
+    let mut seen: HashSet<(String, String)> = HashSet::new();
+    for st in statements {
+        let targets = lookup.resolve(&st.reference);
+        if targets.is_empty() {
+            map.unresolved.push(Unresolved {
+                text: st.reference.clone(),
+                line: st.line,
+                from: Some(st.from.clone()),
+            });
+            map.diagnostics.push(Diagnostic {
+                line: st.line,
+                message: format!(
+                    "dependency \"{}\" matches no item, phase or section",
+                    st.reference
+                ),
+            });
+            continue;
+        }
+        for to in targets {
+            if to == st.from {
+                map.diagnostics.push(Diagnostic {
+                    line: st.line,
+                    message: format!("\"{}\" depends on itself; ignored", st.reference),
+                });
+                continue;
+            }
+            if !seen.insert((st.from.clone(), to.clone())) {
+                continue;
+            }
+            map.dependencies.push(Dependency {
+                from: st.from.clone(),
+                to,
+                kind: DependencyKind::Explicit,
+                line: st.line,
+                text: st.reference.clone(),
+            });
+        }
+    }
+    // Phase order: each phase depends on the previous sibling, unless it says otherwise.
+    let explicit_from: HashSet<String> = map.dependencies.iter().map(|d| d.from.clone()).collect();
+    let mut last_child: HashMap<Option<String>, String> = HashMap::new();
+    let mut order_edges = Vec::new();
+    for phase in &map.phases {
+        let prev = last_child.insert(phase.parent.clone(), phase.id.clone());
+        if let Some(prev) = prev {
+            if !explicit_from.contains(&phase.id) {
+                order_edges.push(Dependency {
+                    from: phase.id.clone(),
+                    to: prev,
+                    kind: DependencyKind::PhaseOrder,
+                    line: phase.line,
+                    text: String::new(),
+                });
+            }
+        }
+    }
+    map.dependencies.extend(order_edges);
+    // depends_on lists
+    let item_index: HashMap<String, usize> = map
+        .items
+        .iter()
+        .enumerate()
+        .map(|(i, it)| (it.id.clone(), i))
+        .collect();
+    let phase_index: HashMap<String, usize> = map
+        .phases
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.clone(), i))
+        .collect();
+    for d in &map.dependencies {
+        if let Some(item) = item_index.get(&d.from).and_then(|&i| map.items.get_mut(i)) {
+            if !item.depends_on.contains(&d.to) {
+                item.depends_on.push(d.to.clone());
+            }
+        } else if let Some(p) = phase_index
+            .get(&d.from)
+            .and_then(|&i| map.phases.get_mut(i))
+        {
+            if !p.depends_on.contains(&d.to) {
+                p.depends_on.push(d.to.clone());
+            }
+        }
+    }
+    for cycle in find_cycles(&map.dependencies) {
+        map.diagnostics.push(Diagnostic {
+            line: cycle.line,
+            message: format!("dependency cycle: {}", {
+                let mut s = cycle.ids.join(" → ");
+                if let Some(first) = cycle.ids.first() {
+                    s.push_str(" → ");
+                    s.push_str(first);
+                }
+                s
+            }),
+        });
+        map.cycles.push(cycle);
+    }
+}
+
+/// Strongly connected components with more than one node (Tarjan, iterative).
+pub fn find_cycles(edges: &[Dependency]) -> Vec<DependencyCycle> {
+    let mut index_of: HashMap<&str, usize> = HashMap::new();
+    let mut names: Vec<&str> = Vec::new();
+    for d in edges {
+        for s in [d.from.as_str(), d.to.as_str()] {
+            if !index_of.contains_key(s) {
+                index_of.insert(s, names.len());
+                names.push(s);
+            }
+        }
+    }
+    let n = names.len();
+    let mut adj: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
+    for d in edges {
+        let a = index_of.get(d.from.as_str()).copied();
+        let b = index_of.get(d.to.as_str()).copied();
+        if let (Some(a), Some(b)) = (a, b) {
+            if let Some(v) = adj.get_mut(a) {
+                v.push((b, d.line));
+            }
+        }
+    }
+    let mut index = vec![usize::MAX; n];
+    let mut low = vec![0usize; n];
+    let mut on_stack = vec![false; n];
+    let mut stack: Vec<usize> = Vec::new();
+    let mut counter = 0usize;
+    let mut out = Vec::new();
+    for root in 0..n {
+        if index.get(root).is_some_and(|&i| i != usize::MAX) {
+            continue;
+        }
+        // (node, next edge position)
+        let mut call: Vec<(usize, usize)> = vec![(root, 0)];
+        if let (Some(i), Some(l)) = (index.get_mut(root), low.get_mut(root)) {
+            *i = counter;
+            *l = counter;
+        }
+        counter += 1;
+        stack.push(root);
+        if let Some(o) = on_stack.get_mut(root) {
+            *o = true;
+        }
+        while let Some(&mut (v, ref mut pos)) = call.last_mut() {
+            let next = adj.get(v).and_then(|e| e.get(*pos)).copied();
+            if let Some((w, _)) = next {
+                *pos += 1;
+                if index.get(w).is_some_and(|&i| i == usize::MAX) {
+                    if let (Some(i), Some(l)) = (index.get_mut(w), low.get_mut(w)) {
+                        *i = counter;
+                        *l = counter;
+                    }
+                    counter += 1;
+                    stack.push(w);
+                    if let Some(o) = on_stack.get_mut(w) {
+                        *o = true;
+                    }
+                    call.push((w, 0));
+                } else if on_stack.get(w).copied().unwrap_or(false) {
+                    let iw = index.get(w).copied().unwrap_or(0);
+                    if let Some(l) = low.get_mut(v) {
+                        *l = (*l).min(iw);
+                    }
+                }
+            } else {
+                call.pop();
+                let lv = low.get(v).copied().unwrap_or(0);
+                if let Some(&(u, _)) = call.last() {
+                    if let Some(l) = low.get_mut(u) {
+                        *l = (*l).min(lv);
+                    }
+                }
+                if index.get(v).copied() == Some(lv) {
+                    let mut comp = Vec::new();
+                    while let Some(w) = stack.pop() {
+                        if let Some(o) = on_stack.get_mut(w) {
+                            *o = false;
+                        }
+                        comp.push(w);
+                        if w == v {
+                            break;
+                        }
+                    }
+                    if comp.len() > 1 {
+                        comp.reverse();
+                        let members: HashSet<usize> = comp.iter().copied().collect();
+                        let line = comp
+                            .iter()
+                            .filter_map(|&c| adj.get(c))
+                            .flatten()
+                            .filter(|(w, _)| members.contains(w))
+                            .map(|(_, l)| *l)
+                            .min()
+                            .unwrap_or(0);
+                        out.push(DependencyCycle {
+                            ids: comp
+                                .iter()
+                                .filter_map(|&c| names.get(c).map(|s| s.to_string()))
+                                .collect(),
+                            line,
+                        });
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Everything `id` depends on, directly or through others (breadth-first, nearest first).
+pub fn upstream_of(map: &Roadmap, id: &str) -> Vec<String> {
+    walk(map, id, |d| (&d.from, &d.to))
+}
+
+/// Everything that depends on `id`, directly or through others.
+pub fn downstream_of(map: &Roadmap, id: &str) -> Vec<String> {
+    walk(map, id, |d| (&d.to, &d.from))
+}
+
+fn walk<'m>(
+    map: &'m Roadmap,
+    id: &str,
+    dir: impl Fn(&'m Dependency) -> (&'m String, &'m String),
+) -> Vec<String> {
+    let mut next: HashMap<&str, Vec<&str>> = HashMap::new();
+    for d in &map.dependencies {
+        let (a, b) = dir(d);
+        next.entry(a.as_str()).or_default().push(b.as_str());
+    }
+    let mut seen: HashSet<&str> = HashSet::new();
+    seen.insert(id);
+    let mut queue: VecDeque<&str> = VecDeque::from([id]);
+    let mut out = Vec::new();
+    while let Some(v) = queue.pop_front() {
+        for &w in next.get(v).map(Vec::as_slice).unwrap_or(&[]) {
+            if seen.insert(w) {
+                out.push(w.to_string());
+                queue.push_back(w);
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,988 @@
+//! The small phrase grammar of roadmaps: status marks and words, priorities, durations and
+//! time ranges, claimed progress, dependency phrases. Hand-written scanners, all linear.
+
+use crate::model::{Priority, Status};
+
+/// Working days in a week, month and hour, for converting durations.
+pub(crate) const DAYS_PER_WEEK: f64 = 5.0;
+/// Working days in a month (4 weeks).
+pub(crate) const DAYS_PER_MONTH: f64 = 20.0;
+/// Working hours in a day.
+pub(crate) const HOURS_PER_DAY: f64 = 8.0;
+
+/// The status a leading mark stands for.
+fn mark_status(c: char) -> Option<Status> {
+    match c {
+        '✅' | '✔' | '☑' | '✓' | '🗹' => Some(Status::Done),
+        '❌' | '✗' | '✘' | '⛔' | '🚫' | '❎' => Some(Status::Blocked),
+        '⚠' | '🚧' | '⏳' | '⌛' | '🔄' | '🔶' => Some(Status::InProgress),
+        '⬜' | '☐' | '🔲' | '⏸' | '⭕' => Some(Status::Todo),
+        _ => None,
+    }
+}
+
+/// Skips emoji variation selectors and zero-width joiners.
+fn is_modifier(c: char) -> bool {
+    matches!(c, '\u{fe0e}' | '\u{fe0f}' | '\u{200d}')
+}
+
+/// A status mark at the start of `s` (after whitespace): its status and the rest of `s`.
+pub(crate) fn leading_status_mark(s: &str) -> Option<(Status, &str)> {
+    let t = s.trim_start();
+    let mut chars = t.char_indices();
+    let (_, c) = chars.next()?;
+    let status = mark_status(c)?;
+    let mut rest = t.get(c.len_utf8()..).unwrap_or("");
+    while let Some(m) = rest.chars().next().filter(|&m| is_modifier(m)) {
+        rest = rest.get(m.len_utf8()..).unwrap_or("");
+    }
+    Some((status, rest.trim_start()))
+}
+
+/// `s` without leading emoji, symbols and markup, for display ("✅ **Done**" → "Done**").
+pub(crate) fn strip_leading_symbols(s: &str) -> &str {
+    s.trim_start_matches(|c: char| {
+        !(c.is_alphanumeric() || matches!(c, '(' | '"' | '\'' | '[' | '`' | '“' | '¿' | '¡'))
+    })
+    .trim_end()
+}
+
+/// Lowercase words (ASCII-lowercased, split on anything that is not a letter or digit).
+fn words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+fn has_seq(ws: &[String], seq: &[&str]) -> bool {
+    !seq.is_empty()
+        && ws
+            .windows(seq.len())
+            .any(|w| w.iter().zip(seq).all(|(a, b)| a == b))
+}
+
+/// What a heading says about the status of the items under it ("Completed", "Not Started").
+pub(crate) fn heading_status(title: &str) -> Option<Status> {
+    if let Some((s, _)) = leading_status_mark(title) {
+        return Some(s);
+    }
+    let ws = words(title);
+    let w: Vec<&str> = ws.iter().map(String::as_str).collect();
+    if has_seq(&ws, &["not", "started"])
+        || has_seq(&ws, &["not", "yet"])
+        || has_seq(&ws, &["to", "do"])
+        || has_seq(&ws, &["next", "steps"])
+        || w.iter()
+            .any(|x| matches!(*x, "todo" | "backlog" | "pending" | "remaining" | "planned"))
+    {
+        return Some(Status::Todo);
+    }
+    if has_seq(&ws, &["in", "progress"])
+        || w.iter()
+            .any(|x| matches!(*x, "partial" | "partially" | "wip" | "ongoing" | "underway"))
+    {
+        return Some(Status::InProgress);
+    }
+    if has_seq(&ws, &["critical", "issues"])
+        || has_seq(&ws, &["not", "done"])
+        || w.iter()
+            .any(|x| matches!(*x, "blocked" | "failing" | "broken"))
+    {
+        return Some(Status::Blocked);
+    }
+    let done_word = |x: &str| {
+        matches!(
+            x,
+            "completed" | "done" | "finished" | "shipped" | "achieved" | "achievements"
+        )
+    };
+    for (i, x) in w.iter().enumerate() {
+        let after_of = i > 0 && w.get(i - 1).is_some_and(|p| *p == "of");
+        if done_word(x) && !after_of {
+            return Some(Status::Done);
+        }
+    }
+    // "Complete" is also a verb ("Complete Convex Deployment"): only as a label.
+    let lower = title.to_lowercase();
+    if lower.contains("(complete)") || w.last() == Some(&"complete") && w.len() > 1 {
+        return Some(Status::Done);
+    }
+    None
+}
+
+/// The status a table cell states ("✅ Done", "In progress", "⏸️ Pending").
+pub(crate) fn cell_status(cell: &str) -> Status {
+    if let Some((s, _)) = leading_status_mark(cell) {
+        return s;
+    }
+    let ws = words(cell);
+    let w: Vec<&str> = ws.iter().map(String::as_str).collect();
+    if w.iter().any(|x| {
+        matches!(
+            *x,
+            "done" | "complete" | "completed" | "finished" | "shipped" | "yes" | "merged"
+        )
+    }) {
+        Status::Done
+    } else if has_seq(&ws, &["in", "progress"])
+        || w.iter()
+            .any(|x| matches!(*x, "wip" | "partial" | "started" | "ongoing" | "active"))
+    {
+        Status::InProgress
+    } else if w
+        .iter()
+        .any(|x| matches!(*x, "blocked" | "failed" | "failing"))
+    {
+        Status::Blocked
+    } else {
+        Status::Todo
+    }
+}
+
+fn p_token(w: &str) -> Option<Priority> {
+    match w {
+        "p0" => Some(Priority::Critical),
+        "p1" => Some(Priority::High),
+        "p2" => Some(Priority::Medium),
+        "p3" | "p4" => Some(Priority::Low),
+        _ => None,
+    }
+}
+
+fn level_word(w: &str) -> Option<Priority> {
+    match w {
+        "critical" | "urgent" | "highest" => Some(Priority::Critical),
+        "high" => Some(Priority::High),
+        "medium" | "moderate" | "normal" => Some(Priority::Medium),
+        "low" | "lowest" => Some(Priority::Low),
+        _ => None,
+    }
+}
+
+fn colour(s: &str) -> Option<Priority> {
+    s.chars().find_map(|c| match c {
+        '🔴' => Some(Priority::Critical),
+        '🟠' => Some(Priority::High),
+        '🟡' => Some(Priority::Medium),
+        '🟢' => Some(Priority::Low),
+        _ => None,
+    })
+}
+
+/// Priority stated in item text: P0–P3, "High priority", "Priority: low", colour circles.
+pub(crate) fn item_priority(text: &str) -> Option<Priority> {
+    let ws = words(text);
+    for (i, w) in ws.iter().enumerate() {
+        if let Some(p) = p_token(w) {
+            return Some(p);
+        }
+        if w == "priority" {
+            let before = i.checked_sub(1).and_then(|j| ws.get(j));
+            if let Some(p) = before.and_then(|b| level_word(b)) {
+                return Some(p);
+            }
+            if let Some(p) = ws.get(i + 1).and_then(|a| level_word(a)) {
+                return Some(p);
+            }
+        }
+    }
+    colour(text)
+}
+
+/// Priority stated by a heading: words first (P0, Critical, High Priority, Nice to Have,
+/// "Must fix before production"), colour circles only when no word says it.
+pub(crate) fn heading_priority(title: &str) -> Option<Priority> {
+    let ws = words(title);
+    if let Some(p) = ws.iter().find_map(|w| p_token(w)) {
+        return Some(p);
+    }
+    if let Some(p) = item_priority_words(&ws) {
+        return Some(p);
+    }
+    if ws
+        .iter()
+        .any(|w| matches!(w.as_str(), "critical" | "blocker" | "blockers" | "urgent"))
+        || has_seq(&ws, &["must", "fix"])
+        || has_seq(&ws, &["must", "have"])
+    {
+        return Some(Priority::Critical);
+    }
+    if ws.iter().any(|w| w == "important") || has_seq(&ws, &["should", "have"]) {
+        return Some(Priority::High);
+    }
+    if has_seq(&ws, &["nice", "to", "have"]) || has_seq(&ws, &["could", "have"]) {
+        return Some(Priority::Low);
+    }
+    // A heading that is just a level word ("High", "🟡 Medium").
+    if let [only] = ws.as_slice() {
+        if let Some(p) = level_word(only) {
+            return Some(p);
+        }
+    }
+    colour(title)
+}
+
+fn item_priority_words(ws: &[String]) -> Option<Priority> {
+    for (i, w) in ws.iter().enumerate() {
+        if w == "priority" {
+            let before = i.checked_sub(1).and_then(|j| ws.get(j));
+            if let Some(p) = before.and_then(|b| level_word(b)) {
+                return Some(p);
+            }
+            if let Some(p) = ws.get(i + 1).and_then(|a| level_word(a)) {
+                return Some(p);
+            }
+        }
+    }
+    None
+}
+
+/// Reads a decimal number at byte `i`: (value, end).
+fn number_at(b: &[u8], i: usize) -> Option<(f64, usize)> {
+    let mut j = i;
+    while b.get(j).is_some_and(u8::is_ascii_digit) {
+        j += 1;
+    }
+    if j == i {
+        return None;
+    }
+    if b.get(j) == Some(&b'.') && b.get(j + 1).is_some_and(u8::is_ascii_digit) {
+        j += 1;
+        while b.get(j).is_some_and(u8::is_ascii_digit) {
+            j += 1;
+        }
+    }
+    let s = std::str::from_utf8(b.get(i..j)?).ok()?;
+    Some((s.parse().ok()?, j))
+}
+
+fn skip_spaces(s: &str, mut i: usize) -> usize {
+    let b = s.as_bytes();
+    while b.get(i).is_some_and(|c| *c == b' ' || *c == b'\t') {
+        i += 1;
+    }
+    i
+}
+
+/// A range separator at `i` ("-", "–", "—", "to", "a"): index after it.
+fn range_sep(s: &str, i: usize) -> Option<usize> {
+    let j = skip_spaces(s, i);
+    let rest = s.get(j..)?;
+    for sep in ["-", "–", "—", "to ", "a ", "or "] {
+        if rest.starts_with(sep) {
+            return Some(skip_spaces(s, j + sep.len()));
+        }
+    }
+    None
+}
+
+/// Letters of a unit word at `i`: (word lowercased, end).
+fn word_at(s: &str, i: usize) -> (String, usize) {
+    let rest = s.get(i..).unwrap_or("");
+    let mut end = i;
+    for (k, c) in rest.char_indices() {
+        if c.is_alphabetic() {
+            end = i + k + c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    (s.get(i..end).unwrap_or("").to_lowercase(), end)
+}
+
+/// Working days per unit word, if `w` is a time unit.
+pub(crate) fn unit_days(w: &str) -> Option<f64> {
+    Some(match w {
+        "m" | "min" | "mins" | "minute" | "minutes" | "minuto" | "minutos" => {
+            1.0 / (60.0 * HOURS_PER_DAY)
+        }
+        "h" | "hr" | "hrs" | "hour" | "hours" | "hora" | "horas" => 1.0 / HOURS_PER_DAY,
+        "d" | "day" | "days" | "dia" | "dias" | "día" | "días" => 1.0,
+        "w" | "wk" | "wks" | "week" | "weeks" | "semana" | "semanas" => DAYS_PER_WEEK,
+        "mo" | "month" | "months" | "mes" | "meses" => DAYS_PER_MONTH,
+        _ => return None,
+    })
+}
+
+/// A duration starting at byte `i` of `s` ("~2 hours", "1-2 days", "15min"): working days
+/// `[min, max]` and the end index.
+pub(crate) fn duration_at(s: &str, i: usize) -> Option<([f64; 2], usize)> {
+    let b = s.as_bytes();
+    let mut i = skip_spaces(s, i);
+    while let Some(c) = b.get(i) {
+        if matches!(c, b'~' | b'`' | b'*' | b'_' | b'<' | b'>') {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    for prefix in ["≈", "±"] {
+        if s.get(i..).is_some_and(|r| r.starts_with(prefix)) {
+            i += prefix.len();
+        }
+    }
+    let i = skip_spaces(s, i);
+    let (a, mut j) = number_at(b, i)?;
+    let mut bnum = a;
+    if let Some(k) = range_sep(s, j) {
+        if let Some((v, e)) = number_at(b, k) {
+            bnum = v;
+            j = e;
+        }
+    }
+    let k = skip_spaces(s, j);
+    // "2-week" as an adjective
+    let k = if b.get(k) == Some(&b'-') { k + 1 } else { k };
+    let (w, end) = word_at(s, k);
+    let per = unit_days(&w)?;
+    let (lo, hi) = if a <= bnum { (a, bnum) } else { (bnum, a) };
+    Some(([lo * per, hi * per], end))
+}
+
+fn is_word_start(s: &str, i: usize) -> bool {
+    i == 0
+        || s.get(..i)
+            .and_then(|p| p.chars().next_back())
+            .is_some_and(|c| !c.is_alphanumeric())
+}
+
+/// An estimate written on an item or in its body: after ⏱, "~", "Time:", "Estimate:",
+/// "Effort:", "Duration:", "ETA:", or alone in parentheses ("(2-3 days)").
+/// Returns working days `[min, max]` and the phrase as written.
+pub(crate) fn find_estimate(text: &str) -> Option<([f64; 2], String)> {
+    let lower = text.to_ascii_lowercase();
+    let mut best: Option<(usize, [f64; 2], usize)> = None;
+    let mut consider = |start: usize, after: usize, need_paren: bool| {
+        if best.as_ref().is_some_and(|(s, _, _)| *s <= start) {
+            return;
+        }
+        if let Some((d, end)) = duration_at(text, after) {
+            if need_paren {
+                let k = skip_spaces(text, end);
+                if text.as_bytes().get(k) != Some(&b')') {
+                    return;
+                }
+            }
+            best = Some((start, d, end));
+        }
+    };
+    for marker in ["⏱", "⏰", "🕐", "⌛"] {
+        for (i, _) in text.match_indices(marker) {
+            let mut j = i + marker.len();
+            if text.get(j..).is_some_and(|r| r.starts_with('\u{fe0f}')) {
+                j += 3;
+            }
+            consider(i, j, false);
+        }
+    }
+    for label in [
+        "time:",
+        "estimate:",
+        "estimated:",
+        "estimated time:",
+        "est.:",
+        "est:",
+        "effort:",
+        "duration:",
+        "eta:",
+        "timeline:",
+        "tiempo:",
+        "duración:",
+    ] {
+        for (i, _) in lower.match_indices(label) {
+            if is_word_start(&lower, i) {
+                consider(i, i + label.len(), false);
+            }
+        }
+    }
+    for (i, _) in text.match_indices('~') {
+        consider(i, i + 1, false);
+    }
+    for (i, _) in text.match_indices('(') {
+        consider(i, i + 1, true);
+    }
+    let (start, d, end) = best?;
+    Some((d, text.get(start..end).unwrap_or("").trim().to_string()))
+}
+
+/// Word forms that name a position on the time axis ("Day 4", "Week 2", "Month 3").
+fn axis_unit(w: &str) -> Option<f64> {
+    Some(match w {
+        "day" | "days" | "dia" | "día" | "dias" | "días" => 1.0,
+        "week" | "weeks" | "wk" | "semana" | "semanas" => DAYS_PER_WEEK,
+        "month" | "months" | "mes" | "meses" => DAYS_PER_MONTH,
+        _ => return None,
+    })
+}
+
+/// An explicit place on the axis: "Day 4-5" → 3..5, "Week 1-2" → 0..10, "Week 5" → 20..25,
+/// "Week 8+" → 35..open. Returns (start, end, phrase).
+pub(crate) fn explicit_range(text: &str) -> Option<(f64, Option<f64>, String)> {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < text.len() {
+        let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
+            break;
+        };
+        if c.is_alphabetic() && is_word_start(text, i) {
+            let (w, end) = word_at(text, i);
+            if let Some(per) = axis_unit(&w) {
+                // not "2 weeks" / "12-Week"
+                let before = text.get(..i).unwrap_or("").trim_end_matches([' ', '-']);
+                let preceded_by_number = before.ends_with(|c: char| c.is_ascii_digit());
+                let k = skip_spaces(text, end);
+                if let (false, Some((a, mut j))) = (preceded_by_number, number_at(b, k)) {
+                    let mut last = a;
+                    let mut open = false;
+                    if b.get(j) == Some(&b'+') {
+                        open = true;
+                        j += 1;
+                    } else if let Some(k2) = range_sep(text, j) {
+                        let k2 = {
+                            // "Week 1 - Week 2"
+                            let (w2, e2) = word_at(text, k2);
+                            if axis_unit(&w2).is_some() {
+                                skip_spaces(text, e2)
+                            } else {
+                                k2
+                            }
+                        };
+                        if let Some((v, e)) = number_at(b, k2) {
+                            last = v;
+                            j = e;
+                        }
+                    }
+                    // "Day 3 hours" is not a position
+                    let (next, _) = word_at(text, skip_spaces(text, j));
+                    if unit_days(&next).is_none() && a >= 1.0 && last >= a {
+                        let start = (a - 1.0) * per;
+                        let end_v = if open { None } else { Some(last * per) };
+                        return Some((start, end_v, text.get(i..j).unwrap_or("").to_string()));
+                    }
+                }
+            }
+            i = end.max(i + c.len_utf8());
+        } else {
+            i += c.len_utf8();
+        }
+    }
+    None
+}
+
+/// "Phase 2", "Stage B", "Sprint 3", "Milestone 1", "Fase 0" at the start of a title, as a
+/// normalised key ("phase 2") used to match "Phase N" references.
+pub(crate) fn stage_key(title: &str) -> Option<String> {
+    let t = strip_leading_symbols(title);
+    let t = t.trim_start_matches(['*', '_', ' ']);
+    let (w, end) = word_at(t, 0);
+    let kw = match w.as_str() {
+        "phase" | "fase" | "etapa" | "stage" => "phase",
+        "sprint" => "sprint",
+        "milestone" | "hito" => "milestone",
+        _ => return None,
+    };
+    let k = skip_spaces(t, end);
+    let rest = t.get(k..)?;
+    let ident: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '.')
+        .collect();
+    let ident = ident.trim_end_matches('.');
+    let ok = !ident.is_empty()
+        && (ident.chars().all(|c| c.is_ascii_digit() || c == '.')
+            || ident.len() == 1
+            || ident
+                .chars()
+                .all(|c| matches!(c.to_ascii_uppercase(), 'I' | 'V' | 'X')));
+    if !ok {
+        return None;
+    }
+    Some(format!("{kw} {}", ident.to_lowercase()))
+}
+
+/// "85% Complete", "80% production-ready", "Progress: 60%": (percent, byte position).
+pub(crate) fn claimed_percents(text: &str) -> Vec<(f64, usize)> {
+    let mut out = Vec::new();
+    let lower = text.to_ascii_lowercase();
+    let b = text.as_bytes();
+    for (pct, _) in text.match_indices('%') {
+        let mut s = pct;
+        while s > 0
+            && b.get(s - 1)
+                .is_some_and(|c| c.is_ascii_digit() || *c == b'.')
+        {
+            s -= 1;
+        }
+        let Some((v, e)) = number_at(b, s) else {
+            continue;
+        };
+        if e != pct || !(0.0..=100.0).contains(&v) {
+            continue;
+        }
+        let mut k = pct + 1;
+        while b
+            .get(k)
+            .is_some_and(|c| matches!(c, b' ' | b'*' | b'_' | b'-' | b'('))
+        {
+            k += 1;
+        }
+        let after = lower.get(k..).unwrap_or("");
+        let claim_after = [
+            "complete",
+            "done",
+            "finished",
+            "ready",
+            "production-ready",
+            "production ready",
+            "implemented",
+            "completado",
+            "completo",
+        ]
+        .iter()
+        .any(|w| {
+            after.starts_with(w)
+                && !after
+                    .get(w.len()..)
+                    .and_then(|r| r.chars().next())
+                    .is_some_and(char::is_alphanumeric)
+                || after.starts_with("complete")
+        });
+        let before = lower
+            .get(..s)
+            .unwrap_or("")
+            .trim_end_matches([' ', '*', '_']);
+        let claim_before = [
+            "progress:",
+            "completion:",
+            "complete:",
+            "completed:",
+            "done:",
+        ]
+        .iter()
+        .any(|w| before.ends_with(w));
+        if claim_after || claim_before {
+            out.push((v, s));
+        }
+    }
+    out
+}
+
+/// Dependency phrases in `text`: `depends on:`, `after:`, `blocked by:`, `requires:`,
+/// `needs:` (also `prerequisites:`), each with the reference list that follows.
+/// Returns (references as written, byte position of the phrase).
+pub(crate) fn dependency_phrases(text: &str) -> Vec<(String, usize)> {
+    let lower = text.to_ascii_lowercase();
+    let mut out = Vec::new();
+    for kw in [
+        "depends on",
+        "depend on",
+        "dependencies",
+        "dependency",
+        "blocked by",
+        "requires",
+        "required",
+        "needs",
+        "after",
+        "prerequisites",
+        "prerequisite",
+        "prereqs",
+        "waiting on",
+    ] {
+        // Nouns are field labels only at the start of a line ("**Dependencies**: …"), not
+        // the end of a bold title ("Third-party Dependencies: regular updates").
+        let label_only = matches!(
+            kw,
+            "dependencies" | "dependency" | "prerequisites" | "prerequisite" | "required"
+        );
+        for (i, _) in lower.match_indices(kw) {
+            if !is_word_start(&lower, i) {
+                continue;
+            }
+            let before = lower.get(..i).unwrap_or("");
+            let at_start = !before.chars().any(char::is_alphanumeric);
+            if label_only && !at_start {
+                continue;
+            }
+            // Short words ("after", "needs", "requires") also occur in prose ("each domain
+            // needs: …"): only at the start or after a separator.
+            let verb_phrase =
+                matches!(kw, "depends on" | "depend on" | "blocked by" | "waiting on");
+            let after_separator = before
+                .trim_end_matches([' ', '*', '_'])
+                .ends_with(['(', '[', ',', ';', '-', '|', '—', '–', '·', ':']);
+            if !verb_phrase && !at_start && !after_separator {
+                continue;
+            }
+            let mut j = i + kw.len();
+            let lb = lower.as_bytes();
+            while lb.get(j).is_some_and(|c| matches!(c, b' ' | b'*' | b'_')) {
+                j += 1;
+            }
+            if lb.get(j) != Some(&b':') {
+                continue;
+            }
+            let start = j + 1;
+            let rest = text.get(start..).unwrap_or("");
+            // up to an unmatched ')' or ']', a sentence end, or the end
+            let mut depth = 0i32;
+            let mut end = rest.len();
+            let rb = rest.as_bytes();
+            for (k, c) in rest.char_indices() {
+                match c {
+                    '(' | '[' => depth += 1,
+                    ')' | ']' => {
+                        if depth == 0 {
+                            end = k;
+                            break;
+                        }
+                        depth -= 1;
+                    }
+                    '.' if rb.get(k + 1).is_none_or(|n| *n == b' ') => {
+                        end = k;
+                        break;
+                    }
+                    _ => {}
+                }
+            }
+            let refs = rest.get(..end).unwrap_or("").trim();
+            if !refs.is_empty() {
+                out.push((refs.to_string(), i));
+            }
+        }
+    }
+    out.sort_by_key(|(_, i)| *i);
+    out
+}
+
+/// A reference list split into single references; "none", "nothing" and parenthesised
+/// remarks dropped.
+pub(crate) fn split_refs(refs: &str) -> Vec<String> {
+    // drop parenthesised remarks, but keep `{#id}` braces
+    let mut cleaned = String::with_capacity(refs.len());
+    let mut depth = 0usize;
+    for c in refs.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => cleaned.push(c),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for part in cleaned.split([',', ';']) {
+        for sub in split_words(part, &[" and ", " & ", " + "]) {
+            let r = sub
+                .trim()
+                .trim_start_matches("and ")
+                .trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '*' | '_' | '`'));
+            let lower = r.to_lowercase();
+            if r.is_empty()
+                || matches!(
+                    lower.as_str(),
+                    "none" | "nothing" | "n/a" | "na" | "-" | "—" | "tbd" | "nada" | "ninguna"
+                )
+            {
+                continue;
+            }
+            out.push(r.to_string());
+        }
+    }
+    out
+}
+
+fn split_words<'a>(s: &'a str, seps: &[&str]) -> Vec<&'a str> {
+    let mut parts = vec![s];
+    for sep in seps {
+        parts = parts
+            .into_iter()
+            .flat_map(|p| p.split(sep))
+            .collect::<Vec<_>>();
+    }
+    parts
+}
+
+/// A calendar span named in `text`: quarters ("Q3 2025", "Q2, 2018", "Q4’22"; the year may
+/// come from `year_ctx`), ISO dates, "March 2026". Returns ISO `(start, end)` dates.
+pub(crate) fn calendar_span(text: &str, year_ctx: Option<i32>) -> Option<(String, String)> {
+    if let Some(d) = iso_date(text) {
+        return Some((d.clone(), d));
+    }
+    if let Some(span) = month_year(text, year_ctx) {
+        return Some(span);
+    }
+    let b = text.as_bytes();
+    // quarters
+    let mut i = 0;
+    while i + 1 < b.len() {
+        if (b.get(i) == Some(&b'Q') || b.get(i) == Some(&b'q'))
+            && is_word_start(text, i)
+            && b.get(i + 1).is_some_and(|c| (b'1'..=b'4').contains(c))
+            && !b.get(i + 2).is_some_and(u8::is_ascii_alphanumeric)
+        {
+            let q = i32::from(b.get(i + 1).copied().unwrap_or(b'1') - b'0');
+            let mut k = i + 2;
+            while b
+                .get(k)
+                .is_some_and(|c| matches!(c, b' ' | b',' | b'\'' | b'-'))
+            {
+                k += 1;
+            }
+            if text.get(k..).is_some_and(|r| r.starts_with('’')) {
+                k += '’'.len_utf8();
+            }
+            let mut year = None;
+            if let Some((v, e)) = number_at(b, k) {
+                let digits = e - k;
+                if digits == 4 {
+                    year = Some(v as i32);
+                } else if digits == 2 {
+                    year = Some(2000 + v as i32);
+                }
+            }
+            if let Some(y) = year.or(year_ctx) {
+                let m0 = (q - 1) * 3 + 1;
+                let m1 = m0 + 2;
+                return Some((
+                    format!("{y:04}-{m0:02}-01"),
+                    format!("{y:04}-{m1:02}-{:02}", month_len(y, m1)),
+                ));
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+fn month_len(y: i32, m: i32) -> i32 {
+    match m {
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+fn iso_date(text: &str) -> Option<String> {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i + 10 <= b.len() {
+        let w = b.get(i..i + 10)?;
+        let shape = w.iter().enumerate().all(|(k, c)| {
+            if k == 4 || k == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+        if shape && is_word_start(text, i) && !b.get(i + 10).is_some_and(u8::is_ascii_digit) {
+            let s = std::str::from_utf8(w).ok()?;
+            let m: i32 = s.get(5..7)?.parse().ok()?;
+            let d: i32 = s.get(8..10)?.parse().ok()?;
+            if (1..=12).contains(&m) && (1..=31).contains(&d) {
+                return Some(s.to_string());
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// "March 2026", or "October" with the year of the heading above.
+fn month_year(text: &str, year_ctx: Option<i32>) -> Option<(String, String)> {
+    let ws = words(text);
+    for (k, w) in ws.iter().enumerate() {
+        if let Some(m) = MONTHS
+            .iter()
+            .position(|name| w == name || (w.len() == 3 && name.starts_with(w.as_str())))
+        {
+            let explicit = ws
+                .get(k + 1)
+                .filter(|y| y.len() == 4)
+                .and_then(|y| y.parse::<i32>().ok());
+            // "may" is also a verb: a bare month needs its year right after it
+            let bare_ok = w.len() > 3;
+            if let Some(y) = explicit.or(year_ctx.filter(|_| bare_ok)) {
+                let m = m as i32 + 1;
+                return Some((
+                    format!("{y:04}-{m:02}-01"),
+                    format!("{y:04}-{m:02}-{:02}", month_len(y, m)),
+                ));
+            }
+        }
+    }
+    None
+}
+
+/// Days from 0000-03-01-ish epoch, for date arithmetic (civil calendar, proleptic).
+pub(crate) fn day_number(iso: &str) -> Option<i64> {
+    let y: i64 = iso.get(0..4)?.parse().ok()?;
+    let m: i64 = iso.get(5..7)?.parse().ok()?;
+    let d: i64 = iso.get(8..10)?.parse().ok()?;
+    let (y, m) = if m <= 2 { (y - 1, m + 12) } else { (y, m) };
+    Some(365 * y + y / 4 - y / 100 + y / 400 + (153 * (m - 3) + 2) / 5 + d)
+}
+
+/// A bare year heading ("### 2022"), used as the year for quarters below it.
+pub(crate) fn year_heading(title: &str) -> Option<i32> {
+    let t = title.trim();
+    if t.len() == 4 && t.bytes().all(|c| c.is_ascii_digit()) {
+        t.parse().ok()
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks() {
+        assert_eq!(
+            leading_status_mark("✅ done").map(|x| x.0),
+            Some(Status::Done)
+        );
+        assert_eq!(
+            leading_status_mark("⚠️ partial").map(|x| x.1),
+            Some("partial")
+        );
+        assert_eq!(leading_status_mark("plain"), None);
+    }
+
+    #[test]
+    fn heading_statuses() {
+        assert_eq!(
+            heading_status("Completed (Production-Ready)"),
+            Some(Status::Done)
+        );
+        assert_eq!(heading_status("Critical Issues"), Some(Status::Blocked));
+        assert_eq!(
+            heading_status("In Progress / Partial"),
+            Some(Status::InProgress)
+        );
+        assert_eq!(heading_status("Not Started"), Some(Status::Todo));
+        assert_eq!(heading_status("1. Complete Convex Deployment"), None);
+        assert_eq!(heading_status("Definition of Done"), None);
+    }
+
+    #[test]
+    fn priorities_words_beat_colours() {
+        assert_eq!(
+            heading_priority("🟡 HIGH PRIORITY (Core features incomplete)"),
+            Some(Priority::High)
+        );
+        assert_eq!(
+            heading_priority("🔴 CRITICAL BLOCKERS (Must fix before production)"),
+            Some(Priority::Critical)
+        );
+        assert_eq!(
+            heading_priority("Immediate Priority (P0)"),
+            Some(Priority::Critical)
+        );
+        assert_eq!(
+            heading_priority("🟢 Nice to Have (Future Enhancements)"),
+            Some(Priority::Low)
+        );
+        assert_eq!(heading_priority("🟡 Something"), Some(Priority::Medium));
+        assert_eq!(item_priority("fix the thing P1"), Some(Priority::High));
+        assert_eq!(item_priority("tests for critical paths"), None);
+    }
+
+    #[test]
+    fn estimates() {
+        let d = |s: &str| find_estimate(s).map(|x| x.0);
+        assert_eq!(
+            d("Deploy ⏱ `~15 minutes`"),
+            Some([15.0 / 480.0, 15.0 / 480.0])
+        );
+        assert_eq!(d("Time: 1-2 days"), Some([1.0, 2.0]));
+        assert_eq!(d("about ~2 hours"), Some([0.25, 0.25]));
+        assert_eq!(d("Setup (1-2 semanas)"), Some([5.0, 10.0]));
+        assert_eq!(d("Sub-2 second post creation"), None);
+        assert_eq!(d("version (v2.0)"), None);
+    }
+
+    #[test]
+    fn ranges() {
+        let r = |s: &str| explicit_range(s).map(|x| (x.0, x.1));
+        assert_eq!(r("Phase 4: Deployment (Day 4-5)"), Some((3.0, Some(5.0))));
+        assert_eq!(r("Phase 1 (Week 1-2)"), Some((0.0, Some(10.0))));
+        assert_eq!(r("Week 5"), Some((20.0, Some(25.0))));
+        assert_eq!(
+            r("Phase 6: Post-Launch Support (Week 8+)"),
+            Some((35.0, None))
+        );
+        assert_eq!(r("12-Week Implementation Timeline"), None);
+        assert_eq!(r("2 weeks"), None);
+        assert_eq!(r("Weeks 4-5"), Some((15.0, Some(25.0))));
+    }
+
+    #[test]
+    fn stage_keys() {
+        assert_eq!(stage_key("🚀 Phase 1: Backend"), Some("phase 1".into()));
+        assert_eq!(stage_key("**PHASE 3.1 - x**"), Some("phase 3.1".into()));
+        assert_eq!(stage_key("Phases"), None);
+        assert_eq!(stage_key("Phase Details"), None);
+    }
+
+    #[test]
+    fn claims() {
+        assert_eq!(
+            claimed_percents("Integration is 85% Complete!"),
+            vec![(85.0, 15)]
+        );
+        assert_eq!(claimed_percents("is 80% production-ready with").len(), 1);
+        assert!(claimed_percents("98.1% test pass rate").is_empty());
+    }
+
+    #[test]
+    fn dependency_phrase_lists() {
+        let p = dependency_phrases("Deploy (depends on: DB setup, Auth) now");
+        assert_eq!(p.len(), 1);
+        assert_eq!(split_refs(&p[0].0), vec!["DB setup", "Auth"]);
+        assert_eq!(
+            split_refs("Phase 7, Phase 8, and Phase 9"),
+            vec!["Phase 7", "Phase 8", "Phase 9"]
+        );
+        assert!(split_refs("Nothing (first phase)").is_empty());
+        assert!(dependency_phrases("apps that depend on services").is_empty());
+    }
+
+    #[test]
+    fn calendar() {
+        assert_eq!(
+            calendar_span("etcd 3.4 (Q2, 2018)", None),
+            Some(("2018-04-01".into(), "2018-06-30".into()))
+        );
+        assert_eq!(
+            calendar_span("Early Q4 (October)", Some(2022)),
+            Some(("2022-10-01".into(), "2022-10-31".into()))
+        );
+        assert_eq!(
+            calendar_span("Sometime Q4", Some(2022)),
+            Some(("2022-10-01".into(), "2022-12-31".into()))
+        );
+        assert_eq!(calendar_span("We may ship", Some(2022)), None);
+        assert_eq!(
+            calendar_span("March 2026", None),
+            Some(("2026-03-01".into(), "2026-03-31".into()))
+        );
+        assert_eq!(calendar_span("no dates", None), None);
+    }
+}

@@ -1,0 +1,190 @@
+//! Stable ids and text normalisation: what makes "the same item" across edits.
+//!
+//! An id is built from normalised text (lowercase, markup, emoji and punctuation dropped,
+//! whitespace collapsed) and the section path, never from a position or a checkbox state.
+
+use std::collections::HashMap;
+
+/// Lowercase words of `s` joined by single spaces; everything that is not a letter or digit
+/// (markup, emoji, punctuation) separates words and is dropped.
+pub(crate) fn normalize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.chars() {
+        if c.is_alphanumeric() {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            for l in c.to_lowercase() {
+                out.push(l);
+            }
+        } else {
+            pending_space = true;
+        }
+    }
+    out
+}
+
+/// A URL-friendly slug of at most `max` characters.
+pub(crate) fn slug(s: &str, max: usize) -> String {
+    let mut out = String::new();
+    let mut count = 0;
+    for word in normalize(s).split(' ') {
+        for c in word.chars() {
+            if count >= max {
+                return out.trim_end_matches('-').to_string();
+            }
+            out.push(c);
+            count += 1;
+        }
+        if count >= max {
+            break;
+        }
+        out.push('-');
+        count += 1;
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+/// FNV-1a (64 bit) of `s`, rendered as `len` base-36 digits: short and stable everywhere.
+pub(crate) fn short_hash(s: &str, len: usize) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in s.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    let mut out = String::with_capacity(len);
+    for _ in 0..len {
+        let d = (h % 36) as u32;
+        out.push(char::from_digit(d, 36).unwrap_or('0'));
+        h /= 36;
+    }
+    out
+}
+
+/// Hands out ids, adding an occurrence suffix (`-2`, `-3`, …) to repeated bases.
+#[derive(Default)]
+pub(crate) struct IdAllocator {
+    seen: HashMap<String, usize>,
+}
+
+impl IdAllocator {
+    /// `base` the first time, `base-N` for its N-th occurrence.
+    pub(crate) fn unique(&mut self, base: String) -> String {
+        let n = {
+            let n = self.seen.entry(base.clone()).or_insert(0);
+            *n += 1;
+            *n
+        };
+        if n == 1 {
+            return base;
+        }
+        // A suffixed id could already be taken by another base; keep going until free.
+        let mut k = n;
+        loop {
+            let candidate = format!("{base}-{k}");
+            if !self.seen.contains_key(&candidate) {
+                self.seen.insert(candidate.clone(), 1);
+                return candidate;
+            }
+            k += 1;
+        }
+    }
+
+    /// Reserve an id chosen by the author (`{#id}`); false if it was already taken.
+    pub(crate) fn reserve(&mut self, id: &str) -> bool {
+        let n = self.seen.entry(id.to_string()).or_insert(0);
+        *n += 1;
+        *n == 1
+    }
+}
+
+/// Item id: slug of the text plus a hash of section path and normalised text.
+pub(crate) fn item_base(section_path: &str, text: &str) -> String {
+    let norm = normalize(text);
+    let key = format!("{section_path}\u{1f}{norm}");
+    let s = slug(&norm, 32);
+    if s.is_empty() {
+        format!("i-{}", short_hash(&key, 6))
+    } else {
+        format!("i-{s}-{}", short_hash(&key, 6))
+    }
+}
+
+/// Section id: slug of the title plus a hash of the path of titles above it.
+pub(crate) fn section_base(parent_path: &str, title: &str) -> String {
+    let norm = normalize(title);
+    let key = format!("{parent_path}\u{1f}{norm}");
+    let s = slug(&norm, 32);
+    if s.is_empty() {
+        format!("s-{}", short_hash(&key, 4))
+    } else {
+        format!("s-{s}-{}", short_hash(&key, 4))
+    }
+}
+
+/// An author-written id `{#id}` in `text`: (id, text without it).
+pub(crate) fn explicit_id(text: &str) -> Option<(String, String)> {
+    let start = text.find("{#")?;
+    let rest = text.get(start + 2..)?;
+    let end = rest.find('}')?;
+    let id = rest.get(..end)?.trim();
+    if id.is_empty()
+        || !id
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | ':'))
+    {
+        return None;
+    }
+    let mut without = String::with_capacity(text.len());
+    without.push_str(text.get(..start).unwrap_or(""));
+    without.push_str(rest.get(end + 1..).unwrap_or(""));
+    Some((id.to_string(), collapse_ws(&without)))
+}
+
+/// Whitespace runs collapsed to one space, trimmed.
+pub(crate) fn collapse_ws(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalize_drops_markup_and_emoji() {
+        assert_eq!(normalize("✅ **Fix  Build** — now!"), "fix build now");
+        assert_eq!(normalize("Ünïcode Straße"), "ünïcode straße");
+    }
+
+    #[test]
+    fn slugs_are_bounded() {
+        assert_eq!(slug("Phase 1: Core Infrastructure", 12), "phase-1-core");
+        assert_eq!(slug("🚀", 10), "");
+    }
+
+    #[test]
+    fn allocator_suffixes_duplicates() {
+        let mut a = IdAllocator::default();
+        assert_eq!(a.unique("x".into()), "x");
+        assert_eq!(a.unique("x".into()), "x-2");
+        assert_eq!(a.unique("x-2".into()), "x-2-2");
+    }
+
+    #[test]
+    fn explicit_ids_are_cut_out() {
+        assert_eq!(
+            explicit_id("Set up DB {#db} now"),
+            Some(("db".to_string(), "Set up DB now".to_string()))
+        );
+        assert_eq!(explicit_id("no {#bad id}"), None);
+    }
+}

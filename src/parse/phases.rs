@@ -1,0 +1,354 @@
+//! Phases: headings and timeline-table rows that name a stage with time, placed on one
+//! axis in working days.
+//!
+//! Explicit ranges go where they say ("Day 4-5" → 3..5, "Week 1-2" → 0..10); a nested
+//! range that does not fit inside its parent is read relative to the parent's start
+//! ("Phase 2 (Week 2)" › "Day 1-2" → 5..7). Phases with only a duration follow each other in
+//! document order; "Week 8+" and "Ongoing" are open-ended; calendar dates and quarters keep
+//! their dates and are placed by working days from the earliest date. Phases without any
+//! time get a nominal length so they still have a place.
+
+use super::grammar;
+use super::ids::{self, IdAllocator};
+use super::walk::{RawSection, TablePhase};
+use crate::model::Phase;
+
+/// Nominal length of a phase with no time, in working days (nested: one day).
+const NOMINAL_DAYS: f64 = 5.0;
+
+/// An explicit place on the axis: start, end (none = open), phrase.
+type Range = (f64, Option<f64>, String);
+/// A duration in working days and its phrase.
+type Span = ([f64; 2], String);
+
+struct Seed {
+    title: String,
+    line: usize,
+    key: Option<String>,
+    range: Option<Range>,
+    duration: Option<Span>,
+    open: Option<String>,
+    dates: Option<(String, String)>,
+    section: Option<usize>,
+    parent: Option<usize>,
+}
+
+/// The phases of a document, and which phase each section names or falls under.
+pub(crate) struct Built {
+    pub(crate) phases: Vec<Phase>,
+    /// Per section: index into `phases` of the phase the section names.
+    pub(crate) section_phase: Vec<Option<usize>>,
+    /// Per section: index of the innermost phase the section is in (itself included).
+    pub(crate) section_in_phase: Vec<Option<usize>>,
+}
+
+fn time_of_cell(cell: &str) -> (Option<Range>, Option<Span>, Option<String>) {
+    if let Some(r) = grammar::explicit_range(cell) {
+        return (Some(r), None, None);
+    }
+    if let Some((d, _)) = grammar::duration_at(cell, 0) {
+        return (None, Some((d, cell.trim().to_string())), None);
+    }
+    if let Some(e) = grammar::find_estimate(cell) {
+        return (None, Some(e), None);
+    }
+    let w = ids::normalize(cell);
+    if [
+        "ongoing",
+        "continuous",
+        "indefinite",
+        "open ended",
+        "permanent",
+        "tbd",
+    ]
+    .iter()
+    .any(|k| w.contains(k))
+    {
+        return (None, None, Some(cell.trim().to_string()));
+    }
+    (None, None, None)
+}
+
+/// The title without its time phrase ("Phase 1: Core (Week 1-2)" → "Phase 1: Core"), unless
+/// the phrase is the title's start ("Day 4-5: Deploy" stays).
+fn clean_title(title: &str, phrase: &str) -> String {
+    let phrase = phrase.trim();
+    let Some(p) = (!phrase.is_empty()).then(|| title.find(phrase)).flatten() else {
+        return title.to_string();
+    };
+    if p == 0 {
+        return title.to_string();
+    }
+    let end = p + phrase.len();
+    let before = title.get(..p).unwrap_or("");
+    let after = title.get(end..).unwrap_or("");
+    let open = before.rfind('(');
+    let close = after.find(')');
+    let cleaned = match (open, close) {
+        (Some(o), Some(c))
+            if before.get(o + 1..).is_some_and(|x| x.trim().is_empty())
+                && after.get(..c).is_some_and(|x| x.trim().is_empty()) =>
+        {
+            format!(
+                "{}{}",
+                before.get(..o).unwrap_or(""),
+                after.get(c + 1..).unwrap_or("")
+            )
+        }
+        _ => format!("{before}{after}"),
+    };
+    let t = cleaned
+        .trim()
+        .trim_end_matches(|c: char| {
+            c.is_whitespace() || matches!(c, ':' | '-' | '–' | '—' | '`' | '~' | '⏱' | '(' | '|')
+        })
+        .trim_end_matches('\u{fe0f}')
+        .trim();
+    if t.is_empty() {
+        title.to_string()
+    } else {
+        t.to_string()
+    }
+}
+
+/// Builds and places the phases.
+pub(crate) fn build(
+    sections: &[RawSection],
+    section_ids: &[String],
+    table: &[TablePhase],
+) -> Built {
+    let mut seeds: Vec<Seed> = Vec::new();
+    let mut section_seed: Vec<Option<usize>> = vec![None; sections.len()];
+    let mut section_in_seed: Vec<Option<usize>> = vec![None; sections.len()];
+    for (i, s) in sections.iter().enumerate() {
+        let inherited = s
+            .parent
+            .and_then(|p| section_in_seed.get(p).copied().flatten());
+        if s.is_phase {
+            let range = grammar::explicit_range(&s.plain);
+            let duration = if range.is_none() {
+                grammar::find_estimate(&s.plain).or_else(|| s.body_estimate.clone())
+            } else {
+                None
+            };
+            let open = if range.is_none() && duration.is_none() {
+                let w = ids::normalize(&s.plain);
+                ["ongoing", "continuous"]
+                    .iter()
+                    .any(|k| w.split(' ').any(|x| x == *k))
+                    .then(|| "ongoing".to_string())
+            } else {
+                None
+            };
+            let idx = seeds.len();
+            let phrase = range
+                .as_ref()
+                .map(|r| r.2.as_str())
+                .or_else(|| duration.as_ref().map(|d| d.1.as_str()))
+                .unwrap_or("");
+            seeds.push(Seed {
+                title: clean_title(&s.title, phrase),
+                line: s.line,
+                key: grammar::stage_key(&s.plain),
+                range,
+                duration,
+                open,
+                dates: grammar::calendar_span(&s.plain, s.year),
+                section: Some(i),
+                parent: inherited,
+            });
+            if let Some(x) = section_seed.get_mut(i) {
+                *x = Some(idx);
+            }
+            if let Some(x) = section_in_seed.get_mut(i) {
+                *x = Some(idx);
+            }
+        } else if let Some(x) = section_in_seed.get_mut(i) {
+            *x = inherited;
+        }
+    }
+    // Timeline tables: fill in time for phases named by headings, or add phases.
+    for row in table {
+        let key = grammar::stage_key(&row.name);
+        let norm = ids::normalize(&row.name);
+        let (range, duration, open) = time_of_cell(&row.time);
+        let matched = seeds.iter().position(|s| {
+            s.section.is_some()
+                && (key.is_some() && s.key == key || ids::normalize(&s.title).starts_with(&norm))
+        });
+        match matched.and_then(|m| seeds.get_mut(m)) {
+            Some(seed) => {
+                if seed.range.is_none() && seed.duration.is_none() && seed.open.is_none() {
+                    seed.range = range;
+                    seed.duration = duration;
+                    seed.open = open;
+                }
+            }
+            None => {
+                seeds.push(Seed {
+                    title: row.name.clone(),
+                    line: row.line,
+                    key,
+                    range,
+                    duration,
+                    open,
+                    dates: grammar::calendar_span(&row.time, None),
+                    section: None,
+                    parent: None,
+                });
+            }
+        }
+    }
+    // Document order; parents always come before their children (earlier lines).
+    let mut order: Vec<usize> = (0..seeds.len()).collect();
+    order.sort_by_key(|&i| seeds.get(i).map_or(0, |s| s.line));
+    let day0 = seeds
+        .iter()
+        .filter_map(|s| s.dates.as_ref())
+        .filter_map(|(a, _)| grammar::day_number(a))
+        .min();
+    let mut placed: Vec<(f64, Option<f64>, bool)> = vec![(0.0, None, false); seeds.len()];
+    let mut cursor_of: Vec<f64> = vec![0.0; seeds.len()];
+    let mut top_cursor = 0.0f64;
+    for &i in &order {
+        let Some(seed) = seeds.get(i) else { continue };
+        let parent = seed
+            .parent
+            .and_then(|p| placed.get(p).copied().map(|x| (p, x)));
+        let cursor = match parent {
+            Some((p, _)) => cursor_of.get(p).copied().unwrap_or(0.0),
+            None => top_cursor,
+        };
+        let (start, end, nominal) = if let Some((a, b, _)) = &seed.range {
+            match parent {
+                Some((_, (ps, pe, _))) => {
+                    // "Day 8-10" under "Week 2" is absolute; "Day 1-2" under "Week 2" counts
+                    // from the parent's start.
+                    let _ = pe;
+                    if *a >= ps {
+                        (*a, *b, false)
+                    } else {
+                        (a + ps, b.map(|b| b + ps), false)
+                    }
+                }
+                None => (*a, *b, false),
+            }
+        } else if let Some(([_, max], _)) = &seed.duration {
+            (cursor, Some(cursor + max), false)
+        } else if seed.open.is_some() {
+            (cursor, None, false)
+        } else if let (Some((a, b)), Some(d0)) = (&seed.dates, day0) {
+            let to_days = |iso: &str, plus: i64| {
+                grammar::day_number(iso).map(|n| ((n + plus - d0) as f64) * 5.0 / 7.0)
+            };
+            let s = to_days(a, 0).unwrap_or(cursor);
+            (s, to_days(b, 1).or(Some(s + 1.0)), false)
+        } else {
+            let len = if parent.is_some() { 1.0 } else { NOMINAL_DAYS };
+            (cursor, Some(cursor + len), true)
+        };
+        let round = |v: f64| (v * 1000.0).round() / 1000.0;
+        let start = round(start);
+        let end = end.map(round);
+        if let Some(p) = placed.get_mut(i) {
+            *p = (start, end, nominal);
+        }
+        if let Some(c) = cursor_of.get_mut(i) {
+            *c = start;
+        }
+        let reach = end.unwrap_or(start);
+        match parent {
+            Some((p, _)) => {
+                if let Some(c) = cursor_of.get_mut(p) {
+                    *c = c.max(reach);
+                }
+            }
+            None => top_cursor = top_cursor.max(reach),
+        }
+    }
+    let mut alloc = IdAllocator::default();
+    let mut phases: Vec<Phase> = Vec::with_capacity(seeds.len());
+    let mut new_index = vec![0usize; seeds.len()];
+    for (k, &i) in order.iter().enumerate() {
+        if let Some(n) = new_index.get_mut(i) {
+            *n = k;
+        }
+    }
+    for &i in &order {
+        let Some(seed) = seeds.get(i) else { continue };
+        let (start, end, nominal) = placed.get(i).copied().unwrap_or((0.0, None, true));
+        let slug = ids::slug(&seed.title, 40);
+        let id = alloc.unique(if slug.is_empty() {
+            format!("p-{}", ids::short_hash(&seed.title, 4))
+        } else {
+            format!("p-{slug}")
+        });
+        let duration_text = seed
+            .range
+            .as_ref()
+            .map(|r| r.2.clone())
+            .or_else(|| seed.duration.as_ref().map(|d| d.1.clone()))
+            .or_else(|| seed.open.clone())
+            .unwrap_or_default();
+        phases.push(Phase {
+            id,
+            title: seed.title.clone(),
+            line: seed.line,
+            start,
+            end,
+            duration_text,
+            items: Vec::new(),
+            parent: None,
+            section: seed.section.and_then(|s| section_ids.get(s).cloned()),
+            key: seed.key.clone(),
+            nominal,
+            start_date: seed.dates.as_ref().map(|d| d.0.clone()),
+            end_date: seed.dates.as_ref().map(|d| d.1.clone()),
+            depends_on: Vec::new(),
+        });
+    }
+    // parents, now that ids exist
+    for &i in &order {
+        let Some(seed) = seeds.get(i) else { continue };
+        let Some(p) = seed.parent else { continue };
+        let pid = new_index
+            .get(p)
+            .and_then(|&n| phases.get(n))
+            .map(|ph| ph.id.clone());
+        if let Some(ph) = new_index.get(i).and_then(|&n| phases.get_mut(n)) {
+            ph.parent = pid;
+        }
+    }
+    let remap = |v: Vec<Option<usize>>| -> Vec<Option<usize>> {
+        v.into_iter()
+            .map(|s| s.and_then(|s| new_index.get(s).copied()))
+            .collect()
+    };
+    Built {
+        phases,
+        section_phase: remap(section_seed),
+        section_in_phase: remap(section_in_seed),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::clean_title;
+
+    #[test]
+    fn time_phrases_leave_titles() {
+        assert_eq!(
+            clean_title("Phase 1: Core Infrastructure (Week 1-2)", "Week 1-2"),
+            "Phase 1: Core Infrastructure"
+        );
+        assert_eq!(
+            clean_title("Phase 1: Core Functionality ⏱ ~2 hours", "⏱ ~2 hours"),
+            "Phase 1: Core Functionality"
+        );
+        assert_eq!(
+            clean_title("Day 4-5: Production Deploy", "Day 4-5"),
+            "Day 4-5: Production Deploy"
+        );
+        assert_eq!(clean_title("Week 5", "Week 5"), "Week 5");
+    }
+}
