@@ -462,10 +462,7 @@ fn move_between_cards(ev: leptos::ev::KeyboardEvent) {
             let mut c = col_pos as isize + step;
             let mut found = None;
             while c >= 0 && (c as usize) < cols.len() {
-                let list = cols
-                    .get(c as usize)
-                    .map(&cards_of)
-                    .unwrap_or_default();
+                let list = cols.get(c as usize).map(&cards_of).unwrap_or_default();
                 if !list.is_empty() {
                     found = list.get(pos.min(list.len() - 1)).cloned();
                     break;

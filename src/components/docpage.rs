@@ -22,7 +22,6 @@ enum Loaded {
     Ready(Arc<DocModel>),
 }
 
-
 fn build_model(doc_id: String, text: &str, name: Option<&str>, origin: String) -> Arc<DocModel> {
     let map = crate::parse_named(text, name);
     let (state, notice) = match LocalStorage::open() {
@@ -44,7 +43,13 @@ fn build_model(doc_id: String, text: &str, name: Option<&str>, origin: String) -
         }
         Err(e) => (ProgressState::new(), Some(e.to_string())),
     };
-    DocModel::new(doc_id, crate::render::display_text(text), map, state, notice)
+    DocModel::new(
+        doc_id,
+        crate::render::display_text(text),
+        map,
+        state,
+        notice,
+    )
 }
 
 /// Loads the document named by the address (`src` or `doc`) and shows it.
