@@ -44,9 +44,11 @@ dist: tools-build
 	trunk build --release
 	@scripts/size-report.sh dist
 
-## make bench — benchmarks that print figures (parse; later: board, timeline, budgets).
-bench: tools
+## make bench — benchmarks that print figures: parser vs bare pulldown-cmark, the board on
+## 5,000 items in Chromium (load to interactive, tick latency).
+bench: tools dist
 	cargo bench --no-default-features --bench parse
+	cd tests/e2e && node bench.mjs
 
 clean:
 	cargo clean

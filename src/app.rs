@@ -221,3 +221,10 @@ pub fn stored_doc_text(session: Session, id: &str) -> Option<String> {
 pub fn event_element<T: JsCast>(ev: &web_sys::Event) -> Option<T> {
     ev.target().and_then(|t| t.dyn_into::<T>().ok())
 }
+
+/// Record a performance mark (read by `make bench`); a browser without the API is ignored.
+pub fn perf_mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}

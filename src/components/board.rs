@@ -13,7 +13,7 @@ use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
 /// Cards drawn per column before a "Show more" button.
-const PAGE: usize = 60;
+const PAGE: usize = 40;
 
 #[derive(Clone, PartialEq)]
 enum Entry {

@@ -1,7 +1,7 @@
 //! An opened roadmap: loading it from its source, then the header, the view tabs and the
 //! active view.
 
-use crate::app::{stored_doc_text, Session};
+use crate::app::{perf_mark, stored_doc_text, Session};
 use crate::components::board::BoardView;
 use crate::components::docview::DocumentView;
 use crate::components::state::DocModel;
@@ -23,7 +23,9 @@ enum Loaded {
 }
 
 fn build_model(doc_id: String, text: &str, name: Option<&str>, origin: String) -> Arc<DocModel> {
+    perf_mark("rb-doc-loaded");
     let map = crate::parse_named(text, name);
+    perf_mark("rb-parsed");
     let (state, notice) = match LocalStorage::open() {
         Ok(kv) => {
             let q = if doc_id.contains(':') && !doc_id.contains("://") {
@@ -132,6 +134,8 @@ pub fn RoadmapScreen(
     if let Some(d) = web_sys::window().and_then(|w| w.document()) {
         d.set_title(&format!("{} · roadboard", model.map.title));
     }
+    // The first frame after this screen is built: the board is on screen and interactive.
+    request_animation_frame(|| perf_mark("rb-board-ready"));
     let overall = {
         let m = model.clone();
         Memo::new(move |_| m.overall())

@@ -1,0 +1,88 @@
+// Browser benchmarks (run by `make bench`, not by `make test`): a generated 5,000-item roadmap
+// in Chromium — time from document loaded to interactive board, and tick latency.
+// Prints a table and writes bench-results/board.json.
+import fs from 'node:fs';
+import path from 'node:path';
+import { serve, launch, DIST } from './harness.mjs';
+
+const ITEMS = 5000;
+const RUNS = 5;
+const out = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../bench-results');
+
+export function generated(items = ITEMS) {
+  const lines = ['# Generated roadmap (5,000 items)', '', 'Claimed: 40% complete.', ''];
+  const perSection = 100;
+  for (let s = 0; s < items / perSection; s++) {
+    lines.push(`## Phase ${s + 1}: Workstream ${s + 1} (Week ${s + 1})`, '');
+    for (let i = 0; i < perSection; i++) {
+      const n = s * perSection + i;
+      const box = n % 3 === 0 ? 'x' : ' ';
+      const prio = ['P0', 'P1', 'P2', 'P3'][n % 4];
+      lines.push(`- [${box}] **Task ${n}**: implement part ${n} of workstream ${s + 1} (${prio}) — ⏱ \`~2 hours\``);
+    }
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+function stats(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return { median: s[Math.floor(s.length / 2)], min: s[0], max: s[s.length - 1] };
+}
+
+const fixture = path.join(DIST, 'bench-5000.md');
+fs.writeFileSync(fixture, generated());
+const site = await serve(DIST);
+const { context } = await launch();
+const load = [], nav = [], tick = [], parse = [];
+try {
+  for (let r = 0; r < RUNS; r++) {
+    const page = await context.newPage();
+    await page.goto(`${site.url}?src=bench-5000.md`);
+    await page.waitForFunction(() => performance.getEntriesByName('rb-board-ready').length > 0, null, { timeout: 60000 });
+    const m = await page.evaluate(() => {
+      const t = (n) => performance.getEntriesByName(n)[0].startTime;
+      return { loaded: t('rb-doc-loaded'), parsed: t('rb-parsed'), ready: t('rb-board-ready') };
+    });
+    load.push(m.ready - m.loaded);
+    parse.push(m.parsed - m.loaded);
+    nav.push(m.ready);
+    const cards = await page.locator('.card').count();
+    if (cards === 0) throw new Error('no cards rendered');
+    // Tick latency: click → the progress text has changed, measured inside the page.
+    for (let k = 0; k < 5; k++) {
+      const ms = await page.evaluate(async (k) => {
+        const boxes = document.querySelectorAll('.card-check');
+        const box = boxes[k * 7 + 1];
+        const before = document.querySelector('.overall-text').textContent;
+        const t0 = performance.now();
+        box.click();
+        await new Promise((r) => requestAnimationFrame(() => r()));
+        const t1 = performance.now();
+        if (document.querySelector('.overall-text').textContent === before) throw new Error('tick did not update progress');
+        return t1 - t0;
+      }, k);
+      tick.push(ms);
+    }
+    await page.close();
+  }
+} finally {
+  await context.close();
+  await site.close();
+  fs.rmSync(fixture, { force: true });
+}
+const res = {
+  items: ITEMS,
+  load_to_interactive_ms: stats(load),
+  navigation_to_interactive_ms: stats(nav),
+  tick_ms: stats(tick),
+  parse_ms: stats(parse),
+};
+fs.mkdirSync(out, { recursive: true });
+fs.writeFileSync(path.join(out, 'board.json'), JSON.stringify(res, null, 2));
+const f = (x) => x.toFixed(1).padStart(8);
+console.log(`board, ${ITEMS} items, ${RUNS} runs (median / min / max, ms)`);
+console.log(`  document loaded → board interactive ${f(res.load_to_interactive_ms.median)} ${f(res.load_to_interactive_ms.min)} ${f(res.load_to_interactive_ms.max)}   goal < 500`);
+console.log(`    of which parsing                   ${f(res.parse_ms.median)} ${f(res.parse_ms.min)} ${f(res.parse_ms.max)}`);
+console.log(`  navigation start → board interactive ${f(res.navigation_to_interactive_ms.median)} ${f(res.navigation_to_interactive_ms.min)} ${f(res.navigation_to_interactive_ms.max)}`);
+console.log(`  tick → next frame                   ${f(res.tick_ms.median)} ${f(res.tick_ms.min)} ${f(res.tick_ms.max)}   goal < 16`);
