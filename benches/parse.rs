@@ -64,8 +64,8 @@ mod native {
         let text = generated(1 << 20);
         let mut c = Criterion::default()
             .configure_from_args()
-            .sample_size(20)
-            .measurement_time(Duration::from_secs(8));
+            .sample_size(10)
+            .measurement_time(Duration::from_secs(3));
         c.bench_function("roadboard parse 1MB", |b| {
             b.iter(|| roadboard::parse(black_box(&text)))
         });
