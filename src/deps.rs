@@ -5,7 +5,7 @@
 
 use crate::model::{Dependency, DependencyCycle, DependencyKind, Diagnostic, Roadmap, Unresolved};
 use crate::parse::grammar::stage_key;
-use crate::parse::ids::normalize;
+use crate::parse::ids::{hash_of_normalized, normalize, normalized_hash};
 use crate::parse::ids::{FastMap as HashMap, FastSet as HashSet};
 use std::collections::VecDeque;
 
@@ -23,27 +23,30 @@ pub(crate) struct Statement {
 struct Lookup<'m> {
     ids: HashSet<&'m str>,
     keys: HashMap<&'m str, &'m str>,
-    titles: HashMap<String, &'m str>,
+    /// Hash of the normalised title → id.
+    titles: HashMap<u64, &'m str>,
 }
 
 impl<'m> Lookup<'m> {
     fn new(map: &'m Roadmap) -> Self {
         let mut ids: HashSet<&str> = HashSet::default();
         let mut keys: HashMap<&str, &str> = HashMap::default();
-        let mut titles: HashMap<String, &str> = HashMap::default();
+        let mut titles: HashMap<u64, &str> = HashMap::default();
         for item in &map.items {
             ids.insert(item.id.as_str());
             if let Some(t) = &item.title {
-                titles.entry(normalize(t)).or_insert(item.id.as_str());
+                titles.entry(normalized_hash(t)).or_insert(item.id.as_str());
             }
             titles
-                .entry(normalize(&item.text))
+                .entry(normalized_hash(&item.text))
                 .or_insert(item.id.as_str());
             // "Write API (depends on: …)" is also "Write API"
             if item.text.contains(['(', '[', ':']) {
                 let short = without_remarks(&item.text);
                 if !short.is_empty() {
-                    titles.entry(short).or_insert(item.id.as_str());
+                    titles
+                        .entry(hash_of_normalized(&short))
+                        .or_insert(item.id.as_str());
                 }
             }
         }
@@ -58,15 +61,21 @@ impl<'m> Lookup<'m> {
                 if let Some(rest) = norm.strip_prefix(k.as_str()) {
                     let short = rest.trim();
                     if !short.is_empty() {
-                        titles.entry(short.to_string()).or_insert(phase.id.as_str());
+                        titles
+                            .entry(hash_of_normalized(short))
+                            .or_insert(phase.id.as_str());
                     }
                 }
             }
-            titles.entry(norm).or_insert(phase.id.as_str());
+            titles
+                .entry(hash_of_normalized(&norm))
+                .or_insert(phase.id.as_str());
         }
         for s in &map.sections {
             ids.insert(s.id.as_str());
-            titles.entry(normalize(&s.title)).or_insert(s.id.as_str());
+            titles
+                .entry(normalized_hash(&s.title))
+                .or_insert(s.id.as_str());
         }
         Lookup { ids, keys, titles }
     }
@@ -105,7 +114,7 @@ impl<'m> Lookup<'m> {
             }
         }
         self.titles
-            .get(&normalize(r))
+            .get(&normalized_hash(r))
             .map(|s| s.to_string())
             .into_iter()
             .collect()
