@@ -37,6 +37,28 @@ mod native {
         s
     }
 
+    /// The seed fixtures concatenated and repeated to about `bytes`.
+    fn seeds_of(bytes: usize) -> String {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seeds");
+        let mut all = String::new();
+        if let Ok(entries) = std::fs::read_dir(dir) {
+            let mut paths: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+            paths.sort();
+            for p in paths {
+                all.push_str(&std::fs::read_to_string(p).unwrap_or_default());
+                all.push('\n');
+            }
+        }
+        if all.is_empty() {
+            return all;
+        }
+        let mut s = String::with_capacity(bytes + all.len());
+        while s.len() < bytes {
+            s.push_str(&all);
+        }
+        s
+    }
+
     fn median(mut f: impl FnMut(), runs: usize) -> Duration {
         let mut v: Vec<Duration> = (0..runs)
             .map(|_| {
@@ -64,8 +86,8 @@ mod native {
         let text = generated(1 << 20);
         let mut c = Criterion::default()
             .configure_from_args()
-            .sample_size(20)
-            .measurement_time(Duration::from_secs(8));
+            .sample_size(10)
+            .measurement_time(Duration::from_secs(3));
         c.bench_function("roadboard parse 1MB", |b| {
             b.iter(|| roadboard::parse(black_box(&text)))
         });
@@ -87,12 +109,35 @@ mod native {
         );
         let ratio = ours.as_secs_f64() / bare.as_secs_f64().max(1e-9);
         println!(
-            "parse+model {:.2} ms, bare pulldown-cmark {:.2} ms, ratio {ratio:.2}x (goal <= 2x), {} bytes, {} items",
+            "generated: parse+model {:.2} ms, bare pulldown-cmark {:.2} ms, ratio {ratio:.2}x (goal <= 2x), {} bytes, {} items",
             ours.as_secs_f64() * 1e3,
             bare.as_secs_f64() * 1e3,
             text.len(),
             roadboard::parse(&text).items.len()
         );
+        // The five seed documents repeated to 1 MB: what real roadmaps cost.
+        let seeds = seeds_of(1 << 20);
+        if !seeds.is_empty() {
+            let ours = median(
+                || {
+                    black_box(roadboard::parse(black_box(&seeds)));
+                },
+                15,
+            );
+            let bare = median(
+                || {
+                    black_box(bare_pass(black_box(&seeds)));
+                },
+                15,
+            );
+            println!(
+                "seeds x N: parse+model {:.2} ms, bare pulldown-cmark {:.2} ms, ratio {:.2}x, {} bytes",
+                ours.as_secs_f64() * 1e3,
+                bare.as_secs_f64() * 1e3,
+                ours.as_secs_f64() / bare.as_secs_f64().max(1e-9),
+                seeds.len()
+            );
+        }
     }
 }
 

@@ -5,8 +5,9 @@
 
 use crate::model::{Dependency, DependencyCycle, DependencyKind, Diagnostic, Roadmap, Unresolved};
 use crate::parse::grammar::stage_key;
-use crate::parse::ids::normalize;
-use std::collections::{HashMap, HashSet, VecDeque};
+use crate::parse::ids::{hash_of_normalized, normalize, normalized_hash};
+use crate::parse::ids::{FastMap as HashMap, FastSet as HashSet};
+use std::collections::VecDeque;
 
 /// A dependency phrase found in the document, before resolution.
 #[derive(Debug, Clone)]
@@ -19,54 +20,62 @@ pub(crate) struct Statement {
     pub(crate) line: usize,
 }
 
-struct Lookup {
-    ids: HashSet<String>,
-    keys: HashMap<String, String>,
-    titles: HashMap<String, String>,
+struct Lookup<'m> {
+    ids: HashSet<&'m str>,
+    keys: HashMap<&'m str, &'m str>,
+    /// Hash of the normalised title → id.
+    titles: HashMap<u64, &'m str>,
 }
 
-impl Lookup {
-    fn new(map: &Roadmap) -> Self {
-        let mut ids = HashSet::new();
-        let mut keys = HashMap::new();
-        let mut titles: HashMap<String, String> = HashMap::new();
+impl<'m> Lookup<'m> {
+    fn new(map: &'m Roadmap) -> Self {
+        let mut ids: HashSet<&str> = HashSet::default();
+        let mut keys: HashMap<&str, &str> = HashMap::default();
+        let mut titles: HashMap<u64, &str> = HashMap::default();
         for item in &map.items {
-            ids.insert(item.id.clone());
+            ids.insert(item.id.as_str());
             if let Some(t) = &item.title {
-                titles
-                    .entry(normalize(t))
-                    .or_insert_with(|| item.id.clone());
+                titles.entry(normalized_hash(t)).or_insert(item.id.as_str());
             }
             titles
-                .entry(normalize(&item.text))
-                .or_insert_with(|| item.id.clone());
+                .entry(normalized_hash(&item.text))
+                .or_insert(item.id.as_str());
+            // "Write API (depends on: …)" is also "Write API"
+            if item.text.contains(['(', '[', ':']) {
+                let short = without_remarks(&item.text);
+                if !short.is_empty() {
+                    titles
+                        .entry(hash_of_normalized(&short))
+                        .or_insert(item.id.as_str());
+                }
+            }
         }
         for phase in &map.phases {
-            ids.insert(phase.id.clone());
+            ids.insert(phase.id.as_str());
             if let Some(k) = &phase.key {
-                keys.entry(k.clone()).or_insert_with(|| phase.id.clone());
+                keys.entry(k.as_str()).or_insert(phase.id.as_str());
             }
             let norm = normalize(&phase.title);
-            titles
-                .entry(norm.clone())
-                .or_insert_with(|| phase.id.clone());
-            // "Phase 2: Database Setup (Day 2)" is also "Database Setup"
+            // "Phase 2: Database Setup" is also "Database Setup"
             if let Some(k) = &phase.key {
                 if let Some(rest) = norm.strip_prefix(k.as_str()) {
                     let short = rest.trim();
                     if !short.is_empty() {
                         titles
-                            .entry(short.to_string())
-                            .or_insert_with(|| phase.id.clone());
+                            .entry(hash_of_normalized(short))
+                            .or_insert(phase.id.as_str());
                     }
                 }
             }
+            titles
+                .entry(hash_of_normalized(&norm))
+                .or_insert(phase.id.as_str());
         }
         for s in &map.sections {
-            ids.insert(s.id.clone());
+            ids.insert(s.id.as_str());
             titles
-                .entry(normalize(&s.title))
-                .or_insert_with(|| s.id.clone());
+                .entry(normalized_hash(&s.title))
+                .or_insert(s.id.as_str());
         }
         Lookup { ids, keys, titles }
     }
@@ -80,7 +89,12 @@ impl Lookup {
             .or_else(|| r.strip_prefix('#'))
             .map(str::trim);
         if let Some(id) = bare {
-            return self.ids.get(id).cloned().into_iter().collect();
+            return self
+                .ids
+                .get(id)
+                .map(|s| s.to_string())
+                .into_iter()
+                .collect();
         }
         if self.ids.contains(r) {
             return vec![r.to_string()];
@@ -88,23 +102,41 @@ impl Lookup {
         if let Some(range) = phase_range(r) {
             let found: Vec<String> = range
                 .iter()
-                .filter_map(|k| self.keys.get(k).cloned())
+                .filter_map(|k| self.keys.get(k.as_str()).map(|s| s.to_string()))
                 .collect();
             if !found.is_empty() {
                 return found;
             }
         }
         if let Some(k) = stage_key(r) {
-            if let Some(id) = self.keys.get(&k) {
-                return vec![id.clone()];
+            if let Some(id) = self.keys.get(k.as_str()) {
+                return vec![id.to_string()];
             }
         }
         self.titles
-            .get(&normalize(r))
-            .cloned()
+            .get(&normalized_hash(r))
+            .map(|s| s.to_string())
             .into_iter()
             .collect()
     }
+}
+
+/// Normalised text without parenthesised remarks and from a dependency phrase on.
+fn without_remarks(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    let cut = crate::parse::grammar::dependency_phrases(&out)
+        .first()
+        .map_or(out.len(), |d| d.1);
+    normalize(out.get(..cut).unwrap_or(&out))
 }
 
 /// "Phases 1-3" / "Phase 1–3" → ["phase 1", "phase 2", "phase 3"].
@@ -126,10 +158,17 @@ fn phase_range(r: &str) -> Option<Vec<String>> {
 /// Resolves `statements` into edges on `map` (dependencies, `depends_on`, unresolved
 /// references, diagnostics), adds phase-order edges, and reports cycles.
 pub(crate) fn resolve(map: &mut Roadmap, statements: &[Statement]) {
-    let lookup = Lookup::new(map);
-    let mut seen: HashSet<(String, String)> = HashSet::new();
-    for st in statements {
-        let targets = lookup.resolve(&st.reference);
+    let resolved: Vec<Vec<String>> = if statements.is_empty() {
+        Vec::new()
+    } else {
+        let lookup = Lookup::new(map);
+        statements
+            .iter()
+            .map(|st| lookup.resolve(&st.reference))
+            .collect()
+    };
+    let mut seen: HashSet<(String, String)> = HashSet::default();
+    for (st, targets) in statements.iter().zip(resolved) {
         if targets.is_empty() {
             map.unresolved.push(Unresolved {
                 text: st.reference.clone(),
@@ -166,49 +205,71 @@ pub(crate) fn resolve(map: &mut Roadmap, statements: &[Statement]) {
         }
     }
     // Phase order: each phase depends on the previous sibling, unless it says otherwise.
-    let explicit_from: HashSet<String> = map.dependencies.iter().map(|d| d.from.clone()).collect();
-    let mut last_child: HashMap<Option<String>, String> = HashMap::new();
-    let mut order_edges = Vec::new();
-    for phase in &map.phases {
-        let prev = last_child.insert(phase.parent.clone(), phase.id.clone());
-        if let Some(prev) = prev {
-            if !explicit_from.contains(&phase.id) {
-                order_edges.push(Dependency {
-                    from: phase.id.clone(),
-                    to: prev,
-                    kind: DependencyKind::PhaseOrder,
-                    line: phase.line,
-                    text: String::new(),
-                });
+    let order_edges = {
+        let explicit_from: HashSet<&str> =
+            map.dependencies.iter().map(|d| d.from.as_str()).collect();
+        let mut last_child: HashMap<Option<&str>, &str> = HashMap::default();
+        let mut edges = Vec::new();
+        for phase in &map.phases {
+            let prev = last_child.insert(phase.parent.as_deref(), phase.id.as_str());
+            if let Some(prev) = prev {
+                if !explicit_from.contains(phase.id.as_str()) {
+                    edges.push(Dependency {
+                        from: phase.id.clone(),
+                        to: prev.to_string(),
+                        kind: DependencyKind::PhaseOrder,
+                        line: phase.line,
+                        text: String::new(),
+                    });
+                }
             }
         }
-    }
+        edges
+    };
     map.dependencies.extend(order_edges);
-    // depends_on lists
-    let item_index: HashMap<String, usize> = map
-        .items
-        .iter()
-        .enumerate()
-        .map(|(i, it)| (it.id.clone(), i))
-        .collect();
-    let phase_index: HashMap<String, usize> = map
-        .phases
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.id.clone(), i))
-        .collect();
-    for d in &map.dependencies {
-        if let Some(item) = item_index.get(&d.from).and_then(|&i| map.items.get_mut(i)) {
-            if !item.depends_on.contains(&d.to) {
-                item.depends_on.push(d.to.clone());
-            }
-        } else if let Some(p) = phase_index
-            .get(&d.from)
-            .and_then(|&i| map.phases.get_mut(i))
-        {
-            if !p.depends_on.contains(&d.to) {
-                p.depends_on.push(d.to.clone());
-            }
+    // depends_on lists: plan with borrowed ids, then apply.
+    enum Owner {
+        Item(usize),
+        Phase(usize),
+    }
+    let plan: Vec<(Owner, usize)> = {
+        let item_index: HashMap<&str, usize> = map
+            .items
+            .iter()
+            .enumerate()
+            .map(|(i, it)| (it.id.as_str(), i))
+            .collect();
+        let phase_index: HashMap<&str, usize> = map
+            .phases
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.as_str(), i))
+            .collect();
+        map.dependencies
+            .iter()
+            .enumerate()
+            .filter_map(|(k, d)| {
+                if let Some(&i) = item_index.get(d.from.as_str()) {
+                    Some((Owner::Item(i), k))
+                } else {
+                    phase_index
+                        .get(d.from.as_str())
+                        .map(|&i| (Owner::Phase(i), k))
+                }
+            })
+            .collect()
+    };
+    for (owner, k) in plan {
+        let Some(to) = map.dependencies.get(k).map(|d| d.to.clone()) else {
+            continue;
+        };
+        let list = match owner {
+            Owner::Item(i) => map.items.get_mut(i).map(|x| &mut x.depends_on),
+            Owner::Phase(i) => map.phases.get_mut(i).map(|x| &mut x.depends_on),
+        };
+        // edges are already unique per (from, to)
+        if let Some(list) = list {
+            list.push(to);
         }
     }
     for cycle in find_cycles(&map.dependencies) {
@@ -229,7 +290,7 @@ pub(crate) fn resolve(map: &mut Roadmap, statements: &[Statement]) {
 
 /// Strongly connected components with more than one node (Tarjan, iterative).
 pub fn find_cycles(edges: &[Dependency]) -> Vec<DependencyCycle> {
-    let mut index_of: HashMap<&str, usize> = HashMap::new();
+    let mut index_of: HashMap<&str, usize> = HashMap::default();
     let mut names: Vec<&str> = Vec::new();
     for d in edges {
         for s in [d.from.as_str(), d.to.as_str()] {
@@ -352,12 +413,12 @@ fn walk<'m>(
     id: &str,
     dir: impl Fn(&'m Dependency) -> (&'m String, &'m String),
 ) -> Vec<String> {
-    let mut next: HashMap<&str, Vec<&str>> = HashMap::new();
+    let mut next: HashMap<&str, Vec<&str>> = HashMap::default();
     for d in &map.dependencies {
         let (a, b) = dir(d);
         next.entry(a.as_str()).or_default().push(b.as_str());
     }
-    let mut seen: HashSet<&str> = HashSet::new();
+    let mut seen: HashSet<&str> = HashSet::default();
     seen.insert(id);
     let mut queue: VecDeque<&str> = VecDeque::from([id]);
     let mut out = Vec::new();

@@ -1,18 +1,38 @@
-//! A human summary of a roadmap, for `roadboard stats`.
+//! A human summary of a roadmap, for `roadboard stats`: title, measured vs claimed
+//! progress, per-phase and per-section progress, dependencies and diagnostics.
 
 use crate::model::{Roadmap, Status};
+use std::collections::HashMap;
 use std::fmt::Write;
 
-/// Title, done/total, per-section progress, claimed vs measured, diagnostics count.
+/// Title, done/total, per-phase and per-section progress, claimed vs measured,
+/// dependency and diagnostics counts.
 pub fn summary(map: &Roadmap) -> String {
     let mut out = String::new();
+    let done_of: HashMap<&str, bool> = map
+        .items
+        .iter()
+        .map(|i| (i.id.as_str(), i.status == Status::Done))
+        .collect();
     let _ = writeln!(out, "{}", map.title);
+    if let Some(repair) = map.encoding_repair {
+        let _ = writeln!(
+            out,
+            "encoding: repaired {}",
+            match repair {
+                crate::model::EncodingRepair::Windows1252 => "windows-1252 mojibake",
+                crate::model::EncodingRepair::MacRoman => "mac-roman mojibake",
+            }
+        );
+    }
+    let tasks = map.items.iter().filter(|i| i.checkbox).count();
     let _ = writeln!(
         out,
-        "progress: {}/{} done ({}%)",
+        "progress: {}/{} done ({}%), {} items of which {tasks} task boxes",
         map.progress.done,
         map.progress.total,
-        map.progress.percent()
+        map.progress.percent(),
+        map.progress.total
     );
     for claim in &map.claimed_progress {
         let _ = writeln!(
@@ -24,28 +44,45 @@ pub fn summary(map: &Roadmap) -> String {
         );
     }
     for phase in &map.phases {
-        let (d, t) = count(map, |i| phase.items.contains(&i.id));
+        let d = phase
+            .items
+            .iter()
+            .filter(|id| done_of.get(id.as_str()).copied().unwrap_or(false))
+            .count();
+        let t = phase.items.len();
         let end = phase.end.map_or("open".to_string(), |e| format!("{e}"));
+        let indent = if phase.parent.is_some() { "  " } else { "" };
         let _ = writeln!(
             out,
-            "phase {} [{}..{}]: {d}/{t}",
+            "{indent}phase {} [days {}..{}]: {d}/{t}",
             phase.title, phase.start, end
         );
     }
+    let mut per_section: HashMap<&str, (usize, usize)> = HashMap::new();
+    for item in &map.items {
+        if let Some(s) = item.section.as_deref() {
+            let e = per_section.entry(s).or_default();
+            e.1 += 1;
+            if item.status == Status::Done {
+                e.0 += 1;
+            }
+        }
+    }
     for section in &map.sections {
-        let (d, t) = count(map, |i| i.section.as_deref() == Some(section.id.as_str()));
-        if t > 0 {
+        if let Some((d, t)) = per_section.get(section.id.as_str()) {
             let _ = writeln!(out, "section {}: {d}/{t}", section.title);
         }
     }
+    let _ = writeln!(
+        out,
+        "dependencies: {} ({} unresolved, {} cycles)",
+        map.dependencies.len(),
+        map.unresolved.len(),
+        map.cycles.len()
+    );
     let _ = writeln!(out, "diagnostics: {}", map.diagnostics.len());
+    for d in &map.diagnostics {
+        let _ = writeln!(out, "  line {}: {}", d.line, d.message);
+    }
     out
-}
-
-fn count(map: &Roadmap, f: impl Fn(&crate::model::Item) -> bool) -> (usize, usize) {
-    let sel: Vec<_> = map.items.iter().filter(|i| f(i)).collect();
-    (
-        sel.iter().filter(|i| i.status == Status::Done).count(),
-        sel.len(),
-    )
 }

@@ -7,7 +7,9 @@
 //! one encoding that explains more runs; newlines and ASCII are never touched, so line
 //! numbers and ASCII columns stay those of the original.
 
+use super::ids::FastMap;
 use crate::model::EncodingRepair;
+use std::sync::OnceLock;
 
 /// Windows-1252 bytes 0x80..=0x9F; `\0` marks the five undefined bytes.
 const CP1252_HIGH: [char; 32] = [
@@ -35,13 +37,20 @@ fn cp1252_byte(c: char) -> Option<u8> {
 }
 
 fn mac_roman_byte(c: char) -> Option<u8> {
+    static TABLE: OnceLock<FastMap<char, u8>> = OnceLock::new();
     if c == '¤' {
         return Some(0xDB); // older MacRoman tables
     }
-    MAC_ROMAN
-        .chars()
-        .position(|m| m == c)
-        .and_then(|p| u8::try_from(0x80 + p).ok())
+    TABLE
+        .get_or_init(|| {
+            MAC_ROMAN
+                .chars()
+                .enumerate()
+                .filter_map(|(p, m)| u8::try_from(0x80 + p).ok().map(|b| (m, b)))
+                .collect()
+        })
+        .get(&c)
+        .copied()
 }
 
 fn encode(kind: EncodingRepair, c: char) -> Option<u8> {

@@ -172,6 +172,16 @@ fn colour(s: &str) -> Option<Priority> {
 
 /// Priority stated in item text: P0–P3, "High priority", "Priority: low", colour circles.
 pub(crate) fn item_priority(text: &str) -> Option<Priority> {
+    // cheap test first: most items say nothing about priority
+    let b = text.as_bytes();
+    let has_p_token = b
+        .iter()
+        .enumerate()
+        .any(|(i, c)| matches!(c, b'p' | b'P') && b.get(i + 1).is_some_and(u8::is_ascii_digit));
+    let word = text.contains("riority") || text.contains("RIORITY");
+    if !has_p_token && !word {
+        return colour(text);
+    }
     let ws = words(text);
     for (i, w) in ws.iter().enumerate() {
         if let Some(p) = p_token(w) {
@@ -259,7 +269,9 @@ fn number_at(b: &[u8], i: usize) -> Option<(f64, usize)> {
 
 fn skip_spaces(s: &str, mut i: usize) -> usize {
     let b = s.as_bytes();
-    while b.get(i).is_some_and(|c| *c == b' ' || *c == b'\t') {
+    // bounded, so that scanning from every marker of a long run stays linear
+    let limit = i + 8;
+    while i < limit && b.get(i).is_some_and(|c| *c == b' ' || *c == b'\t') {
         i += 1;
     }
     i
@@ -310,9 +322,11 @@ pub(crate) fn unit_days(w: &str) -> Option<f64> {
 pub(crate) fn duration_at(s: &str, i: usize) -> Option<([f64; 2], usize)> {
     let b = s.as_bytes();
     let mut i = skip_spaces(s, i);
+    let mut skipped = 0;
     while let Some(c) = b.get(i) {
-        if matches!(c, b'~' | b'`' | b'*' | b'_' | b'<' | b'>') {
+        if skipped < 4 && matches!(c, b'~' | b'`' | b'*' | b'_' | b'<' | b'>') {
             i += 1;
+            skipped += 1;
         } else {
             break;
         }
@@ -350,60 +364,99 @@ fn is_word_start(s: &str, i: usize) -> bool {
 /// An estimate written on an item or in its body: after ⏱, "~", "Time:", "Estimate:",
 /// "Effort:", "Duration:", "ETA:", or alone in parentheses ("(2-3 days)").
 /// Returns working days `[min, max]` and the phrase as written.
+///
+/// Driven by the digits of `text`: each number looks back a few bytes for a marker, so
+/// the cost is linear with a small constant.
 pub(crate) fn find_estimate(text: &str) -> Option<([f64; 2], String)> {
-    let lower = text.to_ascii_lowercase();
-    let mut best: Option<(usize, [f64; 2], usize)> = None;
-    let mut consider = |start: usize, after: usize, need_paren: bool| {
-        if best.as_ref().is_some_and(|(s, _, _)| *s <= start) {
-            return;
+    let b = text.as_bytes();
+    for (i, c) in b.iter().enumerate() {
+        if !c.is_ascii_digit()
+            || i > 0
+                && b.get(i - 1)
+                    .is_some_and(|p| p.is_ascii_digit() || *p == b'.')
+        {
+            continue;
         }
-        if let Some((d, end)) = duration_at(text, after) {
-            if need_paren {
-                let k = skip_spaces(text, end);
-                if text.as_bytes().get(k) != Some(&b')') {
-                    return;
-                }
+        let Some(start) = marker_before(text, i) else {
+            continue;
+        };
+        let Some((d, end)) = duration_at(text, i) else {
+            continue;
+        };
+        let paren = text.get(start..).is_some_and(|r| r.starts_with('('));
+        if paren && b.get(skip_spaces(text, end)) != Some(&b')') {
+            continue;
+        }
+        let phrase = text.get(start..end).unwrap_or("");
+        let phrase = if paren {
+            phrase.get(1..).unwrap_or(phrase)
+        } else {
+            phrase
+        };
+        return Some((d, phrase.trim().to_string()));
+    }
+    None
+}
+
+const ESTIMATE_LABELS: [&str; 13] = [
+    "time",
+    "estimate",
+    "estimated",
+    "estimated time",
+    "est.",
+    "est",
+    "effort",
+    "duration",
+    "eta",
+    "timeline",
+    "tiempo",
+    "duración",
+    "duracion",
+];
+
+/// The start of an estimate marker right before byte `i` (over a few spaces, backticks,
+/// emphasis marks and "~").
+fn marker_before(text: &str, i: usize) -> Option<usize> {
+    let mut j = i;
+    let mut tilde = None;
+    for _ in 0..8 {
+        let prev = text.get(..j)?.chars().next_back()?;
+        if matches!(prev, ' ' | '\t' | '`' | '*' | '_' | '~' | '≈') {
+            j -= prev.len_utf8();
+            if matches!(prev, '~' | '≈') {
+                tilde = Some(j);
             }
-            best = Some((start, d, end));
-        }
-    };
-    for marker in ["⏱", "⏰", "🕐", "⌛"] {
-        for (i, _) in text.match_indices(marker) {
-            let mut j = i + marker.len();
-            if text.get(j..).is_some_and(|r| r.starts_with('\u{fe0f}')) {
-                j += 3;
-            }
-            consider(i, j, false);
+        } else {
+            break;
         }
     }
-    for label in [
-        "time:",
-        "estimate:",
-        "estimated:",
-        "estimated time:",
-        "est.:",
-        "est:",
-        "effort:",
-        "duration:",
-        "eta:",
-        "timeline:",
-        "tiempo:",
-        "duración:",
-    ] {
-        for (i, _) in lower.match_indices(label) {
-            if is_word_start(&lower, i) {
-                consider(i, i + label.len(), false);
+    let head = text.get(..j)?;
+    let h = head.strip_suffix('\u{fe0f}').unwrap_or(head);
+    for m in ["⏱", "⏰", "🕐", "⌛"] {
+        if let Some(x) = h.strip_suffix(m) {
+            return Some(x.len());
+        }
+    }
+    if head.ends_with('(') {
+        return Some(j - 1);
+    }
+    if let Some(lab) = head.strip_suffix(':') {
+        let lab = lab.trim_end_matches([' ', '*', '_']);
+        for l in ESTIMATE_LABELS {
+            if ends_with_ci(lab, l) && is_word_start(lab, lab.len() - l.len()) {
+                return Some(lab.len() - l.len());
             }
         }
     }
-    for (i, _) in text.match_indices('~') {
-        consider(i, i + 1, false);
-    }
-    for (i, _) in text.match_indices('(') {
-        consider(i, i + 1, true);
-    }
-    let (start, d, end) = best?;
-    Some((d, text.get(start..end).unwrap_or("").trim().to_string()))
+    tilde
+}
+
+/// ASCII-case-insensitive `ends_with`.
+fn ends_with_ci(s: &str, suffix: &str) -> bool {
+    s.len() >= suffix.len()
+        && s.as_bytes()
+            .get(s.len() - suffix.len()..)
+            .is_some_and(|t| t.eq_ignore_ascii_case(suffix.as_bytes()))
 }
 
 /// Word forms that name a position on the time axis ("Day 4", "Week 2", "Month 3").
@@ -504,6 +557,9 @@ pub(crate) fn stage_key(title: &str) -> Option<String> {
 /// "85% Complete", "80% production-ready", "Progress: 60%": (percent, byte position).
 pub(crate) fn claimed_percents(text: &str) -> Vec<(f64, usize)> {
     let mut out = Vec::new();
+    if !text.contains('%') {
+        return out;
+    }
     let lower = text.to_ascii_lowercase();
     let b = text.as_bytes();
     for (pct, _) in text.match_indices('%') {
@@ -568,91 +624,121 @@ pub(crate) fn claimed_percents(text: &str) -> Vec<(f64, usize)> {
     out
 }
 
+/// Longest reference list read after a dependency phrase, in bytes.
+const MAX_REFS_LEN: usize = 400;
+
 /// Dependency phrases in `text`: `depends on:`, `after:`, `blocked by:`, `requires:`,
 /// `needs:` (also `prerequisites:`), each with the reference list that follows.
 /// Returns (references as written, byte position of the phrase).
+///
+/// Driven by the colons of `text`: each colon checks the words before it.
 pub(crate) fn dependency_phrases(text: &str) -> Vec<(String, usize)> {
-    let lower = text.to_ascii_lowercase();
     let mut out = Vec::new();
-    for kw in [
-        "depends on",
-        "depend on",
-        "dependencies",
-        "dependency",
-        "blocked by",
-        "requires",
-        "required",
-        "needs",
-        "after",
-        "prerequisites",
-        "prerequisite",
-        "prereqs",
-        "waiting on",
-    ] {
+    if !text.contains(':') {
+        return out;
+    }
+    for (colon, _) in text.match_indices(':') {
+        let head = text
+            .get(..colon)
+            .unwrap_or("")
+            .trim_end_matches([' ', '*', '_']);
+        let Some(kw) = DEP_KEYWORDS
+            .iter()
+            .find(|kw| ends_with_ci(head, kw) && is_word_start(head, head.len() - kw.len()))
+        else {
+            continue;
+        };
+        let i = head.len() - kw.len();
+        let before = head.get(..i).unwrap_or("");
+        // from the end: stops at the nearest word, so repeated phrases stay linear
+        let at_start = !before.chars().rev().any(char::is_alphanumeric);
         // Nouns are field labels only at the start of a line ("**Dependencies**: …"), not
         // the end of a bold title ("Third-party Dependencies: regular updates").
         let label_only = matches!(
-            kw,
+            *kw,
             "dependencies" | "dependency" | "prerequisites" | "prerequisite" | "required"
         );
-        for (i, _) in lower.match_indices(kw) {
-            if !is_word_start(&lower, i) {
-                continue;
-            }
-            let before = lower.get(..i).unwrap_or("");
-            let at_start = !before.chars().any(char::is_alphanumeric);
-            if label_only && !at_start {
-                continue;
-            }
-            // Short words ("after", "needs", "requires") also occur in prose ("each domain
-            // needs: …"): only at the start or after a separator.
-            let verb_phrase =
-                matches!(kw, "depends on" | "depend on" | "blocked by" | "waiting on");
-            let after_separator = before
-                .trim_end_matches([' ', '*', '_'])
-                .ends_with(['(', '[', ',', ';', '-', '|', '—', '–', '·', ':']);
-            if !verb_phrase && !at_start && !after_separator {
-                continue;
-            }
-            let mut j = i + kw.len();
-            let lb = lower.as_bytes();
-            while lb.get(j).is_some_and(|c| matches!(c, b' ' | b'*' | b'_')) {
-                j += 1;
-            }
-            if lb.get(j) != Some(&b':') {
-                continue;
-            }
-            let start = j + 1;
-            let rest = text.get(start..).unwrap_or("");
-            // up to an unmatched ')' or ']', a sentence end, or the end
-            let mut depth = 0i32;
-            let mut end = rest.len();
-            let rb = rest.as_bytes();
-            for (k, c) in rest.char_indices() {
-                match c {
-                    '(' | '[' => depth += 1,
-                    ')' | ']' => {
-                        if depth == 0 {
-                            end = k;
-                            break;
-                        }
-                        depth -= 1;
-                    }
-                    '.' if rb.get(k + 1).is_none_or(|n| *n == b' ') => {
+        if label_only && !at_start {
+            continue;
+        }
+        // Short words ("after", "needs", "requires") also occur in prose ("each domain
+        // needs: …"): only at the start or after a separator.
+        let verb_phrase = matches!(
+            *kw,
+            "depends on" | "depend on" | "blocked by" | "waiting on"
+        );
+        let after_separator = before
+            .trim_end_matches([' ', '*', '_'])
+            .ends_with(['(', '[', ',', ';', '-', '|', '—', '–', '·', ':']);
+        if !verb_phrase && !at_start && !after_separator {
+            continue;
+        }
+        let start = colon + 1;
+        // A reference list is short; bounding it keeps repeated phrases linear.
+        let mut cap = (start + MAX_REFS_LEN).min(text.len());
+        while !text.is_char_boundary(cap) {
+            cap -= 1;
+        }
+        let rest = text.get(start..cap).unwrap_or("");
+        // up to an unmatched ')' or ']', a sentence end, or the end
+        let mut depth = 0i32;
+        let mut end = rest.len();
+        let rb = rest.as_bytes();
+        for (k, c) in rest.char_indices() {
+            match c {
+                '(' | '[' => depth += 1,
+                ')' | ']' => {
+                    if depth == 0 {
                         end = k;
                         break;
                     }
-                    _ => {}
+                    depth -= 1;
                 }
-            }
-            let refs = rest.get(..end).unwrap_or("").trim();
-            if !refs.is_empty() {
-                out.push((refs.to_string(), i));
+                '.' if rb.get(k + 1).is_none_or(|n| *n == b' ') => {
+                    end = k;
+                    break;
+                }
+                _ => {}
             }
         }
+        let refs = rest.get(..end).unwrap_or("").trim();
+        if !refs.is_empty() {
+            out.push((refs.to_string(), i));
+        }
     }
-    out.sort_by_key(|(_, i)| *i);
     out
+}
+
+const DEP_KEYWORDS: [&str; 13] = [
+    "depends on",
+    "depend on",
+    "dependencies",
+    "dependency",
+    "blocked by",
+    "requires",
+    "required",
+    "needs",
+    "after",
+    "prerequisites",
+    "prerequisite",
+    "prereqs",
+    "waiting on",
+];
+
+/// `text` up to its first dependency phrase ("Write API (depends on: DB)" → "Write API"),
+/// so that adding or editing a dependency does not change an item's id.
+pub(crate) fn without_dependencies(text: &str) -> &str {
+    let Some(cut) = dependency_phrases(text).first().map(|d| d.1) else {
+        return text;
+    };
+    let head = text.get(..cut).unwrap_or(text).trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '(' | '[' | '-' | '—' | '–' | ',' | ';' | '|')
+    });
+    if head.trim().is_empty() {
+        text
+    } else {
+        head
+    }
 }
 
 /// A reference list split into single references; "none", "nothing" and parenthesised

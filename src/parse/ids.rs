@@ -3,57 +3,133 @@
 //! An id is built from normalised text (lowercase, markup, emoji and punctuation dropped,
 //! whitespace collapsed) and the section path, never from a position or a checkbox state.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// The Fx hash (rustc's): fast for the short string keys of ids and titles. Not keyed,
+/// which is fine for one user's own document.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FxHasher {
+    hash: u64,
+}
+
+const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(FX_SEED);
+    }
+}
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.add(u64::from_le_bytes(w));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            for (d, s) in w.iter_mut().zip(rest) {
+                *d = *s;
+            }
+            self.add(u64::from_le_bytes(w) ^ ((rest.len() as u64) << 56));
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+/// A `HashMap` with [`FxHasher`].
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+/// A `HashSet` with [`FxHasher`].
+pub(crate) type FastSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 
 /// Lowercase words of `s` joined by single spaces; everything that is not a letter or digit
 /// (markup, emoji, punctuation) separates words and is dropped.
 pub(crate) fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    normalized_chars(s, |c| out.push(c));
+    out
+}
+
+/// Feeds the characters of [`normalize`]`(s)` to `emit`, without allocating.
+fn normalized_chars(s: &str, mut emit: impl FnMut(char)) {
     let mut pending_space = false;
+    let mut any = false;
     for c in s.chars() {
-        if c.is_alphanumeric() {
-            if pending_space && !out.is_empty() {
-                out.push(' ');
+        let keep = if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric()
+        };
+        if keep {
+            if pending_space && any {
+                emit(' ');
             }
             pending_space = false;
-            for l in c.to_lowercase() {
-                out.push(l);
+            any = true;
+            if c.is_ascii() {
+                emit(c.to_ascii_lowercase());
+            } else {
+                for l in c.to_lowercase() {
+                    emit(l);
+                }
             }
         } else {
             pending_space = true;
         }
     }
-    out
 }
 
-/// A URL-friendly slug of at most `max` characters.
-pub(crate) fn slug(s: &str, max: usize) -> String {
-    let mut out = String::new();
-    let mut count = 0;
-    for word in normalize(s).split(' ') {
-        for c in word.chars() {
-            if count >= max {
-                return out.trim_end_matches('-').to_string();
-            }
-            out.push(c);
-            count += 1;
-        }
-        if count >= max {
-            break;
-        }
-        out.push('-');
-        count += 1;
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
+fn fnv_bytes(mut h: u64, bytes: &[u8]) -> u64 {
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(FNV_PRIME);
     }
-    out.trim_end_matches('-').to_string()
+    h
 }
 
-/// FNV-1a (64 bit) of `s`, rendered as `len` base-36 digits: short and stable everywhere.
-pub(crate) fn short_hash(s: &str, len: usize) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in s.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
+fn fnv_normalized(mut h: u64, s: &str) -> u64 {
+    let mut buf = [0u8; 4];
+    normalized_chars(s, |c| {
+        h = fnv_bytes(h, c.encode_utf8(&mut buf).as_bytes());
+    });
+    h
+}
+
+/// 64-bit hash of [`normalize`]`(s)`, computed without allocating: the key for matching
+/// references to titles.
+pub(crate) fn normalized_hash(s: &str) -> u64 {
+    fnv_normalized(FNV_OFFSET, s)
+}
+
+/// 64-bit hash of an already normalised string (equal to [`normalized_hash`] of its source).
+pub(crate) fn hash_of_normalized(norm: &str) -> u64 {
+    fnv_bytes(FNV_OFFSET, norm.as_bytes())
+}
+
+fn base36(mut h: u64, len: usize) -> String {
     let mut out = String::with_capacity(len);
     for _ in 0..len {
         let d = (h % 36) as u32;
@@ -63,10 +139,37 @@ pub(crate) fn short_hash(s: &str, len: usize) -> String {
     out
 }
 
+/// Slug of `normalize(s)`: words joined by `-`, at most `max` characters, pushed to `out`.
+fn push_slug(out: &mut String, s: &str, max: usize) {
+    let start = out.len();
+    let mut n = 0;
+    normalized_chars(s, |c| {
+        if n < max {
+            out.push(if c == ' ' { '-' } else { c });
+            n += 1;
+        }
+    });
+    while out.len() > start && out.ends_with('-') {
+        out.pop();
+    }
+}
+
+/// A URL-friendly slug of at most `max` characters.
+pub(crate) fn slug(s: &str, max: usize) -> String {
+    let mut out = String::new();
+    push_slug(&mut out, s, max);
+    out
+}
+
+/// FNV-1a (64 bit) of `s`, rendered as `len` base-36 digits: short and stable everywhere.
+pub(crate) fn short_hash(s: &str, len: usize) -> String {
+    base36(fnv_bytes(FNV_OFFSET, s.as_bytes()), len)
+}
+
 /// Hands out ids, adding an occurrence suffix (`-2`, `-3`, …) to repeated bases.
 #[derive(Default)]
 pub(crate) struct IdAllocator {
-    seen: HashMap<String, usize>,
+    seen: FastMap<String, usize>,
 }
 
 impl IdAllocator {
@@ -100,28 +203,30 @@ impl IdAllocator {
     }
 }
 
+/// `prefix` + slug of `text` + `-` + hash of (path, normalised text): the shape of item and
+/// section ids, built with one allocation.
+fn path_id(prefix: &str, path: &str, text: &str, hash_len: usize) -> String {
+    let mut h = fnv_bytes(FNV_OFFSET, path.as_bytes());
+    h = fnv_bytes(h, &[0x1f]);
+    h = fnv_normalized(h, text);
+    let mut out = String::with_capacity(prefix.len() + 34 + hash_len);
+    out.push_str(prefix);
+    push_slug(&mut out, text, 32);
+    if out.len() > prefix.len() {
+        out.push('-');
+    }
+    out.push_str(&base36(h, hash_len));
+    out
+}
+
 /// Item id: slug of the text plus a hash of section path and normalised text.
 pub(crate) fn item_base(section_path: &str, text: &str) -> String {
-    let norm = normalize(text);
-    let key = format!("{section_path}\u{1f}{norm}");
-    let s = slug(&norm, 32);
-    if s.is_empty() {
-        format!("i-{}", short_hash(&key, 6))
-    } else {
-        format!("i-{s}-{}", short_hash(&key, 6))
-    }
+    path_id("i-", section_path, text, 6)
 }
 
 /// Section id: slug of the title plus a hash of the path of titles above it.
 pub(crate) fn section_base(parent_path: &str, title: &str) -> String {
-    let norm = normalize(title);
-    let key = format!("{parent_path}\u{1f}{norm}");
-    let s = slug(&norm, 32);
-    if s.is_empty() {
-        format!("s-{}", short_hash(&key, 4))
-    } else {
-        format!("s-{s}-{}", short_hash(&key, 4))
-    }
+    path_id("s-", parent_path, title, 4)
 }
 
 /// An author-written id `{#id}` in `text`: (id, text without it).

@@ -25,8 +25,8 @@ mod walk;
 
 use crate::deps::{self, Statement};
 use crate::model::*;
+use ids::FastMap as HashMap;
 use ids::IdAllocator;
-use std::collections::HashMap;
 use walk::{LineIndex, RawItem};
 
 /// Parse a roadmap document. Never fails, never panics.
@@ -217,9 +217,15 @@ pub fn parse_named(input: &str, file_name: Option<&str>) -> Roadmap {
                     line: it.line,
                     message: format!("id {{#{e}}} is used twice; this item got another id"),
                 });
-                alloc.unique(ids::item_base(path, &it.text))
+                alloc.unique(ids::item_base(
+                    path,
+                    grammar::without_dependencies(&it.text),
+                ))
             }
-            None => alloc.unique(ids::item_base(path, &it.text)),
+            None => alloc.unique(ids::item_base(
+                path,
+                grammar::without_dependencies(&it.text),
+            )),
         };
         item_ids.push(id);
     }

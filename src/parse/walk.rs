@@ -172,6 +172,8 @@ struct ListCtx {
 
 struct ItemCtx {
     item: Option<usize>,
+    /// The nearest enclosing item (kept per level so lookups do not walk the stack).
+    inherited: Option<usize>,
     own_pending: bool,
     task: Option<(bool, usize)>,
     /// 1 for items of an outermost list.
@@ -337,8 +339,10 @@ impl<'a> Walker<'a> {
                     .last()
                     .map_or((false, false), |l| (l.ordered, l.first_in_section));
                 let depth = self.items.len() + 1;
+                let inherited = self.items.last().and_then(|c| c.item.or(c.inherited));
                 self.items.push(ItemCtx {
                     item: None,
+                    inherited,
                     own_pending: true,
                     task: None,
                     depth,
@@ -507,7 +511,7 @@ impl<'a> Walker<'a> {
         self.scan_claims(&block);
         let deps: Vec<(String, usize)> = block.dependency_phrases();
         let estimate = grammar::find_estimate(&block.plain);
-        let owner = self.items.iter().rev().find_map(|c| c.item);
+        let owner = self.items.last().and_then(|c| c.item.or(c.inherited));
         if let Some(i) = owner {
             if let Some(item) = self.out.items.get_mut(i) {
                 item.deps.extend(deps);
@@ -657,7 +661,12 @@ impl<'a> Walker<'a> {
                 markdown = rest.to_string();
             }
         }
-        let (explicit_id, text) = match ids::explicit_id(&text) {
+        // `{#id}` names the item unless it sits in a dependency list ("after: {#db}").
+        let first_dep = grammar::dependency_phrases(&text)
+            .first()
+            .map_or(usize::MAX, |d| d.1);
+        let own_id = text.find("{#").is_some_and(|p| p < first_dep);
+        let (explicit_id, text) = match ids::explicit_id(&text).filter(|_| own_id) {
             Some((id, t)) => {
                 if let Some(s) = markdown.find("{#") {
                     if let Some(e) = markdown.get(s..).and_then(|r| r.find('}')) {
@@ -681,7 +690,7 @@ impl<'a> Walker<'a> {
         } else {
             task.map_or(0, |(_, p)| self.lines.line_of(p))
         };
-        let parent = self.items.iter().rev().skip(1).find_map(|c| c.item);
+        let parent = self.items.last().and_then(|c| c.inherited);
         let priority = grammar::item_priority(&text).or(self.section_priority());
         let estimate = grammar::find_estimate(&text);
         let idx = self.out.items.len();

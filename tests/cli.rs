@@ -1,0 +1,188 @@
+//! The `roadboard` binary: json, stats and export, run as a user would.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn roadboard(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_roadboard"))
+        .args(args)
+        .output()
+        .expect("run roadboard")
+}
+
+fn seed(prefix: &str) -> String {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds");
+    std::fs::read_dir(&dir)
+        .expect("seeds")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(prefix))
+        })
+        .map(|p| p.to_string_lossy().into_owned())
+        .expect("seed")
+}
+
+fn temp_file(name: &str, contents: &[u8]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("roadboard-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let p = dir.join(name);
+    std::fs::write(&p, contents).expect("write temp file");
+    p
+}
+
+#[test]
+fn json_prints_schema_1() {
+    let out = roadboard(&["json", &seed("003")]);
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(v["schema"], 1);
+    assert_eq!(v["title"], "Sacred Shifter Production Implementation Plan");
+    assert!(v["encoding_repair"].is_null());
+    for key in [
+        "sections",
+        "items",
+        "phases",
+        "dependencies",
+        "unresolved",
+        "claimed_progress",
+        "diagnostics",
+    ] {
+        assert!(v[key].is_array(), "{key}");
+    }
+    let item = &v["items"][0];
+    for key in [
+        "id",
+        "text",
+        "line",
+        "section",
+        "checkbox",
+        "status",
+        "priority",
+        "estimate_days",
+        "depends_on",
+        "parent",
+    ] {
+        assert!(item.get(key).is_some(), "item.{key}");
+    }
+    let phases = v["phases"].as_array().expect("phases");
+    assert_eq!(phases.len(), 6);
+    assert_eq!(phases[0]["start"], 0.0);
+    assert_eq!(phases[0]["end"], 10.0);
+    assert!(phases[5]["end"].is_null());
+    assert_eq!(v["progress"]["total"].as_u64().map(|t| t > 126), Some(true));
+}
+
+#[test]
+fn json_reports_the_repair() {
+    let out = roadboard(&["json", &seed("002")]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(v["encoding_repair"], "mac-roman");
+    assert_eq!(v["title"], "🚀 LyoApp Production Readiness: Action Plan");
+    let out = roadboard(&["json", &seed("004")]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(v["encoding_repair"], "windows-1252");
+}
+
+#[test]
+fn stats_summarises() {
+    let out = roadboard(&["stats", &seed("000")]);
+    assert!(out.status.success());
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        s.starts_with("🚀 Production Roadmap - Palytt Integration\n"),
+        "{s}"
+    );
+    assert!(s.contains("claimed: 85% (line 158)"), "{s}");
+    assert!(
+        s.contains("phase Phase 1: Core Functionality [days 0..0.25]: 0/4"),
+        "{s}"
+    );
+    assert!(s.contains("diagnostics: 0"), "{s}");
+}
+
+#[test]
+fn export_sets_the_stated_boxes_and_keeps_every_other_byte() {
+    let doc = "\u{feff}# Plan\r\n\r\n## Now\r\n- [ ] first\r\n- [x] second\r\n- [ ] third ✅\r\n";
+    let file = temp_file("plan.md", doc.as_bytes());
+    let json = roadboard(&["json", file.to_str().expect("path")]);
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON");
+    let id = |k: usize| v["items"][k]["id"].as_str().expect("id").to_string();
+    let state = format!(
+        "{{\"version\":1,\"items\":{{\"{}\":true,\"{}\":false}}}}",
+        id(0),
+        id(1)
+    );
+    let state_file = temp_file("state.json", state.as_bytes());
+    let out = roadboard(&[
+        "export",
+        file.to_str().expect("path"),
+        "--state",
+        state_file.to_str().expect("path"),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        String::from_utf8(out.stdout).expect("utf-8"),
+        "\u{feff}# Plan\r\n\r\n## Now\r\n- [x] first\r\n- [ ] second\r\n- [ ] third ✅\r\n"
+    );
+}
+
+#[test]
+fn export_of_a_repaired_seed_changes_only_box_bytes() {
+    let path = seed("004");
+    let original = std::fs::read(&path).expect("seed");
+    let json = roadboard(&["json", &path]);
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON");
+    let mut ticks = serde_json::Map::new();
+    for item in v["items"].as_array().expect("items") {
+        if item["checkbox"] == true {
+            ticks.insert(item["id"].as_str().expect("id").to_string(), true.into());
+        }
+    }
+    let state = serde_json::json!({"version": 1, "items": ticks}).to_string();
+    let state_file = temp_file("state-004.json", state.as_bytes());
+    let out = roadboard(&["export", &path, "--state", state_file.to_str().expect("p")]);
+    assert!(out.status.success());
+    assert_eq!(out.stdout.len(), original.len());
+    let changed: Vec<(u8, u8)> = original
+        .iter()
+        .zip(&out.stdout)
+        .filter(|(a, b)| a != b)
+        .map(|(a, b)| (*a, *b))
+        .collect();
+    assert_eq!(changed.len(), 129 - 11, "every unticked box, nothing else");
+    assert!(changed.iter().all(|c| *c == (b' ', b'x')));
+}
+
+#[test]
+fn usage_and_input_errors_have_exit_codes_and_messages() {
+    let out = roadboard(&[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("usage:"));
+    let out = roadboard(&["json", "/nonexistent/roadmap.md"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read /nonexistent/roadmap.md"));
+    let latin1 = temp_file("latin1.md", b"# Caf\xe9\n\n- [ ] x\n");
+    let out = roadboard(&["json", latin1.to_str().expect("p")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("line 1"));
+    let out = roadboard(&["--help"]);
+    assert!(out.status.success());
+}
+
+#[test]
+fn empty_input_is_still_a_roadmap() {
+    let empty = temp_file("empty.md", b"");
+    let out = roadboard(&["json", empty.to_str().expect("p")]);
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(v["title"], "empty");
+    assert_eq!(v["progress"]["total"], 0);
+}
