@@ -25,6 +25,8 @@ pub struct Session {
     pub load_error: RwSignal<Option<String>>,
     /// A file is being dragged over the page.
     pub dragging: RwSignal<bool>,
+    /// A document line to bring into view in the Document tab.
+    pub goto_line: RwSignal<Option<usize>>,
 }
 
 fn current_query() -> String {
@@ -148,6 +150,7 @@ pub fn App() -> impl IntoView {
         memory_docs: StoredValue::new(HashMap::new()),
         load_error: RwSignal::new(None),
         dragging: RwSignal::new(false),
+        goto_line: RwSignal::new(None),
     };
     provide_context(session);
 
@@ -227,4 +230,12 @@ pub fn perf_mark(name: &str) {
     if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
         let _ = p.mark(name);
     }
+}
+
+/// Show the Document tab scrolled to `line`.
+pub fn show_line(session: Session, line: usize) {
+    session.goto_line.set(Some(line));
+    session
+        .view
+        .update(|v| v.view = crate::viewstate::View::Document);
 }

@@ -120,6 +120,8 @@ pub struct Filter {
     pub priorities: Vec<Priority>,
     /// Hide items that are done.
     pub hide_done: bool,
+    /// Only open items whose prerequisites are all done ("Ready now").
+    pub ready: bool,
 }
 
 impl Filter {
@@ -129,6 +131,7 @@ impl Filter {
             && self.statuses.is_empty()
             && self.priorities.is_empty()
             && !self.hide_done
+            && !self.ready
     }
 }
 
@@ -307,13 +310,15 @@ impl BoardIndex {
 }
 
 /// Lay out the board: columns of top-level cards that pass the filter.
-/// `ticked(i)` tells whether item `i` is done for this reader.
+/// `ticked(i)` tells whether item `i` is done for this reader; `ready(i)` whether it can be
+/// worked on now (used by the "Ready now" filter).
 pub fn columns(
     map: &Roadmap,
     index: &BoardIndex,
     group: GroupBy,
     filter: &Filter,
     ticked: &dyn Fn(usize) -> bool,
+    ready: &dyn Fn(usize) -> bool,
 ) -> Vec<Column> {
     let query = filter.query.trim().to_lowercase();
     let mut cols: Vec<Column> = Vec::new();
@@ -353,6 +358,9 @@ pub fn columns(
         let done = ticked(i);
         let status = effective_status(item, done);
         if filter.hide_done && status == Status::Done {
+            continue;
+        }
+        if filter.ready && !ready(i) {
             continue;
         }
         if !filter.statuses.is_empty() && !filter.statuses.contains(&status) {
@@ -481,9 +489,9 @@ mod tests {
         let map = crate::parse(DOC);
         let index = BoardIndex::new(&map);
         let ticks: Vec<bool> = map.items.iter().map(|i| i.status == Status::Done).collect();
-        let cols = columns(&map, &index, group, filter, &|i| {
-            ticks.get(i).copied().unwrap_or(false)
-        });
+        let ticked = |i: usize| ticks.get(i).copied().unwrap_or(false);
+        let ready = |i: usize| !ticked(i) && i != 0;
+        let cols = columns(&map, &index, group, filter, &ticked, &ready);
         (map, cols)
     }
 
@@ -541,6 +549,20 @@ mod tests {
         let all: Vec<_> = cols.iter().flat_map(|c| card_texts(&map, c)).collect();
         assert!(!all.iter().any(|t| t.contains("auth")));
         assert_eq!(all.len(), 3);
+        let f = Filter {
+            ready: true,
+            ..Filter::default()
+        };
+        let (map, cols) = layout(GroupBy::Section, &f);
+        let all: Vec<_> = cols.iter().flat_map(|c| card_texts(&map, c)).collect();
+        assert!(
+            !all.iter().any(|t| t.starts_with("API")),
+            "item 0 is not ready: {all:?}"
+        );
+        assert!(
+            !all.iter().any(|t| t.contains("auth")),
+            "done items are not ready"
+        );
     }
 
     #[test]

@@ -13,6 +13,7 @@
 
 pub mod board;
 pub mod deps;
+pub mod highlight;
 pub mod load;
 pub mod model;
 pub mod parse;

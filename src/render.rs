@@ -36,7 +36,8 @@ pub struct Element {
     pub title: Option<String>,
     /// A CSS class from a fixed vocabulary.
     pub class: Option<&'static str>,
-    /// 1-based source line of block elements (headings), for "go to line" links.
+    /// 1-based source line of block elements (headings, paragraphs, list items), for
+    /// "go to line" links.
     pub line: Option<usize>,
     /// Children.
     pub children: Vec<Node>,
@@ -221,7 +222,11 @@ fn build(text: &str, with_lines: bool) -> Vec<Node> {
         match event {
             Event::Start(tag) => {
                 let e = match tag {
-                    Tag::Paragraph => Element::new(El::P),
+                    Tag::Paragraph => {
+                        let mut e = Element::new(El::P);
+                        e.line = with_lines.then(|| line_of(range.start));
+                        e
+                    }
                     Tag::Heading { level, .. } => {
                         let mut e = Element::new(heading(level));
                         e.line = with_lines.then(|| line_of(range.start));
@@ -245,7 +250,11 @@ fn build(text: &str, with_lines: bool) -> Vec<Node> {
                     }
                     Tag::List(Some(_)) => Element::new(El::Ol),
                     Tag::List(None) => Element::new(El::Ul),
-                    Tag::Item => Element::new(El::Li),
+                    Tag::Item => {
+                        let mut e = Element::new(El::Li);
+                        e.line = with_lines.then(|| line_of(range.start));
+                        e
+                    }
                     Tag::Emphasis => Element::new(El::Em),
                     Tag::Strong => Element::new(El::Strong),
                     Tag::Strikethrough => Element::new(El::Del),

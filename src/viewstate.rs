@@ -130,6 +130,7 @@ impl ViewState {
                         list().iter().filter_map(|s| priority_from_key(s)).collect()
                 }
                 "hide" => st.filter.hide_done = list().iter().any(|s| s == "done"),
+                "ready" => st.filter.ready = v == "1",
                 "item" if !v.is_empty() => st.item = Some(v),
                 _ => {}
             }
@@ -176,6 +177,9 @@ impl ViewState {
         if self.filter.hide_done {
             parts.push("hide=done".into());
         }
+        if self.filter.ready {
+            parts.push("ready=1".into());
+        }
         if let Some(i) = &self.item {
             parts.push(format!("item={}", encode(i)));
         }
@@ -204,6 +208,7 @@ mod tests {
                 statuses: vec![Status::Todo, Status::Blocked],
                 priorities: vec![Priority::Critical],
                 hide_done: true,
+                ready: true,
             },
             item: Some("i-abc".into()),
         };

@@ -64,6 +64,7 @@ fn mount_screen(text: &str, doc: &str) -> (web_sys::HtmlElement, roadboard::Road
             memory_docs: StoredValue::new(HashMap::new()),
             load_error: RwSignal::new(None),
             dragging: RwSignal::new(false),
+            goto_line: RwSignal::new(None),
         });
         view! { <RoadmapScreen model=model/> }
     });

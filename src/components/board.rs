@@ -6,7 +6,7 @@ use crate::board::{
     status_label, GroupBy, PRIORITIES, STATUSES,
 };
 use crate::components::rich::draw;
-use crate::components::state::DocModel;
+use crate::components::state::{DocModel, Highlight};
 use crate::model::{Priority, Status};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -47,7 +47,8 @@ pub fn BoardView(
             let f = filter.get();
             let g = group.get();
             // Ticks only move cards when the filter or grouping looks at status.
-            let by_status = f.hide_done || !f.statuses.is_empty() || g == GroupBy::Status;
+            let by_status =
+                f.hide_done || f.ready || !f.statuses.is_empty() || g == GroupBy::Status;
             let ticked = |i: usize| {
                 if by_status {
                     m.ticked(i)
@@ -55,7 +56,8 @@ pub fn BoardView(
                     m.ticked_untracked(i)
                 }
             };
-            columns(&m.map, &m.index, g, &f, &ticked)
+            let ready = |i: usize| m.graph.is_ready(i, &ticked);
+            columns(&m.map, &m.index, g, &f, &ticked, &ready)
         })
     };
     let shown = Memo::new(move |_| {
@@ -90,6 +92,7 @@ pub fn BoardView(
         })
     };
     let board_model = model.clone();
+    let hl = use_context::<Highlight>();
     view! {
         <div class="toolbar" role="search">
             <div class="field search-field">
@@ -129,6 +132,11 @@ pub fn BoardView(
                     </label>
                 }).collect_view()}
             </fieldset>
+            <label class="chip ready-now" title="Open items whose prerequisites are all done">
+                <input type="checkbox" prop:checked=move || filter.with(|f| f.ready)
+                    on:change=move |ev| { let on = event_target_checked(&ev); session.view.update(|v| v.filter.ready = on) }/>
+                "Ready now"
+            </label>
             <label class="chip hide-done">
                 <input type="checkbox" prop:checked=move || filter.with(|f| f.hide_done)
                     on:change=move |ev| { let on = event_target_checked(&ev); session.view.update(|v| v.filter.hide_done = on) }/>
@@ -162,7 +170,11 @@ pub fn BoardView(
                 </p>
             </div>
         })}
-        <div class="board" on:keydown=move_between_cards>
+        <div class="board" on:keydown=move_between_cards
+            class:has-selection={
+                let hl = hl.clone();
+                move || hl.as_ref().is_some_and(|h| h.focus.with(Option::is_some))
+            }>
             <For each=move || layout.with(|cols| cols.iter().filter(|c| c.total > 0 || group.get() != GroupBy::Section).map(|c| c.key.clone()).collect::<Vec<_>>())
                 key=|k| k.clone()
                 children=move |key| {
@@ -345,8 +357,52 @@ fn CardView(model: Arc<DocModel>, index: usize) -> impl IntoView {
             .with(|v| v.item.as_deref() == Some(id_sel.as_str()))
     };
     let id_click = item.id.clone();
+    let id_enter = item.id.clone();
+    let id_hover = item.id.clone();
+    let hl = use_context::<Highlight>();
+    let hovered = model.hovered;
     let m_check = model.clone();
     let m_checked = model.clone();
+    // Ready / blocked by open prerequisites, live as items are ticked.
+    let has_prereqs = model.graph.prerequisite_count(index) > 0;
+    let open_prereqs = {
+        let m = model.clone();
+        move || {
+            let names: Vec<String> = m
+                .graph
+                .open_prerequisite_names(index, &|j| m.ticked(j))
+                .into_iter()
+                .map(str::to_string)
+                .collect();
+            names
+        }
+    };
+    let readiness = {
+        let m = model.clone();
+        let open_prereqs = open_prereqs.clone();
+        move || {
+            if !has_prereqs || m.ticked(index) {
+                return None;
+            }
+            let open = open_prereqs();
+            Some(if open.is_empty() {
+                view! { <span class="badge ready" title="All prerequisites are done">"Ready"</span> }.into_any()
+            } else {
+                view! { <span class="badge waiting" title=format!("Waits on: {}", open.join(", "))>{format!("Blocked by {}", open.len())}</span> }.into_any()
+            })
+        }
+    };
+    let waits_on = {
+        let m = model.clone();
+        move || {
+            if !has_prereqs || m.ticked(index) {
+                return None;
+            }
+            let open = open_prereqs();
+            (!open.is_empty())
+                .then(|| view! { <p class="waits-on">"Waits on: "{open.join(", ")}</p> })
+        }
+    };
     let status_badge = {
         let status = status.clone();
         move || {
@@ -359,6 +415,16 @@ fn CardView(model: Arc<DocModel>, index: usize) -> impl IntoView {
         <li class="card" data-item-id=item.id.clone() data-line=item.line
             class:done=move || status() == Status::Done
             class:selected=selected
+            data-highlight=hl.as_ref().and_then(|h| h.role_key_now(index))
+            on:mouseenter=move |_| hovered.set(Some(id_hover.clone()))
+            on:mouseleave=move |_| hovered.set(None)
+            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                if ev.key() == "Enter" {
+                    ev.prevent_default();
+                    let id = id_enter.clone();
+                    session.view.update(|v| v.item = if v.item.as_deref() == Some(id.as_str()) { None } else { Some(id) });
+                }
+            }
             on:click=move |ev: leptos::ev::MouseEvent| {
                 // Clicks on controls and links do their own thing.
                 let on_control = ev.target()
@@ -381,7 +447,9 @@ fn CardView(model: Arc<DocModel>, index: usize) -> impl IntoView {
                 {item.priority.map(|p| view! { <span class=format!("badge prio-{}", priority_key(p))>{priority_label(p)}</span> })}
                 {item.estimate_days.map(|e| view! { <span class="badge estimate" title="Estimate">{"⏱ "}{format_estimate(e)}</span> })}
                 {(!subs.is_empty()).then(|| view! { <span class="badge subcount" title="Sub-items done">{sub_count}</span> })}
+                {readiness}
             </div>
+            {waits_on}
             {(!subs.is_empty()).then(|| {
                 let m = model.clone();
                 view! {
@@ -392,7 +460,8 @@ fn CardView(model: Arc<DocModel>, index: usize) -> impl IntoView {
                             let sid = format!("cb-{}", sub.id);
                             let (m1, m2) = (m.clone(), m.clone());
                             view! {
-                                <li class="subtask" data-item-id=sub.id.clone() style=format!("--depth:{}", depth.saturating_sub(1).min(6))>
+                                <li class="subtask" data-item-id=sub.id.clone() style=format!("--depth:{}", depth.saturating_sub(1).min(6))
+                                    data-highlight=hl.as_ref().and_then(|h| h.role_key_now(j))>
                                     <input type="checkbox" id=sid.clone() prop:checked=move || m1.ticked(j)
                                         on:change=move |ev| m2.set_ticked(j, event_target_checked(&ev))/>
                                     <label for=sid>{sub.text.clone()}</label>

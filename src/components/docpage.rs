@@ -3,8 +3,9 @@
 
 use crate::app::{perf_mark, stored_doc_text, Session};
 use crate::components::board::BoardView;
+use crate::components::deps_panel::DependenciesPanel;
 use crate::components::docview::DocumentView;
-use crate::components::state::DocModel;
+use crate::components::state::{DocModel, Highlight};
 use crate::components::timeline::TimelineView;
 use crate::net::fetch_document;
 use crate::progress::ProgressState;
@@ -136,6 +137,20 @@ pub fn RoadmapScreen(
     }
     // The first frame after this screen is built: the board is on screen and interactive.
     request_animation_frame(|| perf_mark("rb-board-ready"));
+    let selected = Memo::new(move |_| session.view.with(|v| v.item.clone()));
+    let highlight = Highlight::new(&model, selected);
+    provide_context(highlight);
+    // Escape clears the selection (and any hover preview).
+    let hovered = model.hovered;
+    let esc = window_event_listener(leptos::ev::keydown, move |ev: web_sys::KeyboardEvent| {
+        if ev.key() == "Escape" {
+            hovered.set(None);
+            if session.view.with_untracked(|v| v.item.is_some()) {
+                session.view.update(|v| v.item = None);
+            }
+        }
+    });
+    on_cleanup(move || esc.remove());
     let overall = {
         let m = model.clone();
         Memo::new(move |_| m.overall())
@@ -218,6 +233,7 @@ pub fn RoadmapScreen(
                 let m = model.clone();
                 move || m.notice.get().map(|msg| view! { <div class="notice warn" role="status">{msg}</div> })
             }
+            <DependenciesPanel model=model.clone()/>
             <div class="tabs" role="tablist" aria-label="Views">
                 {tab(View::Board)}{tab(View::Timeline)}{tab(View::Document)}
             </div>

@@ -1,9 +1,11 @@
 //! The Document view: the whole document rendered safely, with the same live checkboxes.
 
+use crate::app::Session;
 use crate::components::rich::draw;
-use crate::components::state::DocModel;
+use crate::components::state::{DocModel, Highlight};
 use leptos::prelude::*;
 use std::sync::Arc;
+use wasm_bindgen::JsCast;
 
 /// The whole document, sanitised, with live checkboxes.
 #[component]
@@ -12,9 +14,51 @@ pub fn DocumentView(
     model: Arc<DocModel>,
 ) -> impl IntoView {
     let nodes = crate::render::document(&model.text);
+    let session = expect_context::<Session>();
+    let hl = use_context::<Highlight>();
+    // Bring a requested line into view once the document is drawn.
+    Effect::new(move |_| {
+        if let Some(line) = session.goto_line.get() {
+            request_animation_frame(move || scroll_to_line(line));
+            session.goto_line.set(None);
+        }
+    });
     view! {
-        <article class="document" aria-label="Document">
+        <article class="document" aria-label="Document"
+            class:has-selection=move || hl.as_ref().is_some_and(|h| h.focus.with(Option::is_some))>
             {draw(&nodes, Some(&model))}
         </article>
+    }
+}
+
+/// Scroll the innermost block that starts at or before `line` into view and flash it.
+fn scroll_to_line(line: usize) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(list) = doc.query_selector_all("article.document [data-line]") else {
+        return;
+    };
+    let mut best: Option<(usize, web_sys::Element)> = None;
+    for k in 0..list.length() {
+        let Some(el) = list
+            .item(k)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
+        let l = el
+            .get_attribute("data-line")
+            .and_then(|v| v.parse::<usize>().ok())
+            .unwrap_or(0);
+        if l <= line && best.as_ref().is_none_or(|(b, _)| l >= *b) {
+            best = Some((l, el));
+        }
+    }
+    if let Some((_, el)) = best {
+        let opts = web_sys::ScrollIntoViewOptions::new();
+        opts.set_block(web_sys::ScrollLogicalPosition::Center);
+        el.scroll_into_view_with_scroll_into_view_options(&opts);
+        let _ = el.class_list().add_1("flash");
     }
 }

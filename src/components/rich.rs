@@ -2,7 +2,7 @@
 //! element set exists here, attributes are set as values, and text is text: nothing from a
 //! document can become live HTML.
 
-use crate::components::state::DocModel;
+use crate::components::state::{DocModel, Highlight};
 use crate::render::{El, Element, Node};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -29,11 +29,13 @@ fn task(line: usize, checked: bool, model: Option<&Arc<DocModel>>) -> AnyView {
     let found = model.and_then(|m| m.by_line.get(&line).map(|i| (m.clone(), *i)));
     match found {
         Some((m, i)) => {
+            let hl = use_context::<Highlight>();
             let label = m.map.items.get(i).map(|it| it.text.clone()).unwrap_or_default();
             let id = m.map.items.get(i).map(|it| it.id.clone()).unwrap_or_default();
             let m2 = m.clone();
             view! {
                 <input type="checkbox" class="doc-check" data-item-id=id aria-label=label
+                    data-highlight=hl.as_ref().and_then(|h| h.role_key_now(i))
                     prop:checked=move || m.ticked(i)
                     on:change=move |ev| m2.set_ticked(i, event_target_checked(&ev))/>
             }
@@ -48,7 +50,7 @@ fn element(e: &Element, model: Option<&Arc<DocModel>>) -> AnyView {
     let title = e.title.clone();
     let class = e.class;
     match e.el {
-        El::P => view! { <p>{kids()}</p> }.into_any(),
+        El::P => view! { <p data-line=e.line>{kids()}</p> }.into_any(),
         El::H1 => view! { <h1 class="doc-h" data-line=e.line>{kids()}</h1> }.into_any(),
         El::H2 => view! { <h2 class="doc-h" data-line=e.line>{kids()}</h2> }.into_any(),
         El::H3 => view! { <h3 class="doc-h" data-line=e.line>{kids()}</h3> }.into_any(),
@@ -57,7 +59,7 @@ fn element(e: &Element, model: Option<&Arc<DocModel>>) -> AnyView {
         El::H6 => view! { <h6 class="doc-h" data-line=e.line>{kids()}</h6> }.into_any(),
         El::Ul => view! { <ul>{kids()}</ul> }.into_any(),
         El::Ol => view! { <ol>{kids()}</ol> }.into_any(),
-        El::Li => view! { <li>{kids()}</li> }.into_any(),
+        El::Li => view! { <li data-line=e.line>{kids()}</li> }.into_any(),
         El::Blockquote => view! { <blockquote>{kids()}</blockquote> }.into_any(),
         // Scrollable regions must be reachable by keyboard.
         El::Pre => view! { <pre class=class title=title tabindex="0"><code>{kids()}</code></pre> }.into_any(),

@@ -2,6 +2,7 @@
 //! one place ticks are changed and saved.
 
 use crate::board::BoardIndex;
+use crate::highlight::DepGraph;
 use crate::model::{Roadmap, Status};
 use crate::progress::ProgressState;
 use crate::storage::{write_progress, LocalStorage};
@@ -19,6 +20,10 @@ pub struct DocModel {
     pub text: String,
     /// Lookups for laying out the board.
     pub index: BoardIndex,
+    /// The dependency graph, by index.
+    pub graph: DepGraph,
+    /// The item or phase under the pointer (a preview of selecting it).
+    pub hovered: RwSignal<Option<String>>,
     /// One signal per item: ticked or not (the reader's tick, else the document's mark).
     pub ticks: Vec<RwSignal<bool>>,
     /// Line → item index, for the Document view's checkboxes.
@@ -59,10 +64,13 @@ impl DocModel {
             .map(|(n, i)| (i.line, n))
             .collect();
         let index = BoardIndex::new(&map);
+        let graph = DepGraph::new(&map);
         Arc::new(DocModel {
             doc_id,
             text,
             index,
+            graph,
+            hovered: RwSignal::new(None),
             ticks,
             by_line,
             map,
@@ -103,5 +111,91 @@ impl DocModel {
     pub fn overall(&self) -> (usize, usize) {
         let done = self.ticks.iter().filter(|t| t.get()).count();
         (done, self.ticks.len())
+    }
+}
+
+/// What is highlighted: the hovered id, else the selected one, and every item's role.
+///
+/// Roles reach the DOM through one effect that sets `data-highlight` on the elements that
+/// carry `data-item-id` (cards, sub-items, document checkboxes): one pass over the page,
+/// instead of thousands of per-card reactive closures, keeps a 5,000-item update in a frame.
+#[derive(Clone)]
+pub struct Highlight {
+    /// The id whose dependencies are shown.
+    pub focus: Memo<Option<String>>,
+    /// Role of every item (by index) relative to `focus`.
+    pub roles: Memo<Arc<Vec<Option<crate::highlight::Role>>>>,
+    /// The selected id, as a keyed selector: only the cards whose selection changed re-run.
+    pub selection: Selector<Option<String>>,
+}
+
+impl Highlight {
+    /// Build the highlight for a document from the selection in `view` and the hover.
+    pub fn new(model: &Arc<DocModel>, selected: Memo<Option<String>>) -> Self {
+        let hovered = model.hovered;
+        let focus = Memo::new(move |_| hovered.get().or_else(|| selected.get()));
+        let m = model.clone();
+        let roles = Memo::new(move |_| {
+            let n = m.map.items.len();
+            Arc::new(focus.with(|f| {
+                f.as_deref()
+                    .map_or_else(|| vec![None; n], |id| m.graph.roles(id, n))
+            }))
+        });
+        let m = model.clone();
+        Effect::new(move |_| roles.with(|r| apply_roles(&m, r)));
+        let selection = Selector::new(move || selected.get());
+        Highlight {
+            focus,
+            roles,
+            selection,
+        }
+    }
+
+    /// The `data-highlight` value of item `i` now, for drawing a new element (not tracked:
+    /// later changes arrive through the page-wide effect).
+    pub fn role_key_now(&self, i: usize) -> Option<&'static str> {
+        self.roles
+            .with_untracked(|r| r.get(i).copied().flatten().map(crate::highlight::Role::key))
+    }
+
+    /// Whether `id` is the selected item (tracked per id).
+    pub fn is_selected(&self, id: &str) -> bool {
+        self.selection.selected(&Some(id.to_string()))
+    }
+}
+
+/// Set `data-highlight` on every element of the opened roadmap that names an item.
+fn apply_roles(model: &DocModel, roles: &[Option<crate::highlight::Role>]) {
+    use wasm_bindgen::JsCast;
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(list) = doc.query_selector_all("main [data-item-id]") else {
+        return;
+    };
+    for k in 0..list.length() {
+        let Some(el) = list
+            .item(k)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
+        let role = el
+            .get_attribute("data-item-id")
+            .and_then(|id| model.index.item_pos.get(&id).copied())
+            .and_then(|i| roles.get(i).copied().flatten())
+            .map(crate::highlight::Role::key);
+        let current = el.get_attribute("data-highlight");
+        match (role, current.as_deref()) {
+            (Some(r), Some(c)) if r == c => {}
+            (Some(r), _) => {
+                let _ = el.set_attribute("data-highlight", r);
+            }
+            (None, Some(_)) => {
+                let _ = el.remove_attribute("data-highlight");
+            }
+            (None, None) => {}
+        }
     }
 }

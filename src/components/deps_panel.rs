@@ -1,0 +1,103 @@
+//! "What roadboard understood": every dependency edge with the phrase and line it came from,
+//! implicit phase-order edges, unresolved references and cycles, each linked to its line.
+
+use crate::app::{show_line, Session};
+use crate::components::state::DocModel;
+use crate::highlight::{display_name, edge_report};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// A collapsible panel listing the dependencies roadboard read from the document.
+#[component]
+pub fn DependenciesPanel(
+    /// The opened document.
+    model: Arc<DocModel>,
+) -> impl IntoView {
+    let session = expect_context::<Session>();
+    let map = &model.map;
+    let edges = edge_report(map);
+    let explicit = edges.iter().filter(|e| !e.implicit).count();
+    let implicit = edges.len() - explicit;
+    let unresolved = map.unresolved.clone();
+    let cycles: Vec<(String, usize)> = map
+        .cycles
+        .iter()
+        .map(|c| {
+            let mut names: Vec<&str> = c.ids.iter().map(|id| display_name(map, id)).collect();
+            if let Some(first) = names.first().copied() {
+                names.push(first);
+            }
+            (names.join(" → "), c.line)
+        })
+        .collect();
+    if edges.is_empty() && unresolved.is_empty() && cycles.is_empty() {
+        return ().into_any();
+    }
+    let mut summary = vec![format!("{explicit} written")];
+    if implicit > 0 {
+        summary.push(format!("{implicit} from phase order"));
+    }
+    if !unresolved.is_empty() {
+        summary.push(format!("{} unresolved", unresolved.len()));
+    }
+    if !cycles.is_empty() {
+        summary.push(format!(
+            "{} cycle{}",
+            cycles.len(),
+            if cycles.len() == 1 { "" } else { "s" }
+        ));
+    }
+    let line_link = move |line: usize| {
+        view! {
+            <button type="button" class="link-button line-link" on:click=move |_| show_line(session, line)
+                aria-label=format!("Show line {line} in the document")>{format!("line {line}")}</button>
+        }
+    };
+    view! {
+        <details class="deps-panel">
+            <summary>
+                <span class="deps-title">"Dependencies"</span>
+                <span class="deps-summary" class:warn=!unresolved.is_empty() || !cycles.is_empty()>{summary.join(" · ")}</span>
+            </summary>
+            <div class="deps-body">
+                <p class="legend">
+                    <span class="swatch selected"></span>"selected "
+                    <span class="swatch upstream"></span>"waits on (upstream) "
+                    <span class="swatch downstream"></span>"unblocks (downstream)"
+                    " — click a card to select it, Escape clears."
+                </p>
+                {(!cycles.is_empty()).then(|| view! {
+                    <h3>"Cycles"</h3>
+                    <ul class="deps-list">
+                        {cycles.into_iter().map(|(text, line)| view! {
+                            <li class="problem">{text}" "{line_link(line)}</li>
+                        }).collect_view()}
+                    </ul>
+                })}
+                {(!unresolved.is_empty()).then(|| view! {
+                    <h3>"Not understood"</h3>
+                    <ul class="deps-list">
+                        {unresolved.into_iter().map(|u| view! {
+                            <li class="problem">{format!("“{}” — no item, phase or section by that name, ", u.text)}{line_link(u.line)}</li>
+                        }).collect_view()}
+                    </ul>
+                })}
+                <h3>"Edges"</h3>
+                <ul class="deps-list">
+                    {edges.into_iter().map(|e| view! {
+                        <li class:implicit=e.implicit>
+                            <strong>{e.from}</strong>" waits on "<strong>{e.to}</strong>
+                            {if e.implicit {
+                                " (phase order) ".to_string()
+                            } else {
+                                format!(" (“{}”) ", e.text)
+                            }}
+                            {line_link(e.line)}
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </div>
+        </details>
+    }
+    .into_any()
+}
