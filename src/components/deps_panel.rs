@@ -62,8 +62,8 @@ pub fn DependenciesPanel(
             <div class="deps-body">
                 <p class="legend">
                     <span class="swatch selected"></span>"selected "
-                    <span class="swatch upstream"></span>"waits on (upstream) "
-                    <span class="swatch downstream"></span>"unblocks (downstream)"
+                    <span class="swatch upstream"></span>"prerequisite (upstream) "
+                    <span class="swatch downstream"></span>"depends on it (downstream)"
                     " — click a card to select it, Escape clears."
                 </p>
                 {(!cycles.is_empty()).then(|| view! {
