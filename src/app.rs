@@ -4,7 +4,7 @@
 use crate::components::{docpage::DocumentPage, home::HomePage};
 use crate::load::{decode_document, LoadError, MAX_DOCUMENT_BYTES};
 use crate::recent::RecentDoc;
-use crate::storage::{doc_text_key, remember_recent, KeyValue, LocalStorage};
+use crate::storage::{doc_text_key, remember_recent, store};
 use crate::viewstate::ViewState;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -48,7 +48,7 @@ pub fn bundled_href(file: &str) -> String {
 pub fn open_text(session: Session, id: String, title_hint: &str, origin: String, text: String) {
     let map = crate::parse_named(&text, Some(title_hint));
     let mut notice = None;
-    match LocalStorage::open() {
+    match store() {
         Ok(kv) => {
             if let Err(e) = kv.set(&doc_text_key(&id), &text) {
                 notice = Some(format!(
@@ -64,7 +64,7 @@ pub fn open_text(session: Session, id: String, title_hint: &str, origin: String,
             }
             .to_query();
             let _ = remember_recent(
-                &kv,
+                kv.as_ref(),
                 RecentDoc {
                     query: query.trim_start_matches('?').to_string(),
                     title: map.title.clone(),
@@ -213,11 +213,7 @@ pub fn stored_doc_text(session: Session, id: &str) -> Option<String> {
     if let Some(t) = session.memory_docs.with_value(|m| m.get(id).cloned()) {
         return Some(t);
     }
-    LocalStorage::open()
-        .ok()?
-        .get(&doc_text_key(id))
-        .ok()
-        .flatten()
+    store().ok()?.get(&doc_text_key(id)).ok().flatten()
 }
 
 /// The element an event came from, as `T`.
@@ -238,4 +234,51 @@ pub fn show_line(session: Session, line: usize) {
     session
         .view
         .update(|v| v.view = crate::viewstate::View::Document);
+}
+
+/// Offer `content` as a file download named `name`.
+pub fn download(name: &str, mime: &str, content: &str) -> Result<(), String> {
+    let fail = |_| format!("Your browser refused to save “{name}”.");
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).map_err(fail)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    let doc = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("No document.")?;
+    let a: web_sys::HtmlAnchorElement = doc
+        .create_element("a")
+        .map_err(fail)?
+        .dyn_into()
+        .map_err(|_| "No link element.".to_string())?;
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// A file name from a title: letters, digits and dashes.
+pub fn file_stem(title: &str) -> String {
+    let s: String = title
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let s = s
+        .split('-')
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    if s.is_empty() {
+        "roadmap".into()
+    } else {
+        s.chars().take(60).collect()
+    }
 }

@@ -21,6 +21,7 @@ pub mod progress;
 pub mod recent;
 pub mod render;
 pub mod stats;
+pub mod store;
 pub mod viewstate;
 
 #[cfg(feature = "web")]

@@ -1,4 +1,4 @@
-//! Browser tests (wasm-bindgen-test in headless Chromium): storage and components.
+//! Browser tests (wasm-bindgen-test in headless Chromium): storage faults and components.
 #![cfg(all(target_arch = "wasm32", feature = "web"))]
 
 use leptos::prelude::*;
@@ -6,59 +6,43 @@ use roadboard::app::Session;
 use roadboard::components::docpage::RoadmapScreen;
 use roadboard::components::state::DocModel;
 use roadboard::progress::ProgressState;
-use roadboard::storage::{progress_key, read_progress, write_progress, KeyValue, LocalStorage};
+use roadboard::storage::{backup_key, load_progress, progress_key, store, KeyValue, LocalStorage};
 use roadboard::viewstate::ViewState;
 use std::collections::HashMap;
+use std::sync::Arc;
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+const DOC: &str = "# Plan\n\n## Now\n- [ ] first\n- [x] second\n";
 
 fn local() -> web_sys::Storage {
     web_sys::window().unwrap().local_storage().unwrap().unwrap()
 }
 
-#[wasm_bindgen_test]
-fn progress_round_trips_through_local_storage() {
-    let kv = LocalStorage::open().expect("localStorage");
-    let mut st = ProgressState::new();
-    st.items.insert("i-abc".into(), true);
-    write_progress(&kv, "test-doc-1", &st).expect("write");
-    let (back, msg) = read_progress(&kv, "test-doc-1");
-    assert_eq!(back, st);
-    assert_eq!(msg, None);
-}
-
-#[wasm_bindgen_test]
-fn corrupt_progress_is_kept_aside_and_reported() {
-    let kv = LocalStorage::open().expect("localStorage");
-    kv.set(&progress_key("test-doc-2"), "{not json").unwrap();
-    let (state, msg) = read_progress(&kv, "test-doc-2");
-    assert!(state.items.is_empty());
-    assert!(msg.expect("a message").contains("backup"));
-    assert_eq!(
-        local()
-            .get_item("roadboard:backup:test-doc-2")
+async fn sleep(ms: i32) {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
             .unwrap()
-            .as_deref(),
-        Some("{not json")
-    );
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    JsFuture::from(p).await.unwrap();
 }
 
-fn mount_screen(text: &str, doc: &str) -> (web_sys::HtmlElement, roadboard::Roadmap) {
+/// Mount the roadmap screen for `text`, with progress loaded from localStorage as the app does.
+async fn mount(text: &str, doc: &str) -> (web_sys::HtmlElement, Arc<DocModel>) {
     let map = roadboard::parse(text);
+    let kv = store().expect("localStorage");
+    let loaded = load_progress(kv.as_ref(), doc);
+    let model = DocModel::new(doc.to_string(), text.to_string(), map, loaded);
     let document = web_sys::window().unwrap().document().unwrap();
-    let host = document.create_element("div").unwrap();
+    let host: web_sys::HtmlElement = document.create_element("main").unwrap().unchecked_into();
     document.body().unwrap().append_child(&host).unwrap();
-    let host: web_sys::HtmlElement = host.unchecked_into();
-    let model = DocModel::new(
-        doc.to_string(),
-        text.to_string(),
-        map.clone(),
-        ProgressState::new(),
-        None,
-    );
-    let handle = leptos::mount::mount_to(host.clone(), move || {
+    let m = model.clone();
+    leptos::mount::mount_to(host.clone(), move || {
         provide_context(Session {
             view: RwSignal::new(ViewState::default()),
             memory_docs: StoredValue::new(HashMap::new()),
@@ -66,35 +50,39 @@ fn mount_screen(text: &str, doc: &str) -> (web_sys::HtmlElement, roadboard::Road
             dragging: RwSignal::new(false),
             goto_line: RwSignal::new(None),
         });
-        view! { <RoadmapScreen model=model/> }
-    });
-    handle.forget();
-    (host, map)
+        view! { <RoadmapScreen model=m/> }
+    })
+    .forget();
+    leptos::task::tick().await;
+    (host, model)
+}
+
+fn checkbox(host: &web_sys::HtmlElement, id: &str) -> web_sys::HtmlInputElement {
+    host.query_selector(&format!(".card[data-item-id='{id}'] .card-check"))
+        .unwrap()
+        .expect("card")
+        .unchecked_into()
+}
+
+fn text(host: &web_sys::HtmlElement) -> String {
+    host.text_content().unwrap_or_default()
 }
 
 #[wasm_bindgen_test]
 async fn ticking_a_card_updates_progress_column_and_storage() {
-    let doc = "test-doc-3";
+    let doc = "test-tick";
     local().remove_item(&progress_key(doc)).unwrap();
-    let (host, map) = mount_screen("# Plan\n\n## Now\n- [ ] first\n- [x] second\n", doc);
-    let id = map.items[0].id.clone();
-    leptos::task::tick().await;
-
+    let (host, model) = mount(DOC, doc).await;
+    let id = model.map.items[0].id.clone();
     let bar = host.query_selector("[role=progressbar]").unwrap().unwrap();
     assert_eq!(bar.get_attribute("aria-valuenow").as_deref(), Some("50"));
     let count = host.query_selector(".column-count").unwrap().unwrap();
     assert_eq!(count.text_content().as_deref(), Some("1/2"));
-    let input: web_sys::HtmlInputElement = host
-        .query_selector(&format!("[data-item-id='{id}'] input"))
-        .unwrap()
-        .expect("card of the first item")
-        .unchecked_into();
-    assert!(!input.checked());
-    input.click();
+    checkbox(&host, &id).click();
     leptos::task::tick().await;
-
     assert_eq!(bar.get_attribute("aria-valuenow").as_deref(), Some("100"));
     assert_eq!(count.text_content().as_deref(), Some("2/2"));
+    sleep(300).await; // writes are debounced
     let saved = local()
         .get_item(&progress_key(doc))
         .unwrap()
@@ -104,12 +92,132 @@ async fn ticking_a_card_updates_progress_column_and_storage() {
 }
 
 #[wasm_bindgen_test]
-async fn document_markup_is_never_live_html() {
-    let (host, _) = mount_screen(
-        "# T\n\n- [ ] <img src=x onerror=\"window.__bad=1\"> **bold** [x](javascript:alert(1))\n",
-        "test-doc-4",
+async fn corrupt_value_is_kept_aside_reported_and_the_app_works() {
+    let doc = "test-corrupt";
+    local().set_item(&progress_key(doc), "{not json").unwrap();
+    let (host, model) = mount(DOC, doc).await;
+    assert!(text(&host).contains("could not be read"), "{}", text(&host));
+    assert_eq!(
+        local().get_item(&backup_key(doc)).unwrap().as_deref(),
+        Some("{not json")
     );
+    let id = model.map.items[0].id.clone();
+    checkbox(&host, &id).click();
     leptos::task::tick().await;
+    model.flush();
+    let saved = local()
+        .get_item(&progress_key(doc))
+        .unwrap()
+        .expect("saved");
+    assert!(saved.contains(&id), "ticks are saved again: {saved}");
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn unknown_future_version_is_read_only_and_untouched() {
+    let doc = "test-future";
+    let raw = r#"{"version":42,"items":{},"shape":"new"}"#;
+    local().set_item(&progress_key(doc), raw).unwrap();
+    let (host, model) = mount(DOC, doc).await;
+    assert!(
+        text(&host).contains("newer version of roadboard"),
+        "{}",
+        text(&host)
+    );
+    let id = model.map.items[0].id.clone();
+    let input = checkbox(&host, &id);
+    input.click();
+    leptos::task::tick().await;
+    assert!(input.checked(), "the app keeps working in memory");
+    model.flush();
+    assert_eq!(
+        local().get_item(&progress_key(doc)).unwrap().as_deref(),
+        Some(raw),
+        "not overwritten"
+    );
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn quota_exceeded_keeps_ticks_in_memory_and_says_so() {
+    let doc = "test-quota";
+    local().remove_item(&progress_key(doc)).unwrap();
+    let (host, model) = mount(DOC, doc).await;
+    // Fill the origin's storage to the brim.
+    let chunk = "x".repeat(256 * 1024);
+    let mut n = 0;
+    while local().set_item(&format!("filler-{n}"), &chunk).is_ok() {
+        n += 1;
+        assert!(n < 200, "storage never filled");
+    }
+    let (mut small, mut k) = (64 * 1024, 0);
+    while small > 0 {
+        k += 1;
+        if local()
+            .set_item(&format!("filler-small-{k}"), &"y".repeat(small))
+            .is_err()
+        {
+            small /= 2;
+        }
+        assert!(k < 10_000, "storage never filled");
+    }
+    let id = model.map.items[0].id.clone();
+    let input = checkbox(&host, &id);
+    input.click();
+    leptos::task::tick().await;
+    model.flush();
+    leptos::task::tick().await;
+    assert!(input.checked(), "the tick is kept in the tab");
+    assert!(
+        text(&host).contains("storage for this site is full"),
+        "{}",
+        text(&host)
+    );
+    assert_eq!(model.progress().items.get(&id), Some(&true), "exportable");
+    // Room again: the next flush saves everything that was kept.
+    for k in 0..n {
+        local().remove_item(&format!("filler-{k}")).unwrap();
+    }
+    let keys: Vec<String> = (0..local().length().unwrap())
+        .filter_map(|k| local().key(k).unwrap())
+        .filter(|k| k.starts_with("filler-small"))
+        .collect();
+    for k in keys {
+        local().remove_item(&k).unwrap();
+    }
+    checkbox(&host, &model.map.items[1].id).click();
+    leptos::task::tick().await;
+    model.flush();
+    let saved = local()
+        .get_item(&progress_key(doc))
+        .unwrap()
+        .expect("saved after room");
+    assert!(saved.contains(&id), "{saved}");
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn blocked_storage_runs_in_memory_with_a_banner() {
+    let off: std::rc::Rc<dyn KeyValue> =
+        std::rc::Rc::new(roadboard::storage::MemoryStore::blocked());
+    roadboard::storage::install(Some(off));
+    let (host, model) = mount(DOC, "test-blocked").await;
+    roadboard::storage::install(None);
+    assert!(text(&host).contains("blocked storage"), "{}", text(&host));
+    let input = checkbox(&host, &model.map.items[0].id);
+    input.click();
+    leptos::task::tick().await;
+    assert!(input.checked());
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn document_markup_is_never_live_html() {
+    let (host, _) = mount(
+        "# T\n\n- [ ] <img src=x onerror=\"window.__bad=1\"> **bold** [x](javascript:alert(1))\n",
+        "test-xss",
+    )
+    .await;
     assert!(host.query_selector("img").unwrap().is_none());
     assert!(host
         .query_selector("a[href^='javascript']")
@@ -119,10 +227,16 @@ async fn document_markup_is_never_live_html() {
         host.query_selector(".card strong").unwrap().is_some(),
         "bold is rendered"
     );
-    let text = host.text_content().unwrap_or_default();
-    assert!(
-        text.contains("<img src=x"),
-        "raw HTML shown as text: {text}"
-    );
+    let bad = js_sys::Reflect::get(&web_sys::window().unwrap(), &"__bad".into()).unwrap();
+    assert!(bad.is_undefined(), "an event handler from the document ran");
     host.remove();
+}
+
+#[wasm_bindgen_test]
+fn local_storage_round_trips() {
+    let kv = LocalStorage::open().expect("localStorage");
+    let mut st = ProgressState::new();
+    st.set("i-abc", true, "abc");
+    roadboard::storage::replace_progress(&kv, "test-rt", &st).expect("write");
+    assert_eq!(load_progress(&kv, "test-rt").state, st);
 }

@@ -403,6 +403,27 @@ fn CardView(model: Arc<DocModel>, index: usize) -> impl IntoView {
                 .then(|| view! { <p class="waits-on">"Waits on: "{open.join(", ")}</p> })
         }
     };
+    // The reader's tick wins over the file's own mark; the difference stays visible.
+    let file_done = item.status == Status::Done;
+    let differs = {
+        let m = model.clone();
+        move || {
+            (m.ticked(index) != file_done).then(|| {
+                let (text, title) = if file_done {
+                    (
+                        "file: done",
+                        "The document marks this done; you unticked it",
+                    )
+                } else {
+                    (
+                        "ticked by you",
+                        "The document does not mark this done; you ticked it",
+                    )
+                };
+                view! { <span class="badge differs" title=title>{text}</span> }
+            })
+        }
+    };
     let status_badge = {
         let status = status.clone();
         move || {
@@ -448,6 +469,7 @@ fn CardView(model: Arc<DocModel>, index: usize) -> impl IntoView {
                 {item.estimate_days.map(|e| view! { <span class="badge estimate" title="Estimate">{"⏱ "}{format_estimate(e)}</span> })}
                 {(!subs.is_empty()).then(|| view! { <span class="badge subcount" title="Sub-items done">{sub_count}</span> })}
                 {readiness}
+                {differs}
             </div>
             {waits_on}
             {(!subs.is_empty()).then(|| {

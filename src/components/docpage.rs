@@ -5,12 +5,15 @@ use crate::app::{perf_mark, stored_doc_text, Session};
 use crate::components::board::BoardView;
 use crate::components::deps_panel::DependenciesPanel;
 use crate::components::docview::DocumentView;
+use crate::components::progress_menu::{ProgressBanners, ProgressMenu};
 use crate::components::state::{DocModel, Highlight};
 use crate::components::timeline::TimelineView;
 use crate::net::fetch_document;
 use crate::progress::ProgressState;
 use crate::recent::RecentDoc;
-use crate::storage::{read_progress, remember_recent, LocalStorage};
+use crate::storage::{
+    load_progress, progress_key, remember_recent, store, LoadedProgress, SaveMode,
+};
 use crate::viewstate::View;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -27,32 +30,28 @@ fn build_model(doc_id: String, text: &str, name: Option<&str>, origin: String) -
     perf_mark("rb-doc-loaded");
     let map = crate::parse_named(text, name);
     perf_mark("rb-parsed");
-    let (state, notice) = match LocalStorage::open() {
+    let loaded = match store() {
         Ok(kv) => {
             let q = if doc_id.contains(':') && !doc_id.contains("://") {
                 format!("doc={}", crate::viewstate::encode(&doc_id))
             } else {
                 format!("src={}", crate::viewstate::encode(&doc_id))
             };
-            let _ = remember_recent(
-                &kv,
-                RecentDoc {
-                    query: q,
-                    title: map.title.clone(),
-                    origin,
-                },
-            );
-            read_progress(&kv, &doc_id)
+            let recent = RecentDoc {
+                query: q,
+                title: map.title.clone(),
+                origin,
+            };
+            let _ = remember_recent(kv.as_ref(), recent);
+            load_progress(kv.as_ref(), &doc_id)
         }
-        Err(e) => (ProgressState::new(), Some(e.to_string())),
+        Err(e) => LoadedProgress {
+            state: ProgressState::new(),
+            mode: SaveMode::MemoryOnly,
+            notice: Some(e.to_string()),
+        },
     };
-    DocModel::new(
-        doc_id,
-        crate::render::display_text(text),
-        map,
-        state,
-        notice,
-    )
+    DocModel::new(doc_id, text.to_string(), map, loaded)
 }
 
 /// Loads the document named by the address (`src` or `doc`) and shows it.
@@ -151,6 +150,20 @@ pub fn RoadmapScreen(
         }
     });
     on_cleanup(move || esc.remove());
+    // Another tab ticked something: show it here too.
+    let key = progress_key(&model.doc_id);
+    let m_storage = model.clone();
+    let storage_listener =
+        window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {
+            if ev.key().as_deref() == Some(key.as_str()) {
+                m_storage.reload_from_storage();
+            }
+        });
+    on_cleanup(move || storage_listener.remove());
+    // Leaving the page: write what is pending now rather than after the delay.
+    let m_hide = model.clone();
+    let hide_listener = window_event_listener(leptos::ev::pagehide, move |_| m_hide.flush());
+    on_cleanup(move || hide_listener.remove());
     let overall = {
         let m = model.clone();
         Memo::new(move |_| m.overall())
@@ -200,6 +213,7 @@ pub fn RoadmapScreen(
         <main class="roadmap" id="main">
             <div class="doc-header">
                 <h1 class="doc-title">{model.map.title.clone()}</h1>
+                <ProgressMenu model=model.clone()/>
                 <div class="overall">
                     <div class="progressbar" role="progressbar" aria-label="Overall progress"
                         aria-valuemin="0" aria-valuemax="100" aria-valuenow=move || percent().to_string()
@@ -229,10 +243,7 @@ pub fn RoadmapScreen(
                     match r { crate::model::EncodingRepair::Windows1252 => "Windows-1252", crate::model::EncodingRepair::MacRoman => "MacRoman" }
                 )}</p>
             })}
-            {
-                let m = model.clone();
-                move || m.notice.get().map(|msg| view! { <div class="notice warn" role="status">{msg}</div> })
-            }
+            <ProgressBanners model=model.clone()/>
             <DependenciesPanel model=model.clone()/>
             <div class="tabs" role="tablist" aria-label="Views">
                 {tab(View::Board)}{tab(View::Timeline)}{tab(View::Document)}

@@ -4,7 +4,7 @@
 use crate::app::{bundled_href, open_file, open_text, Session, BUNDLED};
 use crate::net::fetch_document;
 use crate::recent::RecentDoc;
-use crate::storage::{forget_recent, read_progress, read_recent, LocalStorage};
+use crate::storage::{forget_recent, load_progress, read_recent, store};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -62,14 +62,14 @@ pub fn HomePage() -> impl IntoView {
         );
     };
     let recent = RwSignal::new(
-        LocalStorage::open()
-            .map(|kv| read_recent(&kv))
+        store()
+            .map(|kv| read_recent(kv.as_ref()))
             .unwrap_or_default(),
     );
     let forget = move |query: String| {
-        if let Ok(kv) = LocalStorage::open() {
-            let _ = forget_recent(&kv, &query);
-            recent.set(read_recent(&kv));
+        if let Ok(kv) = store() {
+            let _ = forget_recent(kv.as_ref(), &query);
+            recent.set(read_recent(kv.as_ref()));
         }
     };
     if let Some(d) = web_sys::window().and_then(|w| w.document()) {
@@ -163,8 +163,8 @@ fn BundledEntry(file: &'static str) -> impl IntoView {
     spawn_local(async move {
         if let Ok(text) = fetch_document(&src).await {
             let map = crate::parse_named(&text, Some(file));
-            let state = LocalStorage::open()
-                .map(|kv| read_progress(&kv, &src).0)
+            let state = store()
+                .map(|kv| load_progress(kv.as_ref(), &src).state)
                 .unwrap_or_default();
             let done = map
                 .items

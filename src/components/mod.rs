@@ -6,6 +6,7 @@ pub mod deps_panel;
 pub mod docpage;
 pub mod docview;
 pub mod home;
+pub mod progress_menu;
 pub mod rich;
 pub mod state;
 pub mod timeline;

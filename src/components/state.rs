@@ -4,8 +4,10 @@
 use crate::board::BoardIndex;
 use crate::highlight::DepGraph;
 use crate::model::{Roadmap, Status};
-use crate::progress::ProgressState;
-use crate::storage::{write_progress, LocalStorage};
+use crate::progress::{reconcile, ProgressState};
+use crate::storage::{
+    load_progress, replace_progress, save_changes, store, LoadedProgress, SaveMode, StorageError,
+};
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -18,6 +20,8 @@ pub struct DocModel {
     pub map: Roadmap,
     /// The document text the model was parsed from (BOM stripped, mojibake repaired).
     pub text: String,
+    /// The document exactly as loaded (for "Download Markdown": every byte kept).
+    pub original: String,
     /// Lookups for laying out the board.
     pub index: BoardIndex,
     /// The dependency graph, by index.
@@ -28,21 +32,34 @@ pub struct DocModel {
     pub ticks: Vec<RwSignal<bool>>,
     /// Line → item index, for the Document view's checkboxes.
     pub by_line: HashMap<usize, usize>,
-    /// What is saved (only the reader's own ticks).
+    /// Everything the reader ticked (saved and pending), as it would be stored.
     state: StoredValue<ProgressState>,
+    /// Ticks not yet written to storage.
+    pending: StoredValue<ProgressState>,
+    /// A write is scheduled.
+    flush_scheduled: StoredValue<bool>,
+    /// Whether ticks can be saved.
+    pub mode: RwSignal<SaveMode>,
+    /// Saved ticks whose item is no longer in the document: (id, last known text).
+    pub orphans: RwSignal<Vec<(String, String)>>,
+    /// The state before a reset, for "Undo".
+    pub undo: RwSignal<Option<ProgressState>>,
     /// A message for the reader about saving, if any.
     pub notice: RwSignal<Option<String>>,
 }
 
+/// How long ticks wait before they are written (a burst of ticks is one write).
+const SAVE_DELAY_MS: u64 = 150;
+
 impl DocModel {
-    /// Build the model for a document and its saved state.
+    /// Build the model for a document and the progress loaded for it.
     pub fn new(
         doc_id: String,
-        text: String,
+        original: String,
         map: Roadmap,
-        state: ProgressState,
-        notice: Option<String>,
+        loaded: LoadedProgress,
     ) -> Arc<Self> {
+        let state = loaded.state;
         let ticks = map
             .items
             .iter()
@@ -65,9 +82,11 @@ impl DocModel {
             .collect();
         let index = BoardIndex::new(&map);
         let graph = DepGraph::new(&map);
+        let orphans = reconcile(&map, &state).orphans;
         Arc::new(DocModel {
             doc_id,
-            text,
+            text: crate::render::display_text(&original),
+            original,
             index,
             graph,
             hovered: RwSignal::new(None),
@@ -75,7 +94,12 @@ impl DocModel {
             by_line,
             map,
             state: StoredValue::new(state),
-            notice: RwSignal::new(notice),
+            pending: StoredValue::new(ProgressState::new()),
+            flush_scheduled: StoredValue::new(false),
+            mode: RwSignal::new(loaded.mode),
+            orphans: RwSignal::new(orphans),
+            undo: RwSignal::new(None),
+            notice: RwSignal::new(loaded.notice),
         })
     }
 
@@ -89,22 +113,128 @@ impl DocModel {
         self.ticks.get(i).is_some_and(|t| t.get_untracked())
     }
 
-    /// Tick or untick item `i`, and save.
-    pub fn set_ticked(&self, i: usize, value: bool) {
+    /// Tick or untick item `i`; it is saved shortly after (see [`DocModel::flush`]).
+    pub fn set_ticked(self: &Arc<Self>, i: usize, value: bool) {
         let (Some(sig), Some(item)) = (self.ticks.get(i), self.map.items.get(i)) else {
             return;
         };
         sig.set(value);
-        self.state.update_value(|s| {
-            s.items.insert(item.id.clone(), value);
-        });
-        let result = LocalStorage::open().and_then(|kv| {
-            self.state
-                .with_value(|s| write_progress(&kv, &self.doc_id, s))
-        });
-        if let Err(e) = result {
-            self.notice.set(Some(e.to_string()));
+        let label = item.title.clone().unwrap_or_else(|| item.text.clone());
+        self.state.update_value(|s| s.set(&item.id, value, &label));
+        self.pending
+            .update_value(|s| s.set(&item.id, value, &label));
+        if !self.flush_scheduled.get_value() {
+            self.flush_scheduled.set_value(true);
+            let me = self.clone();
+            set_timeout(
+                move || me.flush(),
+                std::time::Duration::from_millis(SAVE_DELAY_MS),
+            );
         }
+    }
+
+    /// Write pending ticks now, merged over what is stored (another tab's ticks are kept).
+    /// On failure the ticks stay in this tab and the reader is told why.
+    pub fn flush(&self) {
+        self.flush_scheduled.set_value(false);
+        if self.pending.with_value(|p| p.items.is_empty())
+            || self.mode.get_untracked() != SaveMode::Saved
+        {
+            return;
+        }
+        let changes = self.pending.get_value();
+        match store().and_then(|kv| save_changes(kv.as_ref(), &self.doc_id, &changes)) {
+            Ok(merged) => {
+                self.pending.set_value(ProgressState::new());
+                self.state.set_value(merged);
+                if self
+                    .notice
+                    .with_untracked(|n| n.as_deref().is_some_and(is_storage_notice))
+                {
+                    self.notice.set(None);
+                }
+            }
+            Err(e) => {
+                if matches!(e, StorageError::ReadOnly(_) | StorageError::Unavailable) {
+                    self.mode.set(if matches!(e, StorageError::Unavailable) {
+                        SaveMode::MemoryOnly
+                    } else {
+                        SaveMode::ReadOnly
+                    });
+                }
+                self.notice.set(Some(e.to_string()));
+            }
+        }
+    }
+
+    /// Another tab changed the stored progress: show its ticks (this tab's unsaved ones win).
+    pub fn reload_from_storage(&self) {
+        let Ok(kv) = store() else { return };
+        let loaded = load_progress(kv.as_ref(), &self.doc_id);
+        if loaded.mode != SaveMode::Saved {
+            return;
+        }
+        let merged = self.pending.with_value(|p| loaded.state.merged_with(p));
+        self.show_state(&merged);
+        self.state.set_value(merged);
+    }
+
+    fn show_state(&self, state: &ProgressState) {
+        for (item, sig) in self.map.items.iter().zip(&self.ticks) {
+            let v = state
+                .items
+                .get(&item.id)
+                .copied()
+                .unwrap_or(item.status == Status::Done);
+            if sig.get_untracked() != v {
+                sig.set(v);
+            }
+        }
+        self.orphans.set(reconcile(&self.map, state).orphans);
+    }
+
+    /// Replace all progress (import, reset, undo, discard) and store it at once.
+    pub fn replace_all(&self, state: ProgressState) -> Result<(), StorageError> {
+        self.pending.set_value(ProgressState::new());
+        self.show_state(&state);
+        self.state.set_value(state.clone());
+        if self.mode.get_untracked() != SaveMode::Saved {
+            return Ok(());
+        }
+        store().and_then(|kv| replace_progress(kv.as_ref(), &self.doc_id, &state))
+    }
+
+    /// Everything the reader ticked, in the export format.
+    pub fn progress(&self) -> ProgressState {
+        self.state.get_value()
+    }
+
+    /// "Reset progress": forget every tick (kept for [`DocModel::undo_reset`]).
+    pub fn reset(&self) -> Result<(), StorageError> {
+        self.undo.set(Some(self.progress()));
+        self.replace_all(ProgressState::new())
+    }
+
+    /// Bring back the ticks a reset removed.
+    pub fn undo_reset(&self) -> Result<(), StorageError> {
+        match self.undo.get_untracked() {
+            Some(prev) => {
+                self.undo.set(None);
+                self.replace_all(prev)
+            }
+            None => Ok(()),
+        }
+    }
+
+    /// Drop the saved ticks whose item is gone (the reader asked to).
+    pub fn discard_orphans(&self) -> Result<(), StorageError> {
+        let ids: Vec<String> = self
+            .orphans
+            .get_untracked()
+            .into_iter()
+            .map(|(id, _)| id)
+            .collect();
+        self.replace_all(self.progress().without(&ids))
     }
 
     /// Done and total over all items (tracked).
@@ -112,6 +242,10 @@ impl DocModel {
         let done = self.ticks.iter().filter(|t| t.get()).count();
         (done, self.ticks.len())
     }
+}
+
+fn is_storage_notice(n: &str) -> bool {
+    n.contains("storage") || n.contains("Saving progress")
 }
 
 /// What is highlighted: the hovered id, else the selected one, and every item's role.
