@@ -37,7 +37,7 @@ wasm-test:
 	cargo test --target wasm32-unknown-unknown --test web
 
 e2e: dist
-	cd tests/e2e && node --test --test-concurrency=1
+	cd tests/e2e && node --test --test-concurrency=1 --test-timeout=180000
 
 ## make dist — optimised release build into dist/, then a size report.
 dist: tools-build

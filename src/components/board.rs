@@ -279,7 +279,7 @@ fn ColumnView(
             <header class="column-head">
                 <h2 class="column-title" id=heading_id.clone()>{title}</h2>
                 <span class="column-count">{move || { let (d, t) = counts.get(); format!("{d}/{t}") }}</span>
-                <span class="bar column-bar" aria-hidden="true"><span style=move || format!("width:{}%", pct())></span></span>
+                <span class="bar column-bar" aria-hidden="true"><span style:width=move || format!("{}%", pct())></span></span>
             </header>
             {move || (counts.get().1 == 0).then(|| view! { <p class="column-empty">"No cards"</p> })}
             <ul class="cards">
@@ -482,7 +482,7 @@ fn CardView(model: Arc<DocModel>, index: usize) -> impl IntoView {
                             let sid = format!("cb-{}", sub.id);
                             let (m1, m2) = (m.clone(), m.clone());
                             view! {
-                                <li class="subtask" data-item-id=sub.id.clone() style=format!("--depth:{}", depth.saturating_sub(1).min(6))
+                                <li class="subtask" data-item-id=sub.id.clone() style:--depth=depth.saturating_sub(1).min(6).to_string()
                                     data-highlight=hl.as_ref().and_then(|h| h.role_key_now(j))>
                                     <input type="checkbox" id=sid.clone() prop:checked=move || m1.ticked(j)
                                         on:change=move |ev| m2.set_ticked(j, event_target_checked(&ev))/>

@@ -218,7 +218,7 @@ pub fn RoadmapScreen(
                     <div class="progressbar" role="progressbar" aria-label="Overall progress"
                         aria-valuemin="0" aria-valuemax="100" aria-valuenow=move || percent().to_string()
                         aria-valuetext=move || { let (d, t) = overall.get(); format!("{}%, {d} of {t} done", percent()) }>
-                        <span style=move || format!("width:{}%", percent())></span>
+                        <span style:width=move || format!("{}%", percent())></span>
                     </div>
                     <span class="overall-text">
                         {move || { let (d, t) = overall.get(); format!("{}% · {d} of {t} done", percent()) }}

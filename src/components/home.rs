@@ -185,7 +185,7 @@ fn BundledEntry(file: &'static str) -> impl IntoView {
                     let pct = crate::board::percent(done, total);
                     view! {
                         <span class="entry-progress">
-                            <span class="bar" aria-hidden="true"><span style=format!("width:{pct}%")></span></span>
+                            <span class="bar" aria-hidden="true"><span style:width=format!("{pct}%")></span></span>
                             <span class="count">{format!("{done}/{total} done")}</span>
                         </span>
                     }

@@ -27,7 +27,7 @@ const TYPES = {
 /** Serve `root` on 127.0.0.1 at a free port. Resolves to { url, close }. */
 export const FIXTURES = path.resolve(here, 'fixtures');
 
-export function serve(root = DIST, port = 0, { extraHeaders = {} } = {}) {
+export function serve(root = DIST, port = 0, { extraHeaders = {}, prefix = '/' } = {}) {
   if (!fs.existsSync(path.join(root, 'index.html'))) {
     throw new Error(`${root}/index.html is missing: run \`make dist\` first`);
   }
@@ -35,6 +35,9 @@ export function serve(root = DIST, port = 0, { extraHeaders = {} } = {}) {
     const url = new URL(req.url, 'http://127.0.0.1');
     let base = root;
     let rel = decodeURIComponent(url.pathname);
+    // A sub-path deployment: the site lives under `prefix` only.
+    if (!rel.startsWith(prefix)) { res.writeHead(404).end('outside the site'); return; }
+    rel = '/' + rel.slice(prefix.length);
     // Test fixtures are served beside the site, under /__fixtures__/.
     if (rel.startsWith('/__fixtures__/')) { base = FIXTURES; rel = rel.slice('/__fixtures__'.length); }
     let file = path.normalize(path.join(base, rel));
@@ -53,14 +56,20 @@ export function serve(root = DIST, port = 0, { extraHeaders = {} } = {}) {
   return new Promise((resolve) => {
     server.listen(port, '127.0.0.1', () => {
       const { port: p } = server.address();
-      resolve({ url: `http://127.0.0.1:${p}/`, port: p, close: () => new Promise((r) => server.close(r)) });
+      server.closeAllConnections?.();
+      resolve({
+        url: `http://127.0.0.1:${p}${prefix}`,
+        port: p,
+        close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(r); }),
+      });
     });
   });
 }
 
 /** Launch Chromium with a persistent profile (so localStorage survives a browser restart). */
-export async function launch(userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'roadboard-e2e-'))) {
+export async function launch(userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'roadboard-e2e-')), options = {}) {
   const context = await chromium.launchPersistentContext(userDataDir, {
+    ...options,
     executablePath: CHROMIUM,
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',

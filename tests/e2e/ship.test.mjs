@@ -1,0 +1,100 @@
+// Ship quality (issue 8): nothing from a document executes in any view; the site works
+// offline after one visit; a new deploy is picked up; a sub-path deployment works.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { serve, launch, openPage, assertClean, DIST } from './harness.mjs';
+
+test('a document full of XSS payloads executes nothing in any view', async () => {
+  const site = await serve(DIST);
+  const { context } = await launch();
+  try {
+    const page = await openPage(context, `${site.url}?src=/__fixtures__/xss.md`);
+    const dialogs = [];
+    page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
+    await page.locator('.doc-title').waitFor();
+    for (const view of ['Board', 'Timeline', 'Document']) {
+      await page.getByRole('tab', { name: view }).click();
+      await page.waitForTimeout(150);
+      // Hover and click everything a reader might touch.
+      for (const el of await page.locator('.card, article.document li, article.document p, [data-phase-id]').all()) {
+        await el.hover({ force: true }).catch(() => {});
+      }
+      for (const a of await page.locator('main a').all()) {
+        const href = await a.getAttribute('href');
+        assert.ok(!/^\s*(javascript|data|vbscript):/i.test(href ?? ''), `live dangerous link ${href} in ${view}`);
+      }
+      assert.equal(await page.locator('main script, main iframe, main img, main object, main embed, main style').count(), 0, `live element in ${view}`);
+      assert.equal(await page.locator('main svg [onload], main [onerror], main [onmouseover], main [ontoggle]').count(), 0, `event handler attribute in ${view}`);
+      assert.equal(await page.evaluate(() => window.__xss), undefined, `payload ran in ${view}`);
+    }
+    // The payloads are visible as text, not lost.
+    await page.getByRole('tab', { name: 'Document' }).click();
+    assert.match(await page.locator('article.document').textContent(), /<script>window.__xss = 'block script'<\/script>/);
+    assert.deepEqual(dialogs, []);
+    assertClean(assert, page);
+  } finally { await context.close(); await site.close(); }
+});
+
+test('after one visit the site works offline, bundled roadmaps included', async () => {
+  const site = await serve(DIST);
+  const { context } = await launch();
+  try {
+    const page = await openPage(context, site.url);
+    await page.locator('.roadmap-entry').first().waitFor();
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.reload(); // now controlled by the worker
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await context.setOffline(true);
+    await page.reload();
+    await page.locator('.roadmap-entry').first().waitFor();
+    await page.locator('.roadmap-entry a', { hasText: 'Sacred Shifter' }).click();
+    await page.locator('.card').first().waitFor();
+    assert.ok((await page.locator('.card').count()) > 100);
+    await page.getByRole('tab', { name: 'Document' }).click();
+    await page.locator('article.document h2').first().waitFor();
+    await context.setOffline(false);
+    assertClean(assert, page);
+  } finally { await context.close(); await site.close(); }
+});
+
+test('a new deploy is picked up on the next load', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rb-deploy-'));
+  fs.cpSync(DIST, dir, { recursive: true });
+  const site = await serve(dir);
+  const { context } = await launch();
+  try {
+    const file = path.join(dir, 'roadmaps', 'miro-clone-cycle-35.md');
+    const page = await openPage(context, `${site.url}?src=roadmaps/miro-clone-cycle-35.md`);
+    await page.locator('.doc-title').waitFor();
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.reload();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    // "Deploy" a new version of the roadmap and of the worker.
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('# Cycle 35:', '# Cycle 36:'));
+    fs.appendFileSync(path.join(dir, 'sw.js'), '\n// deploy 2\n');
+    await page.reload();
+    await page.locator('.doc-title').waitFor();
+    assert.match(await page.locator('.doc-title').textContent(), /^Cycle 36:/);
+    const scripts = await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update().then(() => 'ok'));
+    assert.equal(scripts, 'ok');
+    assertClean(assert, page);
+  } finally { await context.close(); await site.close(); fs.rmSync(dir, { recursive: true }); }
+});
+
+test('the site works from a sub-path (/org/roadmap/)', async () => {
+  const site = await serve(DIST, 0, { prefix: '/org/roadmap/' });
+  const { context } = await launch();
+  try {
+    assert.match(site.url, /\/org\/roadmap\/$/);
+    const page = await openPage(context, site.url);
+    await page.locator('.roadmap-entry a', { hasText: 'Sacred Shifter' }).click();
+    await page.locator('.card').first().waitFor();
+    assert.match(page.url(), /\/org\/roadmap\/\?src=roadmaps/);
+    await page.reload();
+    await page.locator('.card').first().waitFor();
+    assertClean(assert, page);
+  } finally { await context.close(); await site.close(); }
+});
