@@ -44,11 +44,12 @@ dist: tools-build
 	trunk build --release
 	@scripts/size-report.sh dist
 
-## make bench — benchmarks that print figures: parser vs bare pulldown-cmark, the board on
-## 5,000 items in Chromium (load to interactive, tick latency).
+## make bench — benchmarks that print figures, then one summary table (docs/benchmarks.md):
+## site size, first render, parser vs bare pulldown-cmark, board and highlight on 5,000 items.
 bench: tools dist
 	cargo bench --no-default-features --bench parse
 	cd tests/e2e && node bench.mjs
+	@python3 scripts/bench-summary.py
 
 clean:
 	cargo clean

@@ -89,8 +89,27 @@ try {
   await site.close();
   fs.rmSync(fixture, { force: true });
 }
+// First render of a bundled example: navigation start → board on screen (fresh page, warm cache).
+const first = [];
+{
+  const site2 = await serve(DIST);
+  const b = await launch();
+  try {
+    for (let r = 0; r < RUNS; r++) {
+      const page = await b.context.newPage();
+      await page.goto(`${site2.url}?src=roadmaps/sacred-shifter-implementation-plan.md`);
+      await page.waitForFunction(() => performance.getEntriesByName('rb-board-ready').length > 0, null, { timeout: 60000 });
+      first.push(await page.evaluate(() => performance.getEntriesByName('rb-board-ready')[0].startTime));
+      await page.close();
+    }
+  } finally {
+    await b.context.close();
+    await site2.close();
+  }
+}
 const res = {
   items: ITEMS,
+  first_render_seed003_ms: stats(first),
   load_to_interactive_ms: stats(load),
   navigation_to_interactive_ms: stats(nav),
   tick_ms: stats(tick),
@@ -107,3 +126,4 @@ console.log(`    of which parsing                   ${f(res.parse_ms.median)} ${
 console.log(`  navigation start → board interactive ${f(res.navigation_to_interactive_ms.median)} ${f(res.navigation_to_interactive_ms.min)} ${f(res.navigation_to_interactive_ms.max)}`);
 console.log(`  tick → next frame                   ${f(res.tick_ms.median)} ${f(res.tick_ms.min)} ${f(res.tick_ms.max)}   goal < 16`);
 console.log(`  select → highlighted (next frame)   ${f(res.highlight_ms.median)} ${f(res.highlight_ms.min)} ${f(res.highlight_ms.max)}   goal < 16`);
+console.log(`  first render of seed 003 (navigation → board) ${f(res.first_render_seed003_ms.median)} ${f(res.first_render_seed003_ms.min)} ${f(res.first_render_seed003_ms.max)}`);

@@ -1,0 +1,92 @@
+#!/usr/bin/env python3
+"""Collects the figures `make bench` measured into one table: printed, and written to
+docs/benchmarks.md (linked from the README)."""
+import datetime
+import glob
+import gzip
+import json
+import os
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+RES = os.path.join(ROOT, "bench-results")
+
+
+def load(name):
+    try:
+        with open(os.path.join(RES, name)) as f:
+            return json.load(f)
+    except (OSError, ValueError):
+        return None
+
+
+def criterion(bench):
+    target = os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target"))
+    for path in glob.glob(os.path.join(target, "criterion", "*", "new", "estimates.json")):
+        with open(os.path.join(os.path.dirname(os.path.dirname(path)), "new", "benchmark.json")) as f:
+            meta = json.load(f)
+        if meta.get("function_id", meta.get("group_id")) == bench or meta.get("group_id") == bench:
+            with open(path) as f:
+                return json.load(f)["median"]["point_estimate"] / 1e6
+    return None
+
+
+def sizes():
+    total_raw = total_gz = 0
+    rows = []
+    dist = os.path.join(ROOT, "dist")
+    for name in sorted(os.listdir(dist)) if os.path.isdir(dist) else []:
+        p = os.path.join(dist, name)
+        if os.path.isfile(p) and name.rsplit(".", 1)[-1] in ("wasm", "js", "css", "html"):
+            data = open(p, "rb").read()
+            gz = len(gzip.compress(data, 9))
+            rows.append((name, len(data), gz))
+            total_raw += len(data)
+            total_gz += gz
+    return rows, total_raw, total_gz
+
+
+def main():
+    rows = []
+    _files, raw, gz = sizes()
+    rows.append(("Site transfer (wasm+js+css+html), gzip", f"{gz/1024:.1f} KiB ({raw/1024:.0f} KiB raw)", "≤ 150 KB", "✅" if gz <= 150_000 else "❌"))
+    board = load("board.json")
+    if board:
+        fr = board.get("first_render_seed003_ms", {}).get("median")
+        if fr is not None:
+            rows.append(("First render of seed 003 (navigation → board), Chromium", f"{fr:.0f} ms", "—", ""))
+        lt = board["load_to_interactive_ms"]["median"]
+        rows.append(("Board, 5,000 items: document loaded → interactive", f"{lt:.0f} ms", "< 500 ms", "✅" if lt < 500 else "❌"))
+        tk = board["tick_ms"]["median"]
+        rows.append(("Board, 5,000 items: tick → next frame", f"{tk:.1f} ms", "< 16 ms", "✅" if tk < 16 else "❌"))
+        hl = board.get("highlight_ms", {}).get("median")
+        if hl is not None:
+            rows.append(("Highlight, 5,000 items / ~10,000 edges: select → next frame", f"{hl:.1f} ms", "< 16 ms", "✅" if hl < 16 else "❌"))
+    ours, bare = criterion("roadboard parse 1MB"), criterion("pulldown-cmark events 1MB")
+    if ours and bare:
+        ratio = ours / bare
+        rows.append(("Parse 1 MB roadmap vs bare pulldown-cmark (native)", f"{ours:.1f} ms vs {bare:.1f} ms = {ratio:.1f}×", "≤ 2×", "✅" if ratio <= 2 else "❌"))
+    tl = load("timeline.json")
+    if tl:
+        ratio = tl.get("ratio") or (tl.get("mermaid_ms", 0) / max(tl.get("roadboard_ms", 1e-9), 1e-9))
+        rows.append(("Timeline, 500 tasks: roadboard vs Mermaid gantt", f"{tl.get('roadboard_ms', 0):.0f} ms vs {tl.get('mermaid_ms', 0):.0f} ms = {ratio:.0f}× faster", "≥ 10×", "✅" if ratio >= 10 else "❌"))
+    width = max(len(r[0]) for r in rows)
+    print("\nroadboard benchmark summary")
+    for r in rows:
+        print(f"  {r[0]:<{width}}  {r[1]:>36}  goal {r[2]:<9} {r[3]}")
+    stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    md = [
+        "# Benchmarks",
+        "",
+        f"Measured by `make bench` on {stamp} (2-core machine, headless Chromium; medians).",
+        "",
+        "| measure | result | goal | |",
+        "|---|---|---|---|",
+    ]
+    md += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows]
+    with open(os.path.join(ROOT, "docs", "benchmarks.md"), "w") as f:
+        f.write("\n".join(md) + "\n")
+    print("\nwritten to docs/benchmarks.md")
+
+
+if __name__ == "__main__":
+    main()
