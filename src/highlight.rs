@@ -302,20 +302,6 @@ impl DepGraph {
     }
 }
 
-/// A display name for an id (item title or text, phase or section title).
-pub fn display_name<'m>(map: &'m Roadmap, id: &'m str) -> &'m str {
-    if let Some(it) = map.items.iter().find(|i| i.id == id) {
-        return it.title.as_deref().unwrap_or(&it.text);
-    }
-    if let Some(p) = map.phases.iter().find(|p| p.id == id) {
-        return &p.title;
-    }
-    if let Some(s) = map.sections.iter().find(|s| s.id == id) {
-        return &s.title;
-    }
-    id
-}
-
 /// One line of the "what roadboard understood" panel.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EdgeReport {
@@ -331,14 +317,14 @@ pub struct EdgeReport {
     pub line: usize,
 }
 
-/// Every edge, named, in line order.
-pub fn edge_report(map: &Roadmap) -> Vec<EdgeReport> {
+/// Every edge, named (through the graph's name table: linear in edges), in line order.
+pub fn edge_report(map: &Roadmap, graph: &DepGraph) -> Vec<EdgeReport> {
     let mut out: Vec<EdgeReport> = map
         .dependencies
         .iter()
         .map(|d| EdgeReport {
-            from: display_name(map, &d.from).to_string(),
-            to: display_name(map, &d.to).to_string(),
+            from: graph.name_of(&d.from).to_string(),
+            to: graph.name_of(&d.to).to_string(),
             text: d.text.clone(),
             implicit: d.kind == DependencyKind::PhaseOrder,
             line: d.line,
@@ -434,7 +420,7 @@ mod tests {
         );
         let nr = g.node_roles(&p2.id);
         assert_eq!(nr.len(), 2);
-        let report = edge_report(&map);
+        let report = edge_report(&map, &g);
         assert!(report.iter().any(|e| e.implicit));
     }
 

@@ -3,7 +3,7 @@
 
 use crate::app::{show_line, Session};
 use crate::components::state::DocModel;
-use crate::highlight::{display_name, edge_report};
+use crate::highlight::edge_report;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -15,7 +15,7 @@ pub fn DependenciesPanel(
 ) -> impl IntoView {
     let session = expect_context::<Session>();
     let map = &model.map;
-    let edges = edge_report(map);
+    let edges = edge_report(map, &model.graph);
     let explicit = edges.iter().filter(|e| !e.implicit).count();
     let implicit = edges.len() - explicit;
     let unresolved = map.unresolved.clone();
@@ -23,7 +23,7 @@ pub fn DependenciesPanel(
         .cycles
         .iter()
         .map(|c| {
-            let mut names: Vec<&str> = c.ids.iter().map(|id| display_name(map, id)).collect();
+            let mut names: Vec<&str> = c.ids.iter().map(|id| model.graph.name_of(id)).collect();
             if let Some(first) = names.first().copied() {
                 names.push(first);
             }
@@ -53,12 +53,25 @@ pub fn DependenciesPanel(
                 aria-label=format!("Show line {line} in the document")>{format!("line {line}")}</button>
         }
     };
+    // The list is drawn when the panel is opened (a big roadmap has thousands of edges).
+    let open = RwSignal::new(false);
+    let shown = RwSignal::new(200usize);
+    let total_edges = edges.len();
+    let edges = std::sync::Arc::new(edges);
     view! {
-        <details class="deps-panel">
+        <details class="deps-panel" on:toggle=move |ev| {
+            let el: Option<web_sys::HtmlDetailsElement> = crate::app::event_element(&ev);
+            open.set(el.is_some_and(|d| d.open()));
+        }>
             <summary>
                 <span class="deps-title">"Dependencies"</span>
                 <span class="deps-summary" class:warn=!unresolved.is_empty() || !cycles.is_empty()>{summary.join(" · ")}</span>
             </summary>
+            {move || open.get().then(|| {
+            let edges = edges.clone();
+            let cycles = cycles.clone();
+            let unresolved = unresolved.clone();
+            view! {
             <div class="deps-body">
                 <p class="legend">
                     <span class="swatch selected"></span>"selected "
@@ -84,7 +97,7 @@ pub fn DependenciesPanel(
                 })}
                 <h3>"Edges"</h3>
                 <ul class="deps-list">
-                    {edges.into_iter().map(|e| view! {
+                    {move || edges.iter().take(shown.get()).cloned().map(|e| view! {
                         <li class:implicit=e.implicit>
                             <strong>{e.from}</strong>" waits on "<strong>{e.to}</strong>
                             {if e.implicit {
@@ -96,7 +109,14 @@ pub fn DependenciesPanel(
                         </li>
                     }).collect_view()}
                 </ul>
+                {move || (shown.get() < total_edges).then(|| view! {
+                    <button type="button" class="link-button" on:click=move |_| shown.update(|n| *n += 1000)>
+                        {format!("Show more ({} of {total_edges} shown)", shown.get())}
+                    </button>
+                })}
             </div>
+            }
+            })}
         </details>
     }
     .into_any()
