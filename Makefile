@@ -7,7 +7,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 PORT ?= 8080
 
-.PHONY: serve test dist bench tools tools-build lint native-test wasm-test e2e clean
+.PHONY: serve test dist bench audit tools tools-build lint native-test wasm-test e2e clean
 
 tools:
 	@scripts/install-tools.sh all
@@ -50,6 +50,10 @@ bench: tools dist
 	cargo bench --no-default-features --bench parse
 	cd tests/e2e && node bench.mjs
 	@python3 scripts/bench-summary.py
+
+## make audit — Lighthouse scores of the home page and an opened example (release build).
+audit: dist
+	scripts/audit.sh
 
 clean:
 	cargo clean
