@@ -88,6 +88,27 @@ test('opening a file with the file input', async () => {
   await page.close();
 });
 
+test('dropping a file anywhere shows a drop target and opens it', async () => {
+  const page = await openPage(browser.context, site.url);
+  await page.locator('.roadmap-entry').first().waitFor();
+  const text = fs.readFileSync(path.join(FIXTURES, 'chain.md'), 'utf8');
+  const dt = await page.evaluateHandle((t) => {
+    const d = new DataTransfer();
+    d.items.add(new File([t], 'dropped-plan.md', { type: 'text/markdown' }));
+    return d;
+  }, text);
+  await page.dispatchEvent('main', 'dragover', { dataTransfer: dt });
+  assert.ok(await page.locator('.drop-overlay.visible').isVisible(), 'visible drop target while dragging');
+  assert.match(await page.locator('.drop-target').textContent(), /Drop a Markdown file/);
+  await page.dispatchEvent('main', 'drop', { dataTransfer: dt });
+  await page.locator('.doc-title').waitFor();
+  assert.equal(await page.locator('.doc-title').textContent(), 'Chain fixture');
+  assert.match(page.url(), /doc=file:dropped-plan\.md/);
+  assert.equal(await page.locator('.drop-overlay.visible').count(), 0);
+  assertClean(assert, page);
+  await page.close();
+});
+
 test('pasting Markdown', async () => {
   const page = await openPage(browser.context, site.url);
   await page.getByLabel('Paste Markdown').fill('# Pasted plan\n\n## Now\n- [ ] one\n- [x] two\n');
