@@ -277,7 +277,10 @@ impl Highlight {
             }))
         });
         let m = model.clone();
-        Effect::new(move |_| roles.with(|r| apply_roles(&m, r)));
+        Effect::new(move |_| {
+            roles.with(|r| apply_roles(&m, r));
+            focus.with(|f| apply_phase_roles(&m, f.as_deref()));
+        });
         let selection = Selector::new(move || selected.get());
         Highlight {
             focus,
@@ -330,6 +333,33 @@ fn apply_roles(model: &DocModel, roles: &[Option<crate::highlight::Role>]) {
                 let _ = el.remove_attribute("data-highlight");
             }
             (None, None) => {}
+        }
+    }
+}
+
+/// Set `data-highlight` on every element that names a phase (timeline bars and rows).
+fn apply_phase_roles(model: &DocModel, focus: Option<&str>) {
+    use wasm_bindgen::JsCast;
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Ok(list) = doc.query_selector_all("main [data-phase-id]") else { return };
+    let roles = focus.map(|f| model.graph.node_roles(f)).unwrap_or_default();
+    for k in 0..list.length() {
+        let Some(el) = list.item(k).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
+        let role = el
+            .get_attribute("data-phase-id")
+            .and_then(|id| roles.get(id.as_str()).copied())
+            .map(crate::highlight::Role::key);
+        match role {
+            Some(r) => {
+                if el.get_attribute("data-highlight").as_deref() != Some(r) {
+                    let _ = el.set_attribute("data-highlight", r);
+                }
+            }
+            None => {
+                if el.has_attribute("data-highlight") {
+                    let _ = el.remove_attribute("data-highlight");
+                }
+            }
         }
     }
 }
