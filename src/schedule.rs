@@ -887,8 +887,9 @@ pub fn layout(map: &Roadmap, opts: &Options) -> Timeline {
         };
         let right = band.map_or(bar.right(), |b| b.right());
         let indent = LABEL_PAD + p.depth as f64 * INDENT;
+        // Phase labels are bold: measure them a little wider.
         let font = if p.kind == RowKind::Phase {
-            LABEL_FONT
+            LABEL_FONT * 1.1
         } else {
             NOTE_FONT
         };
@@ -1026,6 +1027,7 @@ pub fn layout(map: &Roadmap, opts: &Options) -> Timeline {
     let width = (right + RIGHT_PAD).max(opts.width.min(x0 + span_days * px + note_room));
 
     let ticks = ticks(&anchor, opts.zoom, px, span_days, x0);
+
     let today_x = match (
         anchor.calendar(),
         opts.today.as_deref().and_then(Date::parse_iso),
@@ -1116,7 +1118,8 @@ pub fn longest_chain(weights: &[f64], edges: &[(usize, usize)]) -> Vec<usize> {
         }
         let better = match end {
             None => true,
-            Some(e) => best.get(i).copied().unwrap_or(0.0) > best.get(e).copied().unwrap_or(0.0),
+            // Ties go to the later node: a chain runs on into open-ended or zero-length phases.
+            Some(e) => best.get(i).copied().unwrap_or(0.0) >= best.get(e).copied().unwrap_or(0.0),
         };
         if better {
             end = Some(i);
@@ -1195,10 +1198,16 @@ const STEPS: [f64; 8] = [0.125, 0.25, 0.5, 1.0, 5.0, 20.0, 65.0, 260.0];
 /// The axis ticks for the span `0..=span` at `px` pixels per working day.
 pub fn ticks(anchor: &Anchor, zoom: Zoom, px: f64, span: f64, x0: f64) -> Vec<Tick> {
     let min_px = 60.0;
+    // Hours only when the whole roadmap is a few days long.
+    let min_step = if span > 3.0 {
+        zoom.min_step().max(1.0)
+    } else {
+        zoom.min_step()
+    };
     let step = STEPS
         .iter()
         .copied()
-        .find(|&s| s >= zoom.min_step() && s * px >= min_px)
+        .find(|&s| s >= min_step && s * px >= min_px)
         .unwrap_or(260.0);
     let mut out = Vec::new();
     match anchor.calendar() {

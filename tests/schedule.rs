@@ -77,6 +77,8 @@ fn seed_003_six_phases_the_last_open_ended() {
     assert_eq!(last.duration_text, "Week 8+");
     assert_eq!(last.end_label, "open-ended");
     assert!(t.rows[..5].iter().all(|r| !r.open_ended && r.end.is_some()));
+    // The chain runs on into the open end: all six are on the critical path.
+    assert_eq!(t.critical_path.len(), 6);
     // The open end still gets room on the axis, past the last closed phase (day 35).
     assert!(t.span > 35.0);
     // Fit: the whole thing fits the width asked for.
