@@ -5,7 +5,8 @@
 
 use roadboard::model::Roadmap;
 use roadboard::schedule::{
-    layout, text_width, to_svg, Anchor, Date, Options, Palette, RowKind, Timeline, Zoom, NOTE_FONT,
+    layout, page_svg, text_width, to_svg, Anchor, Date, Options, Palette, RowKind, Timeline, Zoom,
+    NOTE_FONT,
 };
 use std::path::PathBuf;
 
@@ -415,11 +416,76 @@ fn the_svg_export_stands_alone() {
         !svg.contains("var("),
         "no CSS variables in a standalone file"
     );
-    assert_eq!(svg.matches("<g>").count(), t.rows.len());
-    assert_eq!(svg.matches("<g>").count(), svg.matches("</g>").count());
-    assert!(svg.contains("url(#rb-fade)"), "the open-ended phase fades");
+    assert_eq!(svg.matches("<g data-phase-id=").count(), t.rows.len());
+    assert_eq!(
+        svg.matches("<g>").count() + svg.matches("<g ").count(),
+        svg.matches("</g>").count()
+    );
+    assert!(svg.contains("url(#tl-fade)"), "the open-ended phase fades");
+    assert!(
+        svg.contains("#d4452b"),
+        "the critical path is drawn when asked"
+    );
     assert!(svg.contains(">today<"));
     assert!(svg.trim_end().ends_with("</svg>"));
+}
+
+#[test]
+fn the_page_markup_escapes_document_text() {
+    let text =
+        "# X\n\n## Phase 1: <script>alert(1)</script> \"quoted\" & more (Day 1)\n- [ ] a\n\n\
+                ## Phase 2: <img src=x onerror=alert(2)> (Day 2)\n- [ ] b\n";
+    let map = roadboard::parse(text);
+    let t = layout(&map, &opts(Zoom::Day));
+    assert_eq!(t.rows.len(), 2);
+    let html = page_svg(&t, 0..t.rows.len(), &|r| (0, r.items.len()));
+    assert!(!html.contains("<script"), "{html}");
+    assert!(!html.contains("<img"), "{html}");
+    assert!(html.contains("&quot;quoted&quot; &amp; more"), "{html}");
+    // Two SVGs: the label column and the chart, each bar focusable with a description.
+    assert_eq!(html.matches("<svg ").count(), 2);
+    assert_eq!(
+        html.matches(r#"tabindex="0" role="button" aria-label="Phase "#)
+            .count(),
+        2
+    );
+    assert_eq!(html.matches("data-phase-id=").count(), 2);
+    assert!(
+        !html.contains("fill=\"#"),
+        "page colours come from the stylesheet"
+    );
+}
+
+#[test]
+fn a_long_timeline_draws_only_the_rows_near_the_screen() {
+    let mut text = String::from("# Big\n\n");
+    for k in 1..=200 {
+        text.push_str(&format!("## Phase {k}: Task {k} (Day {k})\n- [ ] s{k}\n\n"));
+    }
+    let t = layout(&roadboard::parse(&text), &opts(Zoom::Fit));
+    let rows = roadboard::schedule::rows_between(&t, 0.0, 800.0);
+    assert_eq!(rows.start, 0);
+    assert!(rows.end > 15 && rows.end < 30, "{rows:?}");
+    let mid = roadboard::schedule::rows_between(&t, 3000.0, 3800.0);
+    assert!(
+        t.rows[mid.start].y <= 3000.0 && t.rows[mid.start].y + t.rows[mid.start].height >= 3000.0
+    );
+    let html = page_svg(&t, mid.clone(), &|r| (0, r.items.len()));
+    assert_eq!(html.matches("data-phase-id=").count(), mid.len());
+    // Arrows into and out of the window are drawn, the others are not.
+    let arrows = html.matches("<path class=\"tl-arrow").count();
+    assert!(
+        arrows >= mid.len() - 1 && arrows <= mid.len() + 1,
+        "{arrows} for {mid:?}"
+    );
+    // Out of range asks give nothing, never a panic.
+    assert!(roadboard::schedule::rows_between(&t, 1e9, 2e9).is_empty());
+    assert_eq!(
+        page_svg(&t, 500..900, &|_| (0, 0))
+            .matches("data-phase-id")
+            .count(),
+        0
+    );
 }
 
 #[test]

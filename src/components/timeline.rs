@@ -4,10 +4,7 @@
 
 use crate::app::{perf_mark, Session};
 use crate::components::state::DocModel;
-use crate::schedule::{
-    self, layout, num, Arrow, Options, Palette, Row, RowKind, Tick, Timeline, Zoom, AXIS_HEIGHT,
-    INDENT, LABEL_FONT, NOTE_FONT,
-};
+use crate::schedule::{self, layout, Options, Palette, Row, RowKind, Timeline, Zoom};
 use crate::storage::{KeyValue, LocalStorage, KEY_PREFIX};
 use leptos::prelude::*;
 use std::collections::HashSet;
@@ -169,11 +166,8 @@ fn export_png(svg: String, width: f64, height: f64, stem: String) {
 }
 
 /// Focus the previous or next bar (arrow keys).
-fn focus_sibling(ev: &web_sys::KeyboardEvent, forward: bool) {
-    let Some(cur) = ev
-        .current_target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-    else {
+fn focus_sibling(ev: &web_sys::KeyboardEvent, el: &web_sys::Element, forward: bool) {
+    let Some(cur) = el.closest(".tl-bar-group").ok().flatten() else {
         return;
     };
     let Some(list) = cur
@@ -346,7 +340,7 @@ pub fn TimelineView(
                 let m = chart_model.clone();
                 view! {
                     <Chart model=m timeline=timeline critical=critical selected=selected
-                        expanded=expanded set_expanded=set_expanded/>
+                        set_expanded=set_expanded/>
                 }.into_any()
             }}
             <div class="tl-print" aria-hidden="true" inner_html=move || print_svg.get()></div>
@@ -374,223 +368,190 @@ fn Legend(timeline: Memo<Timeline>, critical: ReadSignal<bool>) -> impl IntoView
     }
 }
 
-/// The drawn timeline: a fixed label column and the scrolling chart.
+/// CSS that outlines the selected bar (ids are reduced to safe characters).
+fn selected_css(id: Option<&str>) -> String {
+    let Some(id) = id else {
+        return String::new();
+    };
+    let safe: String = id
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'))
+        .collect();
+    if safe.is_empty() {
+        return String::new();
+    }
+    format!(
+        ".tl-bar-group[data-phase-id=\"{safe}\"] .tl-outline, .tl-bar-group[data-item-id=\"{safe}\"] .tl-outline {{ stroke: var(--accent); }}"
+    )
+}
+
+/// The row id of the bar (or label) an event happened on.
+fn row_id_of(el: &web_sys::Element) -> Option<String> {
+    let g = el.closest(".tl-bar-group, .tl-label").ok().flatten()?;
+    ["data-phase-id", "data-item-id", "data-row-id"]
+        .iter()
+        .find_map(|a| g.get_attribute(a))
+}
+
+fn toggle_of(el: &web_sys::Element) -> Option<String> {
+    el.closest(".tl-toggle")
+        .ok()
+        .flatten()?
+        .get_attribute("data-toggle")
+}
+
+/// A selector for the bar or toggle `el` is part of, to find it again after a redraw.
+fn focus_selector(el: &web_sys::Element) -> Option<String> {
+    let clean = |v: String| v.replace(['"', '\\'], "");
+    if let Some(id) = toggle_of(el) {
+        return Some(format!(".tl-toggle[data-toggle=\"{}\"]", clean(id)));
+    }
+    let g = el.closest(".tl-bar-group").ok().flatten()?;
+    ["data-phase-id", "data-item-id"].iter().find_map(|a| {
+        g.get_attribute(a)
+            .map(|v| format!(".tl-bar-group[{a}=\"{}\"]", clean(v)))
+    })
+}
+
+/// Below and above the screen, rows drawn ahead of scrolling (SVG units).
+const OVERSCAN: f64 = 800.0;
+/// The drawn window moves in steps this tall, so most scrolling redraws nothing.
+const WINDOW_STEP: f64 = 400.0;
+
+/// The part of the chart to draw, in SVG units, for a chart whose top is `top` pixels from the
+/// top of a window `height` tall.
+fn draw_window(top: f64, height: f64) -> (f64, f64) {
+    let a = ((-top - OVERSCAN) / WINDOW_STEP).floor() * WINDOW_STEP;
+    let b = ((-top + height + OVERSCAN) / WINDOW_STEP).ceil() * WINDOW_STEP;
+    (a.max(0.0), b.max(0.0))
+}
+
+fn window_height() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|v| v.as_f64())
+        .unwrap_or(900.0)
+}
+
+/// The drawn timeline: markup made by [`schedule::page_svg`] (a label column kept in view and
+/// the chart that scrolls sideways). It is one string for the rows near the screen — a
+/// 500-phase timeline draws as fast as a short one — redrawn as the page scrolls; clicks and
+/// keys are handled here, once, for every bar.
 #[component]
 fn Chart(
     model: Arc<DocModel>,
     timeline: Memo<Timeline>,
     critical: ReadSignal<bool>,
     selected: Memo<Option<String>>,
-    expanded: ReadSignal<HashSet<String>>,
     set_expanded: WriteSignal<HashSet<String>>,
 ) -> impl IntoView {
     let session = expect_context::<Session>();
-    move || {
-        let t = timeline.get();
-        let m = model.clone();
-        let lw = t.label_width;
-        let chart_w = (t.width - lw).max(1.0);
-        let h = t.height;
-        let stripes = t
-            .rows
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| i % 2 == 1)
-            .map(|(_, r)| {
-                view! { <rect class="tl-stripe" x="0" y=num(r.y) width=num(t.width) height=num(r.height)/> }
-            })
-            .collect_view();
-        let stripes2 = t
-            .rows
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| i % 2 == 1)
-            .map(|(_, r)| {
-                view! { <rect class="tl-stripe" x="0" y=num(r.y) width=num(lw) height=num(r.height)/> }
-            })
-            .collect_view();
-        let labels = t
-            .rows
-            .iter()
-            .map(|r| label_view(r, session, expanded, set_expanded))
-            .collect_view();
-        let ticks = t.ticks.iter().map(|k| tick_view(k, h)).collect_view();
-        let arrows = t.arrows.iter().map(arrow_view).collect_view();
-        let bars = t
-            .rows
-            .iter()
-            .map(|r| bar_view(r, m.clone(), session, selected))
-            .collect_view();
-        let today = t.today_x.map(|x| {
-            view! {
-                <g class="tl-today" aria-hidden="true">
-                    <line x1=num(x) y1=num(AXIS_HEIGHT - 4.0) x2=num(x) y2=num(h - 8.0)/>
-                    <text x=num(x + 3.0) y="34">"today"</text>
-                </g>
+    let host = NodeRef::<leptos::html::Div>::new();
+    // Before the chart is placed, assume it starts near the top of the page.
+    let (window, set_window) = signal(draw_window(-250.0, window_height()));
+    let measure = move || {
+        if let Some(el) = host.get_untracked() {
+            let w = draw_window(el.get_bounding_client_rect().top(), window_height());
+            if window.get_untracked() != w {
+                set_window.set(w);
+            }
+        }
+    };
+    let scroll = window_event_listener(leptos::ev::scroll, move |_| measure());
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || {
+        scroll.remove();
+        resize.remove();
+    });
+    request_animation_frame(measure);
+    let markup = Memo::new(move |_| {
+        let (top, bottom) = window.get();
+        timeline.with(|t| {
+            let rows = schedule::rows_between(t, top, bottom);
+            schedule::page_svg(t, rows, &|r: &Row| row_progress(&model, &r.items))
+        })
+    });
+    // A redraw (scrolling, expanding) replaces the bars: keep keyboard focus on the same bar
+    // or toggle. The last focused one is remembered; a redraw that dropped the focus (it is
+    // back on the page body) gives it back.
+    let last_focus = StoredValue::new(None::<String>);
+    let on_focusin = move |ev: leptos::ev::FocusEvent| {
+        let sel =
+            crate::app::event_element::<web_sys::Element>(&ev).and_then(|e| focus_selector(&e));
+        last_focus.set_value(sel);
+    };
+    let on_focusout = move |ev: leptos::ev::FocusEvent| {
+        // Focus moved elsewhere on purpose (not lost to a redraw).
+        let kept =
+            crate::app::event_element::<web_sys::Element>(&ev).is_some_and(|e| e.is_connected());
+        if ev.related_target().is_some() || kept {
+            last_focus.set_value(None);
+        }
+    };
+    Effect::new(move |_| {
+        markup.track();
+        let Some(sel) = last_focus.get_value() else {
+            return;
+        };
+        let lost = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.active_element())
+            .is_none_or(|a| a.local_name() == "body");
+        if !lost {
+            return;
+        }
+        if let Some(target) = host
+            .get_untracked()
+            .and_then(|el| el.query_selector(&sel).ok().flatten())
+            .and_then(|e| e.dyn_into::<web_sys::SvgElement>().ok())
+        {
+            let opts = web_sys::FocusOptions::new();
+            opts.set_prevent_scroll(true);
+            let _ = target.focus_with_options(&opts);
+        }
+    });
+    let select = move |id: String| session.view.update(|v| v.item = Some(id));
+    let flip = move |id: String| {
+        set_expanded.update(|s| {
+            if !s.remove(&id) {
+                s.insert(id);
             }
         });
-        view! {
-            <div class="tl-scroll" class:show-critical=move || critical.get()>
-                <svg class="tl-labels" width=num(lw) height=num(h) viewBox=format!("0 0 {} {}", num(lw), num(h))>
-                    <rect class="tl-label-bg" x="0" y="0" width=num(lw) height=num(h)/>
-                    {stripes2}
-                    <text class="tl-head" x="22" y="26" aria-hidden="true">"Phase"</text>
-                    {labels}
-                </svg>
-                <svg class="tl-chart" width=num(chart_w) height=num(h)
-                    viewBox=format!("{} 0 {} {}", num(lw), num(chart_w), num(h))
-                    role="group" aria-label="Timeline of phases">
-                    <defs>
-                        <marker id="tl-arrowhead" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
-                            <path class="tl-head-dep" d="M0 0 L8 4 L0 8 z"/>
-                        </marker>
-                        <marker id="tl-arrowhead-crit" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
-                            <path class="tl-head-crit" d="M0 0 L8 4 L0 8 z"/>
-                        </marker>
-                        <linearGradient id="tl-fade" x1="0" x2="1" y1="0" y2="0">
-                            <stop class="tl-fade-a" offset="0"/>
-                            <stop class="tl-fade-b" offset="1"/>
-                        </linearGradient>
-                        <linearGradient id="tl-fade-fill" x1="0" x2="1" y1="0" y2="0">
-                            <stop class="tl-fade-fill-a" offset="0"/>
-                            <stop class="tl-fade-fill-b" offset="1"/>
-                        </linearGradient>
-                    </defs>
-                    <g aria-hidden="true">{stripes}{ticks}</g>
-                    {today}
-                    <g class="tl-arrows" aria-hidden="true">{arrows}</g>
-                    {bars}
-                </svg>
-            </div>
-        }
-    }
-}
-
-fn tick_view(k: &Tick, h: f64) -> impl IntoView {
-    view! {
-        <g class="tl-tick" class:major=k.major>
-            <line x1=num(k.x) y1=num(AXIS_HEIGHT - 12.0) x2=num(k.x) y2=num(h - 8.0)/>
-            <text x=num(k.x + 3.0) y="18">{k.label.clone()}</text>
-        </g>
-    }
-}
-
-fn arrow_view(a: &Arrow) -> impl IntoView {
-    let explicit = a.kind == crate::model::DependencyKind::Explicit;
-    view! {
-        <path class="tl-arrow" class:explicit=explicit class:critical=a.critical d=a.path()
-            data-from=a.from.clone() data-to=a.to.clone()/>
-    }
-}
-
-fn label_view(
-    r: &Row,
-    session: Session,
-    expanded: ReadSignal<HashSet<String>>,
-    set_expanded: WriteSignal<HashSet<String>>,
-) -> impl IntoView {
-    let indent = 22.0 + r.depth as f64 * INDENT;
-    let font = if r.kind == RowKind::Phase {
-        LABEL_FONT
-    } else {
-        NOTE_FONT
     };
-    let y = r.mid_y() + font * 0.35;
-    let id = r.id.clone();
-    let toggle = r.expandable.then(|| {
-        let id = r.id.clone();
-        let id2 = r.id.clone();
-        let id3 = r.id.clone();
-        let cy = r.mid_y();
-        let x = indent - 16.0;
-        let flip = move || {
-            set_expanded.update(|s| {
-                if !s.remove(&id) {
-                    s.insert(id.clone());
-                }
-            })
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let Some(el) = crate::app::event_element::<web_sys::Element>(&ev) else {
+            return;
         };
-        let title = r.title.clone();
-        view! {
-            <g class="tl-toggle" role="button" tabindex="0"
-                aria-label=format!("Items of {title}")
-                aria-expanded=move || expanded.with(|s| s.contains(&id3)).to_string()
-                on:click={let flip = flip.clone(); move |_| flip()}
-                on:keydown=move |ev: leptos::ev::KeyboardEvent| {
-                    if matches!(ev.key().as_str(), "Enter" | " ") {
-                        ev.prevent_default();
-                        flip();
-                    }
-                }>
-                <rect x=num(x - 3.0) y=num(cy - 8.0) width="16" height="16" rx="3"/>
-                <path d=move || if expanded.with(|s| s.contains(&id2)) {
-                    format!("M{} {} l8 0 l-4 6 z", num(x + 1.0), num(cy - 3.0))
-                } else {
-                    format!("M{} {} l6 4 l-6 4 z", num(x + 2.0), num(cy - 4.0))
-                }/>
-            </g>
+        if let Some(id) = toggle_of(&el) {
+            flip(id);
+        } else if let Some(id) = row_id_of(&el) {
+            select(id);
         }
-    });
-    view! {
-        <g class="tl-label" class:item=r.kind == RowKind::Item aria-hidden="true"
-            on:click=move |_| session.view.update(|v| v.item = Some(id.clone()))>
-            <title>{r.title.clone()}</title>
-            <text x=num(indent) y=num(y)>{r.label.clone()}</text>
-        </g>
-        {toggle}
-    }
-}
-
-fn bar_view(
-    r: &Row,
-    model: Arc<DocModel>,
-    session: Session,
-    selected: Memo<Option<String>>,
-) -> impl IntoView {
-    let items = r.items.clone();
-    let progress = {
-        let m = model.clone();
-        let items = items.clone();
-        Memo::new(move |_| row_progress(&m, &items))
     };
-    let row = r.clone();
-    let row2 = r.clone();
-    let row3 = r.clone();
-    let id = r.id.clone();
-    let id_sel = r.id.clone();
-    let id_key = r.id.clone();
-    let is_phase = r.kind == RowKind::Phase;
-    let select = move |id: &str| session.view.update(|v| v.item = Some(id.to_string()));
-    let band = r.band.map(|b| {
-        view! { <rect class="tl-band" x=num(b.x) y=num(b.y) width=num(b.w) height=num(b.h) rx="3"/> }
-    });
-    let note_y = r.mid_y() + NOTE_FONT * 0.35;
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let Some(el) = crate::app::event_element::<web_sys::Element>(&ev) else {
+            return;
+        };
+        match ev.key().as_str() {
+            "Enter" | " " => {
+                if let Some(id) = toggle_of(&el) {
+                    ev.prevent_default();
+                    flip(id);
+                } else if let Some(id) = row_id_of(&el) {
+                    ev.prevent_default();
+                    select(id);
+                }
+            }
+            "ArrowDown" => focus_sibling(&ev, &el, true),
+            "ArrowUp" => focus_sibling(&ev, &el, false),
+            _ => {}
+        }
+    };
     view! {
-        <g class="tl-bar-group" class:item=!is_phase class:critical=r.critical class:open=r.open_ended
-            class:selected=move || selected.with(|s| s.as_deref() == Some(id_sel.as_str()))
-            data-phase-id=is_phase.then(|| r.id.clone())
-            data-item-id=(!is_phase).then(|| r.id.clone())
-            tabindex="0" role="button"
-            aria-pressed=move || selected.with(|s| s.as_deref() == Some(row3.id.as_str())).to_string()
-            aria-label=move || { let (d, t) = progress.get(); row.aria_label(d, t) }
-            on:click=move |_| select(&id)
-            on:keydown=move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
-                "Enter" | " " => { ev.prevent_default(); select(&id_key) }
-                "ArrowDown" => focus_sibling(&ev, true),
-                "ArrowUp" => focus_sibling(&ev, false),
-                _ => {}
-            }>
-            <title>{r.title.clone()}</title>
-            {band}
-            <rect class="tl-bar" x=num(r.bar.x) y=num(r.bar.y) width=num(r.bar.w) height=num(r.bar.h) rx="3"/>
-            <rect class="tl-fill" x=num(r.bar.x) y=num(r.bar.y) height=num(r.bar.h) rx="3"
-                width=move || { let (d, t) = progress.get(); num(row2.fill_width(d, t)) }/>
-            <rect class="tl-outline" x=num(r.bar.x - 2.0) y=num(r.bar.y - 2.0) width=num(r.bar.w + 4.0)
-                height=num(r.bar.h + 4.0) rx="4"/>
-            <text class="tl-note" x=num(r.note_x) y=num(note_y)>
-                {let row = r.clone(); move || { let (d, t) = progress.get(); row.note(d, t) }}
-            </text>
-        </g>
+        <style>{move || selected_css(selected.get().as_deref())}</style>
+        <div class="tl-scroll" node_ref=host class:show-critical=move || critical.get()
+            on:click=on_click on:keydown=on_key on:focusin=on_focusin on:focusout=on_focusout
+            inner_html=move || markup.get()></div>
     }
 }
 

@@ -143,7 +143,9 @@ test('selecting a bar by click or Enter sets the selected item in the address', 
   const b = await bars(page);
   await page.locator(`[data-phase-id="${b[2].id}"] .tl-bar`).click();
   await page.waitForFunction((id) => location.search.includes(`item=${id}`), b[2].id);
-  assert.match(await page.locator(`[data-phase-id="${b[2].id}"]`).getAttribute('class'), /selected/);
+  const outline = (id) => page.locator(`[data-phase-id="${id}"] .tl-outline`).evaluate((r) => getComputedStyle(r).stroke);
+  assert.notEqual(await outline(b[2].id), 'none', 'the selected bar is outlined');
+  assert.equal(await outline(b[3].id), 'none');
   await page.locator(`[data-phase-id="${b[0].id}"]`).focus();
   await page.keyboard.press('ArrowDown');
   assert.equal(await page.evaluate(() => document.activeElement.dataset.phaseId), b[1].id);
@@ -200,7 +202,7 @@ test('SVG export is a valid file that renders on its own; PNG export is an image
     root: document.documentElement.localName,
     ns: document.documentElement.namespaceURI,
     errors: document.getElementsByTagName('parsererror').length,
-    groups: document.querySelectorAll('g').length,
+    groups: document.querySelectorAll('g[data-phase-id]').length,
     width: document.documentElement.getBoundingClientRect().width,
     text: document.documentElement.textContent,
   }));
