@@ -78,7 +78,11 @@ fn clean_corpus_documents_are_never_repaired() {
     for (name, text) in corpus() {
         let map = roadboard::parse(&text);
         if MOJIBAKE.contains(&name.as_str()) {
-            assert_eq!(map.encoding_repair, Some(EncodingRepair::Windows1252), "{name}");
+            assert_eq!(
+                map.encoding_repair,
+                Some(EncodingRepair::Windows1252),
+                "{name}"
+            );
         } else {
             assert_eq!(map.encoding_repair, None, "{name} is clean");
         }
@@ -90,7 +94,10 @@ fn corpus_mojibake_is_repaired_for_reading() {
     for (name, text) in corpus() {
         if name == "057.md" {
             let map = roadboard::parse(&text);
-            assert_eq!(map.title, "🗺\u{fe0f} ROADMAP DE DESARROLLO - Academias Rivales");
+            assert_eq!(
+                map.title,
+                "🗺\u{fe0f} ROADMAP DE DESARROLLO - Academias Rivales"
+            );
             assert!(map.sections.iter().any(|s| s.title == "VISIÓN GENERAL"));
         }
         if name == "023.md" {

@@ -169,7 +169,10 @@ fn seed_002_days_and_mac_roman_repair() {
         .expect("step heading item");
     assert_eq!(email.priority, Some(roadboard::model::Priority::High));
     assert_eq!(map.claimed_progress.first().map(|c| c.percent), Some(80.0));
-    assert!(!map.items.iter().any(|i| i.text.contains('√') || i.text.contains("üöÄ")));
+    assert!(!map
+        .items
+        .iter()
+        .any(|i| i.text.contains('√') || i.text.contains("üöÄ")));
 }
 
 #[test]
@@ -186,7 +189,10 @@ fn seed_004_windows_1252_repair() {
         .iter()
         .find(|s| s.title.starts_with("Critical (Before Launch)"))
         .expect("critical section");
-    assert_eq!(critical.priority, Some(roadboard::model::Priority::Critical));
+    assert_eq!(
+        critical.priority,
+        Some(roadboard::model::Priority::Critical)
+    );
     // checkbox offsets point into the original (unrepaired) bytes
     for item in map.items.iter().filter(|i| i.checkbox) {
         let off = item.checkbox_offset.expect("offset");
