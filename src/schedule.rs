@@ -260,7 +260,7 @@ pub fn text_width(text: &str, font: f64) -> f64 {
             'f' | 't' | 'r' | '-' | '/' => 0.4,
             'm' | 'w' | 'M' | 'W' | '@' => 0.85,
             'A'..='Z' | '0'..='9' | '~' | '·' | '–' | '—' => 0.62,
-            c if c.is_ascii() => 0.55,
+            c if c.is_ascii() => 0.6,
             '\u{fe0f}' | '\u{200d}' => 0.0,
             c if (c as u32) >= 0x2000 => 1.15,
             _ => 0.6,
@@ -853,7 +853,8 @@ pub fn layout(map: &Roadmap, opts: &Options) -> Timeline {
         + RIGHT_PAD;
     let px = match opts.zoom.px_per_day() {
         Some(px) => px,
-        None => ((opts.width - x0 - note_room) / span_days).clamp(0.5, 4000.0),
+        // Never so squeezed that months cannot be told apart: then it scrolls.
+        None => ((opts.width - x0 - note_room) / span_days).clamp(4.0, 4000.0),
     };
     let px = if px.is_finite() { px } else { 40.0 };
 
@@ -890,7 +891,7 @@ pub fn layout(map: &Roadmap, opts: &Options) -> Timeline {
         let indent = LABEL_PAD + p.depth as f64 * INDENT;
         // Phase labels are bold: measure them a little wider.
         let font = if p.kind == RowKind::Phase {
-            LABEL_FONT * 1.1
+            LABEL_FONT * 1.15
         } else {
             NOTE_FONT
         };
@@ -1154,9 +1155,9 @@ fn route(
     let down = a < b;
     // Leave `a` near its end, enter `b` near its start.
     let a_right = ra.band.map_or(ra.bar.right(), |x| x.right());
-    let xs = (a_right - 6.0).max(ra.bar.x + ra.bar.w.min(4.0) / 2.0);
+    let xs = (a_right - 10.0).max(ra.bar.x + ra.bar.w.min(4.0) / 2.0);
     let b_right = rb.band.map_or(rb.bar.right(), |x| x.right());
-    let xt = (rb.bar.x + 6.0).min((rb.bar.x + b_right) / 2.0);
+    let xt = (rb.bar.x + 10.0).min((rb.bar.x + b_right) / 2.0);
     let (ya, yb, gap_b, gap_a) = if down {
         (ra.bar.bottom(), rb.bar.y, rb.y, ra.y + ra.height)
     } else {
@@ -1493,7 +1494,7 @@ fn write_defs(s: &mut String, paint: &Paint) {
     let [fill_a, fill_b] = fill;
     let _ = write!(
         s,
-        r#"<defs><marker id="tl-arrowhead" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path {arrow} d="M0 0 L8 4 L0 8 z"/></marker><marker id="tl-arrowhead-crit" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path {crit} d="M0 0 L8 4 L0 8 z"/></marker><linearGradient id="tl-fade" x1="0" x2="1" y1="0" y2="0"><stop offset="0" {bar_a}/><stop offset="1" {bar_b}/></linearGradient><linearGradient id="tl-fade-fill" x1="0" x2="1" y1="0" y2="0"><stop offset="0" {fill_a}/><stop offset="1" {fill_b}/></linearGradient></defs>"#
+        r#"<defs><marker id="tl-arrowhead" viewBox="0 0 8 8" refX="7" refY="4" markerUnits="userSpaceOnUse" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path {arrow} d="M0 0 L8 4 L0 8 z"/></marker><marker id="tl-arrowhead-crit" viewBox="0 0 8 8" refX="7" refY="4" markerUnits="userSpaceOnUse" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path {crit} d="M0 0 L8 4 L0 8 z"/></marker><linearGradient id="tl-fade" x1="0" x2="1" y1="0" y2="0"><stop offset="0" {bar_a}/><stop offset="1" {bar_b}/></linearGradient><linearGradient id="tl-fade-fill" x1="0" x2="1" y1="0" y2="0"><stop offset="0" {fill_a}/><stop offset="1" {fill_b}/></linearGradient></defs>"#
     );
 }
 
@@ -1701,15 +1702,13 @@ fn write_chart(
             ),
             Paint::Inline(p) => {
                 let crit = critical && a.critical;
+                let (colour, width) = match (crit, explicit) {
+                    (true, _) => (p.critical, "2.25"),
+                    (false, true) => (p.muted, "1.75"),
+                    (false, false) => (p.arrow, "1.25"),
+                };
                 format!(
-                    r#" fill="none" stroke="{}" stroke-width="{}"{} marker-end="url(#{})""#,
-                    if crit { p.critical } else { p.arrow },
-                    if crit { "2.25" } else { "1.25" },
-                    if !explicit && !crit {
-                        r#" stroke-dasharray="3 3""#
-                    } else {
-                        ""
-                    },
+                    r#" fill="none" stroke="{colour}" stroke-width="{width}" marker-end="url(#{})""#,
                     if crit {
                         "tl-arrowhead-crit"
                     } else {
@@ -1781,7 +1780,7 @@ fn write_chart(
             r#"<rect{} x="{}" y="{}" width="{}" height="{}" rx="3"/>"#,
             paint_attr(paint, "tl-bar", |p| {
                 let fill = if r.open_ended { "url(#tl-fade)" } else { p.bar };
-                if crit {
+                if crit && !r.open_ended {
                     format!(r#"fill="{fill}" stroke="{}" stroke-width="2""#, p.critical)
                 } else {
                     format!(r#"fill="{fill}""#)

@@ -234,7 +234,7 @@ pub fn TimelineView(
                 &Options {
                     zoom: zoom.get(),
                     width: w,
-                    label_width: if w < 640.0 { 132.0 } else { 260.0 },
+                    label_width: if w < 640.0 { 150.0 } else { 260.0 },
                     start_date: start.get(),
                     today: today.clone(),
                     expanded: expanded.get(),
