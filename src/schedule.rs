@@ -664,6 +664,29 @@ fn read_number(chars: &[char], start: usize) -> (Option<f64>, usize) {
     (s.parse().ok(), end)
 }
 
+/// An item's title without its estimate phrase ("API Time: 1-2 days" → "API"): the estimate
+/// is the row's note.
+fn item_title(it: &crate::model::Item) -> String {
+    let full = it.title.clone().unwrap_or_else(|| it.text.clone());
+    let Some(est) = it.estimate_text.as_deref().filter(|e| !e.trim().is_empty()) else {
+        return full;
+    };
+    let cut = full.replace(est.trim(), " ");
+    let cut = cut
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .trim_end_matches(|c: char| {
+            matches!(c, ':' | '-' | '–' | '—' | '(' | ',' | '⏱') || c.is_whitespace()
+        })
+        .to_string();
+    if cut.is_empty() {
+        full
+    } else {
+        cut
+    }
+}
+
 /// One laid-out row before positions: time in working days.
 struct Plan {
     id: String,
@@ -803,7 +826,7 @@ pub fn layout(map: &Roadmap, opts: &Options) -> Timeline {
                 plans.push(Plan {
                     id: it.id.clone(),
                     kind: RowKind::Item,
-                    title: it.title.clone().unwrap_or_else(|| it.text.clone()),
+                    title: item_title(it),
                     depth: depth + 1,
                     start: cursor,
                     end_min: Some(cursor + lo),

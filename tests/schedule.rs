@@ -358,6 +358,9 @@ fn estimated_items_expand_as_sub_bars_with_bands() {
     assert!(close(api.bar.w, t.px_per_day));
     assert!(close(api.band.expect("band").w, t.px_per_day));
     assert_eq!(api.items.len(), 1);
+    // The estimate is the note, not part of the title.
+    assert_eq!(api.title, "API");
+    assert_eq!(api.duration_text, "Time: 1-2 days");
 }
 
 #[test]

@@ -474,41 +474,35 @@ fn Chart(
     // A redraw (scrolling, expanding) replaces the bars: keep keyboard focus on the same bar
     // or toggle. The last focused one is remembered; a redraw that dropped the focus (it is
     // back on the page body) gives it back.
-    let last_focus = StoredValue::new(None::<String>);
+    let last_focus = StoredValue::new_local(None::<(String, web_sys::Element)>);
     let on_focusin = move |ev: leptos::ev::FocusEvent| {
-        let sel =
-            crate::app::event_element::<web_sys::Element>(&ev).and_then(|e| focus_selector(&e));
-        last_focus.set_value(sel);
-    };
-    let on_focusout = move |ev: leptos::ev::FocusEvent| {
-        // Focus moved elsewhere on purpose (not lost to a redraw).
-        let kept =
-            crate::app::event_element::<web_sys::Element>(&ev).is_some_and(|e| e.is_connected());
-        if ev.related_target().is_some() || kept {
-            last_focus.set_value(None);
-        }
+        let el = crate::app::event_element::<web_sys::Element>(&ev);
+        last_focus.set_value(el.and_then(|e| focus_selector(&e).map(|sel| (sel, e))));
     };
     Effect::new(move |_| {
         markup.track();
-        let Some(sel) = last_focus.get_value() else {
-            return;
-        };
-        let lost = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.active_element())
-            .is_none_or(|a| a.local_name() == "body");
-        if !lost {
-            return;
-        }
-        if let Some(target) = host
-            .get_untracked()
-            .and_then(|el| el.query_selector(&sel).ok().flatten())
-            .and_then(|e| e.dyn_into::<web_sys::SvgElement>().ok())
-        {
-            let opts = web_sys::FocusOptions::new();
-            opts.set_prevent_scroll(true);
-            let _ = target.focus_with_options(&opts);
-        }
+        // After this round of DOM updates: was the focused bar replaced by the redraw?
+        request_animation_frame(move || {
+            let Some((sel, old)) = last_focus.get_value() else {
+                return;
+            };
+            let lost = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.active_element())
+                .is_none_or(|a| a.local_name() == "body");
+            if old.is_connected() || !lost {
+                return;
+            }
+            if let Some(target) = host
+                .get_untracked()
+                .and_then(|el| el.query_selector(&sel).ok().flatten())
+                .and_then(|e| e.dyn_into::<web_sys::SvgElement>().ok())
+            {
+                let opts = web_sys::FocusOptions::new();
+                opts.set_prevent_scroll(true);
+                let _ = target.focus_with_options(&opts);
+            }
+        });
     });
     let select = move |id: String| session.view.update(|v| v.item = Some(id));
     let flip = move |id: String| {
@@ -550,7 +544,7 @@ fn Chart(
     view! {
         <style>{move || selected_css(selected.get().as_deref())}</style>
         <div class="tl-scroll" node_ref=host class:show-critical=move || critical.get()
-            on:click=on_click on:keydown=on_key on:focusin=on_focusin on:focusout=on_focusout
+            on:click=on_click on:keydown=on_key on:focusin=on_focusin
             inner_html=move || markup.get()></div>
     }
 }

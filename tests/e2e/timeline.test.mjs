@@ -263,3 +263,28 @@ test('no accessibility violations, light and dark; phone width scrolls sideways'
   assertClean(assert, phone);
   await phone.close();
 });
+
+test('estimated items expand as sub-bars from the keyboard, and focus stays on the toggle', async () => {
+  // A document written for this test, served beside the site while it runs.
+  const file = path.join(DIST, 'e2e-timeline-items.md');
+  fs.writeFileSync(file, '# Sprint\n\n## Phase 1: Build (Week 1)\n- [x] Schema ~2 hours\n- [ ] API Time: 1-2 days\n\n'
+    + '## Phase 2: Ship (Week 2)\n**Depends on:** Phase 1\n- [ ] Release\n');
+  try {
+    const page = await timeline('e2e-timeline-items.md');
+    assert.equal(await page.locator('.tl-toggle').count(), 1);
+    await page.locator('.tl-toggle').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('.tl-chart [data-item-id]').first().waitFor();
+    assert.equal(await page.locator('.tl-chart [data-item-id]').count(), 2);
+    assert.equal(await page.locator('.tl-band').count(), 1, 'a 1-2 day range band');
+    await page.waitForFunction(() => document.activeElement?.classList.contains('tl-toggle'));
+    assert.equal(await page.locator('.tl-toggle').getAttribute('aria-expanded'), 'true');
+    assert.equal(await page.locator('.tl-arrow.explicit').count(), 1, 'the written dependency');
+    await page.keyboard.press(' ');
+    await page.waitForFunction(() => document.querySelectorAll('.tl-chart [data-item-id]').length === 0);
+    assertClean(assert, page);
+    await page.close();
+  } finally {
+    fs.rmSync(file, { force: true });
+  }
+});
