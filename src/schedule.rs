@@ -1513,11 +1513,17 @@ fn write_defs(s: &mut String, paint: &Paint) {
             ],
         ),
     };
+    // The file's own ids differ from the page's, so a printed copy beside the page's drawing
+    // never borrows the page's (stylesheet-coloured) gradients.
+    let pre = match paint {
+        Paint::Classes => "tl",
+        Paint::Inline(_) => "rbx",
+    };
     let [bar_a, bar_b] = bar;
     let [fill_a, fill_b] = fill;
     let _ = write!(
         s,
-        r#"<defs><marker id="tl-arrowhead" viewBox="0 0 8 8" refX="7" refY="4" markerUnits="userSpaceOnUse" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path {arrow} d="M0 0 L8 4 L0 8 z"/></marker><marker id="tl-arrowhead-crit" viewBox="0 0 8 8" refX="7" refY="4" markerUnits="userSpaceOnUse" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path {crit} d="M0 0 L8 4 L0 8 z"/></marker><linearGradient id="tl-fade" x1="0" x2="1" y1="0" y2="0"><stop offset="0" {bar_a}/><stop offset="1" {bar_b}/></linearGradient><linearGradient id="tl-fade-fill" x1="0" x2="1" y1="0" y2="0"><stop offset="0" {fill_a}/><stop offset="1" {fill_b}/></linearGradient></defs>"#
+        r#"<defs><marker id="{pre}-arrowhead" viewBox="0 0 8 8" refX="7" refY="4" markerUnits="userSpaceOnUse" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path {arrow} d="M0 0 L8 4 L0 8 z"/></marker><marker id="{pre}-arrowhead-crit" viewBox="0 0 8 8" refX="7" refY="4" markerUnits="userSpaceOnUse" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path {crit} d="M0 0 L8 4 L0 8 z"/></marker><linearGradient id="{pre}-fade" x1="0" x2="1" y1="0" y2="0"><stop offset="0" {bar_a}/><stop offset="1" {bar_b}/></linearGradient><linearGradient id="{pre}-fade-fill" x1="0" x2="1" y1="0" y2="0"><stop offset="0" {fill_a}/><stop offset="1" {fill_b}/></linearGradient></defs>"#
     );
 }
 
@@ -1733,9 +1739,9 @@ fn write_chart(
                 format!(
                     r#" fill="none" stroke="{colour}" stroke-width="{width}" marker-end="url(#{})""#,
                     if crit {
-                        "tl-arrowhead-crit"
+                        "rbx-arrowhead-crit"
                     } else {
-                        "tl-arrowhead"
+                        "rbx-arrowhead"
                     }
                 )
             }
@@ -1802,7 +1808,11 @@ fn write_chart(
             s,
             r#"<rect{} x="{}" y="{}" width="{}" height="{}" rx="3"/>"#,
             paint_attr(paint, "tl-bar", |p| {
-                let fill = if r.open_ended { "url(#tl-fade)" } else { p.bar };
+                let fill = if r.open_ended {
+                    "url(#rbx-fade)"
+                } else {
+                    p.bar
+                };
                 if crit && !r.open_ended {
                     format!(r#"fill="{fill}" stroke="{}" stroke-width="2""#, p.critical)
                 } else {
@@ -1822,7 +1832,7 @@ fn write_chart(
                 paint_attr(paint, "tl-fill", |p| format!(
                     r#"fill="{}""#,
                     if r.open_ended {
-                        "url(#tl-fade-fill)"
+                        "url(#rbx-fade-fill)"
                     } else {
                         p.fill
                     }

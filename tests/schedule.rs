@@ -424,7 +424,8 @@ fn the_svg_export_stands_alone() {
         svg.matches("<g>").count() + svg.matches("<g ").count(),
         svg.matches("</g>").count()
     );
-    assert!(svg.contains("url(#tl-fade)"), "the open-ended phase fades");
+    assert!(svg.contains("url(#rbx-fade)"), "the open-ended phase fades");
+    assert!(!svg.contains("#tl-"), "ids of its own, not the page's");
     assert!(
         svg.contains("#d4452b"),
         "the critical path is drawn when asked"
