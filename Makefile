@@ -49,6 +49,7 @@ dist: tools-build
 bench: tools dist
 	cargo bench --no-default-features --bench parse
 	cd tests/e2e && node bench.mjs
+	cd tests/e2e && node bench-timeline.mjs
 	@python3 scripts/bench-summary.py
 
 ## make audit — Lighthouse scores of the home page and an opened example (release build).

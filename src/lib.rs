@@ -8,6 +8,7 @@
 //! - [`load`]: bytes → document text, with refusals a user understands;
 //! - [`board`], [`render`], [`viewstate`], [`recent`]: board layout, safe display tree,
 //!   view state in the address, recently opened documents — what the views draw;
+//! - [`schedule`]: timeline geometry (bars, ticks, arrows, critical path) and its SVG export;
 //!
 //! and a thin Leptos shell behind the `web` feature (`app`, `components`, `net`, `storage`).
 
@@ -20,6 +21,7 @@ pub mod parse;
 pub mod progress;
 pub mod recent;
 pub mod render;
+pub mod schedule;
 pub mod stats;
 pub mod store;
 pub mod viewstate;

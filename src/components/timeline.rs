@@ -1,23 +1,206 @@
-//! The Timeline view. For now the phases as a table; the drawn timeline comes with its issue.
+//! The Timeline view: draws what [`crate::schedule`] lays out — a Gantt of phases with
+//! progress, dependency arrows and the critical path — plus its toolbar (zoom, start date,
+//! exports) and the same data as a table.
 
+use crate::app::{perf_mark, Session};
 use crate::components::state::DocModel;
+use crate::schedule::{self, layout, Options, Palette, Row, RowKind, Timeline, Zoom};
+use crate::storage::{KeyValue, LocalStorage, KEY_PREFIX};
 use leptos::prelude::*;
+use std::collections::HashSet;
 use std::sync::Arc;
+use wasm_bindgen::JsCast;
 
-fn days(d: f64) -> String {
-    if (d - d.round()).abs() < 0.01 {
-        format!("day {}", d.round() as i64)
+/// The localStorage key of a document's chosen start date.
+fn start_key(doc: &str) -> String {
+    format!("{KEY_PREFIX}:start:{doc}")
+}
+
+/// The stored start date, if it is a real `YYYY-MM-DD` date (anything else is ignored).
+fn stored_start(doc: &str) -> Option<String> {
+    let raw = LocalStorage::open().ok()?.get(&start_key(doc)).ok()??;
+    schedule::Date::parse_iso(&raw).map(|d| d.iso())
+}
+
+/// Today in the browser's time zone, `YYYY-MM-DD`.
+fn today_iso() -> Option<String> {
+    let now = js_sys::Date::new_0();
+    schedule::Date::from_ymd(
+        i64::from(now.get_full_year()),
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .map(|d| d.iso())
+}
+
+/// The width the timeline may use: the window less the page padding.
+fn available_width() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|v| v.as_f64())
+        .map_or(1200.0, |w| (w - 44.0).max(300.0))
+}
+
+fn prefers_dark() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+/// Done and total of a row's items (tracked: re-runs when one is ticked).
+fn row_progress(model: &DocModel, items: &[usize]) -> (usize, usize) {
+    let done = items.iter().filter(|&&i| model.ticked(i)).count();
+    (done, items.len())
+}
+
+fn untracked_progress(model: &DocModel, items: &[usize]) -> (usize, usize) {
+    let done = items.iter().filter(|&&i| model.ticked_untracked(i)).count();
+    (done, items.len())
+}
+
+/// A file name from the roadmap's title: "Miro Clone — Cycle 35" → "miro-clone-cycle-35".
+fn file_stem(title: &str) -> String {
+    let mut out = String::new();
+    for c in title.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let out = out
+        .trim_end_matches('-')
+        .chars()
+        .take(60)
+        .collect::<String>();
+    if out.is_empty() {
+        "roadmap".into()
     } else {
-        format!("day {d:.2}")
+        out
     }
 }
 
-/// Phases of the roadmap with their place in working days.
+/// Start a download of `href` named `name`.
+fn download(href: &str, name: &str) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(a) = doc
+        .create_element("a")
+        .ok()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    else {
+        return;
+    };
+    a.set_href(href);
+    a.set_download(name);
+    if let Some(body) = doc.body() {
+        let _ = body.append_child(&a);
+        a.click();
+        let _ = body.remove_child(&a);
+    }
+}
+
+fn svg_data_url(svg: &str) -> String {
+    format!(
+        "data:image/svg+xml;charset=utf-8,{}",
+        String::from(js_sys::encode_uri_component(svg))
+    )
+}
+
+/// Download the SVG as a file.
+fn export_svg(svg: &str, stem: &str) {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(svg));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type("image/svg+xml");
+    let url = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)
+        .ok()
+        .and_then(|b| web_sys::Url::create_object_url_with_blob(&b).ok());
+    match url {
+        Some(u) => {
+            download(&u, &format!("{stem}-timeline.svg"));
+            let _ = web_sys::Url::revoke_object_url(&u);
+        }
+        None => download(&svg_data_url(svg), &format!("{stem}-timeline.svg")),
+    }
+}
+
+/// Draw the SVG on a canvas at twice its size and download it as a PNG.
+fn export_png(svg: String, width: f64, height: f64, stem: String) {
+    let Ok(img) = web_sys::HtmlImageElement::new() else {
+        return;
+    };
+    let image = img.clone();
+    let onload = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let scale = 2.0;
+        let Some(canvas) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.create_element("canvas").ok())
+            .and_then(|e| e.dyn_into::<web_sys::HtmlCanvasElement>().ok())
+        else {
+            return;
+        };
+        canvas.set_width((width * scale).ceil() as u32);
+        canvas.set_height((height * scale).ceil() as u32);
+        let Some(ctx) = canvas
+            .get_context("2d")
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+        else {
+            return;
+        };
+        let _ = ctx.draw_image_with_html_image_element_and_dw_and_dh(
+            &image,
+            0.0,
+            0.0,
+            width * scale,
+            height * scale,
+        );
+        if let Ok(url) = canvas.to_data_url_with_type("image/png") {
+            download(&url, &format!("{stem}-timeline.png"));
+        }
+    });
+    img.set_onload(Some(onload.unchecked_ref()));
+    img.set_src(&svg_data_url(&svg));
+}
+
+/// Focus the previous or next bar (arrow keys).
+fn focus_sibling(ev: &web_sys::KeyboardEvent, el: &web_sys::Element, forward: bool) {
+    let Some(cur) = el.closest(".tl-bar-group").ok().flatten() else {
+        return;
+    };
+    let Some(list) = cur
+        .closest("svg")
+        .ok()
+        .flatten()
+        .and_then(|svg| svg.query_selector_all(".tl-bar-group").ok())
+    else {
+        return;
+    };
+    let n = list.length();
+    let pos = (0..n).find(|&i| list.get(i).is_some_and(|x| cur.is_same_node(Some(&x))));
+    let next = match (pos, forward) {
+        (Some(p), true) if p + 1 < n => p + 1,
+        (Some(p), false) if p > 0 => p - 1,
+        _ => return,
+    };
+    if let Some(el) = list
+        .get(next)
+        .and_then(|x| x.dyn_into::<web_sys::SvgElement>().ok())
+    {
+        ev.prevent_default();
+        let _ = el.focus();
+    }
+}
+
+/// Phases of the roadmap on a time axis.
 #[component]
 pub fn TimelineView(
     /// The opened document.
     model: Arc<DocModel>,
 ) -> impl IntoView {
+    perf_mark("rb-timeline-start");
     if model.map.phases.is_empty() {
         return view! {
             <div class="empty-state">
@@ -27,39 +210,393 @@ pub fn TimelineView(
         }
         .into_any();
     }
-    let rows = model
-        .map
-        .phases
+    let session = expect_context::<Session>();
+    let dated = model.map.phases.iter().any(|p| p.start_date.is_some());
+    let doc_id = model.doc_id.clone();
+    let (start, set_start) = signal(stored_start(&doc_id));
+    let (zoom, set_zoom) = signal(Zoom::Fit);
+    let (expanded, set_expanded) = signal(HashSet::<String>::new());
+    let (critical, set_critical) = signal(false);
+    let (as_table, set_as_table) = signal(false);
+    let (width, set_width) = signal(available_width());
+    let resize = window_event_listener(leptos::ev::resize, move |_| {
+        set_width.set(available_width());
+    });
+    on_cleanup(move || resize.remove());
+    let today = today_iso();
+
+    let timeline = {
+        let m = model.clone();
+        Memo::new(move |_| {
+            let w = width.get();
+            layout(
+                &m.map,
+                &Options {
+                    zoom: zoom.get(),
+                    width: w,
+                    label_width: if w < 640.0 { 150.0 } else { 260.0 },
+                    start_date: start.get(),
+                    today: today.clone(),
+                    expanded: expanded.get(),
+                },
+            )
+        })
+    };
+    let selected = Memo::new(move |_| session.view.with(|v| v.item.clone()));
+    request_animation_frame(|| perf_mark("rb-timeline-ready"));
+
+    let on_start = move |ev: leptos::ev::Event| {
+        let value = crate::app::event_element::<web_sys::HtmlInputElement>(&ev)
+            .map(|i| i.value())
+            .unwrap_or_default();
+        let valid = schedule::Date::parse_iso(&value).map(|d| d.iso());
+        if let Ok(kv) = LocalStorage::open() {
+            let key = start_key(&doc_id);
+            let _ = match &valid {
+                Some(v) => kv.set(&key, v),
+                None => kv.remove(&key),
+            };
+        }
+        set_start.set(valid);
+    };
+
+    let export_model = model.clone();
+    let svg_text = move |printing: bool| {
+        let m = export_model.clone();
+        let t = timeline.get_untracked();
+        let pal = if prefers_dark() && !printing {
+            Palette::DARK
+        } else {
+            Palette::LIGHT
+        };
+        let svg = schedule::to_svg(
+            &t,
+            &m.map.title,
+            &|r: &Row| untracked_progress(&m, &r.items),
+            critical.get_untracked(),
+            &pal,
+        );
+        (svg, t.width, t.height, file_stem(&m.map.title))
+    };
+    let svg_text2 = svg_text.clone();
+    let svg_text3 = svg_text.clone();
+    // Printing shows the standalone drawing (light colours), which scales to the page as one.
+    let (print_svg, set_print_svg) = signal(String::new());
+    let before_print = window_event_listener_untyped("beforeprint", move |_| {
+        let (svg, _, _, _) = svg_text3(true);
+        let body = svg
+            .find("<svg")
+            .map_or(svg.as_str(), |i| svg.get(i..).unwrap_or(""));
+        set_print_svg.set(body.to_string());
+    });
+    on_cleanup(move || before_print.remove());
+
+    let zoom_buttons = Zoom::ALL
         .iter()
-        .map(|p| {
-            let (done, total) = p
-                .items
-                .iter()
-                .filter_map(|id| model.index.item_pos.get(id))
-                .fold((0, 0), |(d, t), i| {
-                    (d + usize::from(model.ticked_untracked(*i)), t + 1)
-                });
+        .map(|&z| {
             view! {
-                <tr>
-                    <th scope="row">{p.title.clone()}</th>
-                    <td>{p.duration_text.clone()}</td>
-                    <td>{days(p.start)}</td>
-                    <td>{p.end.map_or_else(|| "open-ended".to_string(), days)}</td>
-                    <td>{format!("{done}/{total}")}</td>
-                </tr>
+                <button type="button" class="seg" aria-pressed=move || (zoom.get() == z).to_string()
+                    on:click=move |_| set_zoom.set(z)>{z.label()}</button>
             }
         })
         .collect_view();
+
+    let chart_model = model.clone();
+    let table_model = model.clone();
     view! {
-        <div class="timeline-table">
-            <p class="hint">"The drawn timeline is coming; here are the phases roadboard found, in working days from the start."</p>
-            <div class="table-wrap">
-                <table>
-                    <thead><tr><th scope="col">"Phase"</th><th scope="col">"As written"</th><th scope="col">"Starts"</th><th scope="col">"Ends"</th><th scope="col">"Done"</th></tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
+        <div class="timeline">
+            <div class="toolbar tl-toolbar">
+                <div class="segmented" role="group" aria-label="Zoom">{zoom_buttons}</div>
+                {if dated {
+                    view! { <span class="tl-dated hint">"Dates from the document"</span> }.into_any()
+                } else {
+                    view! {
+                        <div class="field">
+                            <label for="tl-start">"Start date"</label>
+                            <input id="tl-start" type="date" prop:value=move || start.get().unwrap_or_default()
+                                on:change=on_start/>
+                        </div>
+                    }.into_any()
+                }}
+                <button type="button" class="toggle" aria-pressed=move || critical.get().to_string()
+                    on:click=move |_| set_critical.update(|c| *c = !*c)>"Critical path"</button>
+                <button type="button" class="toggle" aria-pressed=move || as_table.get().to_string()
+                    on:click=move |_| set_as_table.update(|c| *c = !*c)>"Show as table"</button>
+                <span class="tl-exports">
+                    <button type="button" class="toggle" on:click=move |_| {
+                        let (svg, _, _, stem) = svg_text(false);
+                        export_svg(&svg, &stem);
+                    }>"Download SVG"</button>
+                    <button type="button" class="toggle" on:click=move |_| {
+                        let (svg, w, h, stem) = svg_text2(false);
+                        export_png(svg, w, h, stem);
+                    }>"Download PNG"</button>
+                </span>
             </div>
+            <Legend timeline=timeline critical=critical/>
+            {move || if as_table.get() {
+                view! { <TimelineTable model=table_model.clone() timeline=timeline/> }.into_any()
+            } else {
+                let m = chart_model.clone();
+                view! {
+                    <Chart model=m timeline=timeline critical=critical selected=selected
+                        set_expanded=set_expanded/>
+                }.into_any()
+            }}
+            <div class="tl-print" aria-hidden="true" inner_html=move || print_svg.get()></div>
         </div>
     }
     .into_any()
+}
+
+/// What the marks mean (only those on the drawing).
+#[component]
+fn Legend(timeline: Memo<Timeline>, critical: ReadSignal<bool>) -> impl IntoView {
+    let has = move |f: fn(&Timeline) -> bool| move || timeline.with(f);
+    let band = has(|t| t.rows.iter().any(|r| r.band.is_some()));
+    let open = has(|t| t.rows.iter().any(|r| r.open_ended));
+    let deps = has(|t| !t.arrows.is_empty());
+    view! {
+        <ul class="tl-legend" aria-label="Legend">
+            <li><span class="sw sw-done"></span>"done"</li>
+            <li><span class="sw sw-todo"></span>"to do"</li>
+            {move || band().then(|| view! { <li><span class="sw sw-band"></span>"range (min–max)"</li> })}
+            {move || open().then(|| view! { <li><span class="sw sw-open"></span>"open-ended"</li> })}
+            {move || deps().then(|| view! { <li><span class="sw sw-dep"></span>"depends on"</li> })}
+            {move || critical.get().then(|| view! { <li><span class="sw sw-crit"></span>"critical path"</li> })}
+        </ul>
+    }
+}
+
+/// CSS that outlines the selected bar (ids are reduced to safe characters).
+fn selected_css(id: Option<&str>) -> String {
+    let Some(id) = id else {
+        return String::new();
+    };
+    let safe: String = id
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'))
+        .collect();
+    if safe.is_empty() {
+        return String::new();
+    }
+    format!(
+        ".tl-bar-group[data-phase-id=\"{safe}\"] .tl-outline, .tl-bar-group[data-item-id=\"{safe}\"] .tl-outline {{ stroke: var(--accent); }}"
+    )
+}
+
+/// The row id of the bar (or label) an event happened on.
+fn row_id_of(el: &web_sys::Element) -> Option<String> {
+    let g = el.closest(".tl-bar-group, .tl-label").ok().flatten()?;
+    ["data-phase-id", "data-item-id", "data-row-id"]
+        .iter()
+        .find_map(|a| g.get_attribute(a))
+}
+
+fn toggle_of(el: &web_sys::Element) -> Option<String> {
+    el.closest(".tl-toggle")
+        .ok()
+        .flatten()?
+        .get_attribute("data-toggle")
+}
+
+/// A selector for the bar or toggle `el` is part of, to find it again after a redraw.
+fn focus_selector(el: &web_sys::Element) -> Option<String> {
+    let clean = |v: String| v.replace(['"', '\\'], "");
+    if let Some(id) = toggle_of(el) {
+        return Some(format!(".tl-toggle[data-toggle=\"{}\"]", clean(id)));
+    }
+    let g = el.closest(".tl-bar-group").ok().flatten()?;
+    ["data-phase-id", "data-item-id"].iter().find_map(|a| {
+        g.get_attribute(a)
+            .map(|v| format!(".tl-bar-group[{a}=\"{}\"]", clean(v)))
+    })
+}
+
+/// Below and above the screen, rows drawn ahead of scrolling (SVG units).
+const OVERSCAN: f64 = 800.0;
+/// The drawn window moves in steps this tall, so most scrolling redraws nothing.
+const WINDOW_STEP: f64 = 400.0;
+
+/// The part of the chart to draw, in SVG units, for a chart whose top is `top` pixels from the
+/// top of a window `height` tall.
+fn draw_window(top: f64, height: f64) -> (f64, f64) {
+    let a = ((-top - OVERSCAN) / WINDOW_STEP).floor() * WINDOW_STEP;
+    let b = ((-top + height + OVERSCAN) / WINDOW_STEP).ceil() * WINDOW_STEP;
+    (a.max(0.0), b.max(0.0))
+}
+
+fn window_height() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|v| v.as_f64())
+        .unwrap_or(900.0)
+}
+
+/// The drawn timeline: markup made by [`schedule::page_svg`] (a label column kept in view and
+/// the chart that scrolls sideways). It is one string for the rows near the screen — a
+/// 500-phase timeline draws as fast as a short one — redrawn as the page scrolls; clicks and
+/// keys are handled here, once, for every bar.
+#[component]
+fn Chart(
+    model: Arc<DocModel>,
+    timeline: Memo<Timeline>,
+    critical: ReadSignal<bool>,
+    selected: Memo<Option<String>>,
+    set_expanded: WriteSignal<HashSet<String>>,
+) -> impl IntoView {
+    let session = expect_context::<Session>();
+    let host = NodeRef::<leptos::html::Div>::new();
+    // Before the chart is placed, assume it starts near the top of the page.
+    let (window, set_window) = signal(draw_window(-250.0, window_height()));
+    let measure = move || {
+        if let Some(el) = host.get_untracked() {
+            let w = draw_window(el.get_bounding_client_rect().top(), window_height());
+            if window.get_untracked() != w {
+                set_window.set(w);
+            }
+        }
+    };
+    let scroll = window_event_listener(leptos::ev::scroll, move |_| measure());
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || {
+        scroll.remove();
+        resize.remove();
+    });
+    request_animation_frame(measure);
+    let markup = Memo::new(move |_| {
+        let (top, bottom) = window.get();
+        timeline.with(|t| {
+            let rows = schedule::rows_between(t, top, bottom);
+            schedule::page_svg(t, rows, &|r: &Row| row_progress(&model, &r.items))
+        })
+    });
+    // A redraw (scrolling, expanding) replaces the bars: keep keyboard focus on the same bar
+    // or toggle. The last focused one is remembered; a redraw that dropped the focus (it is
+    // back on the page body) gives it back.
+    let last_focus = StoredValue::new_local(None::<(String, web_sys::Element)>);
+    let on_focusin = move |ev: leptos::ev::FocusEvent| {
+        let el = crate::app::event_element::<web_sys::Element>(&ev);
+        last_focus.set_value(el.and_then(|e| focus_selector(&e).map(|sel| (sel, e))));
+    };
+    Effect::new(move |_| {
+        markup.track();
+        // After this round of DOM updates: was the focused bar replaced by the redraw?
+        request_animation_frame(move || {
+            let Some((sel, old)) = last_focus.get_value() else {
+                return;
+            };
+            let lost = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.active_element())
+                .is_none_or(|a| a.local_name() == "body");
+            if old.is_connected() || !lost {
+                return;
+            }
+            if let Some(target) = host
+                .get_untracked()
+                .and_then(|el| el.query_selector(&sel).ok().flatten())
+                .and_then(|e| e.dyn_into::<web_sys::SvgElement>().ok())
+            {
+                let opts = web_sys::FocusOptions::new();
+                opts.set_prevent_scroll(true);
+                let _ = target.focus_with_options(&opts);
+            }
+        });
+    });
+    let select = move |id: String| session.view.update(|v| v.item = Some(id));
+    let flip = move |id: String| {
+        set_expanded.update(|s| {
+            if !s.remove(&id) {
+                s.insert(id);
+            }
+        });
+    };
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let Some(el) = crate::app::event_element::<web_sys::Element>(&ev) else {
+            return;
+        };
+        if let Some(id) = toggle_of(&el) {
+            flip(id);
+        } else if let Some(id) = row_id_of(&el) {
+            select(id);
+        }
+    };
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let Some(el) = crate::app::event_element::<web_sys::Element>(&ev) else {
+            return;
+        };
+        match ev.key().as_str() {
+            "Enter" | " " => {
+                if let Some(id) = toggle_of(&el) {
+                    ev.prevent_default();
+                    flip(id);
+                } else if let Some(id) = row_id_of(&el) {
+                    ev.prevent_default();
+                    select(id);
+                }
+            }
+            "ArrowDown" => focus_sibling(&ev, &el, true),
+            "ArrowUp" => focus_sibling(&ev, &el, false),
+            _ => {}
+        }
+    };
+    view! {
+        <style>{move || selected_css(selected.get().as_deref())}</style>
+        <div class="tl-scroll" node_ref=host class:show-critical=move || critical.get()
+            on:click=on_click on:keydown=on_key on:focusin=on_focusin
+            inner_html=move || markup.get()></div>
+    }
+}
+
+/// The accessible equivalent: the same rows as a table.
+#[component]
+fn TimelineTable(model: Arc<DocModel>, timeline: Memo<Timeline>) -> impl IntoView {
+    move || {
+        let t = timeline.get();
+        let m = model.clone();
+        let rows = t
+            .rows
+            .iter()
+            .map(|r| {
+                let m = m.clone();
+                let items = r.items.clone();
+                let progress = move || {
+                    let (d, t) = row_progress(&m, &items);
+                    if t == 0 {
+                        "—".to_string()
+                    } else {
+                        format!("{d}/{t} ({}%)", crate::board::percent(d, t))
+                    }
+                };
+                let depends = if r.depends_on.is_empty() {
+                    "—".to_string()
+                } else {
+                    r.depends_on.join("; ")
+                };
+                view! {
+                    <tr class:item=r.kind == RowKind::Item class:critical=r.critical>
+                        <th scope="row" style=format!("padding-left:{}rem", 0.6 + r.depth as f64)>{r.title.clone()}</th>
+                        <td>{r.duration_text.clone()}</td>
+                        <td>{r.start_label.clone()}</td>
+                        <td>{r.end_label.clone()}</td>
+                        <td>{progress}</td>
+                        <td>{depends}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <div class="timeline-table table-wrap">
+                <table>
+                    <caption class="visually-hidden">"Phases with start, end, progress and dependencies"</caption>
+                    <thead><tr>
+                        <th scope="col">"Phase"</th><th scope="col">"As written"</th><th scope="col">"Start"</th>
+                        <th scope="col">"End"</th><th scope="col">"Progress"</th><th scope="col">"Depends on"</th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        }
+    }
 }
