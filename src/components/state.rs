@@ -296,6 +296,14 @@ impl Highlight {
             .with_untracked(|r| r.get(i).copied().flatten().map(crate::highlight::Role::key))
     }
 
+    /// Apply the current highlight again to elements drawn after it changed (the timeline
+    /// redraws its bars as markup).
+    pub fn reapply(&self, model: &DocModel) {
+        self.roles.with_untracked(|r| apply_roles(model, r));
+        self.focus
+            .with_untracked(|f| apply_phase_roles(model, f.as_deref()));
+    }
+
     /// Whether `id` is the selected item (tracked per id).
     pub fn is_selected(&self, id: &str) -> bool {
         self.selection.selected(&Some(id.to_string()))
@@ -340,11 +348,20 @@ fn apply_roles(model: &DocModel, roles: &[Option<crate::highlight::Role>]) {
 /// Set `data-highlight` on every element that names a phase (timeline bars and rows).
 fn apply_phase_roles(model: &DocModel, focus: Option<&str>) {
     use wasm_bindgen::JsCast;
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-    let Ok(list) = doc.query_selector_all("main [data-phase-id]") else { return };
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(list) = doc.query_selector_all("main [data-phase-id]") else {
+        return;
+    };
     let roles = focus.map(|f| model.graph.node_roles(f)).unwrap_or_default();
     for k in 0..list.length() {
-        let Some(el) = list.item(k).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
+        let Some(el) = list
+            .item(k)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
         let role = el
             .get_attribute("data-phase-id")
             .and_then(|id| roles.get(id.as_str()).copied())

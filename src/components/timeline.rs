@@ -210,7 +210,6 @@ pub fn TimelineView(
         }
         .into_any();
     }
-    let session = expect_context::<Session>();
     let dated = model.map.phases.iter().any(|p| p.start_date.is_some());
     let doc_id = model.doc_id.clone();
     let (start, set_start) = signal(stored_start(&doc_id));
@@ -242,7 +241,6 @@ pub fn TimelineView(
             )
         })
     };
-    let selected = Memo::new(move |_| session.view.with(|v| v.item.clone()));
     request_animation_frame(|| perf_mark("rb-timeline-ready"));
 
     let on_start = move |ev: leptos::ev::Event| {
@@ -339,7 +337,7 @@ pub fn TimelineView(
             } else {
                 let m = chart_model.clone();
                 view! {
-                    <Chart model=m timeline=timeline critical=critical selected=selected
+                    <Chart model=m timeline=timeline critical=critical
                         set_expanded=set_expanded/>
                 }.into_any()
             }}
@@ -366,23 +364,6 @@ fn Legend(timeline: Memo<Timeline>, critical: ReadSignal<bool>) -> impl IntoView
             {move || critical.get().then(|| view! { <li><span class="sw sw-crit"></span>"critical path"</li> })}
         </ul>
     }
-}
-
-/// CSS that outlines the selected bar (ids are reduced to safe characters).
-fn selected_css(id: Option<&str>) -> String {
-    let Some(id) = id else {
-        return String::new();
-    };
-    let safe: String = id
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'))
-        .collect();
-    if safe.is_empty() {
-        return String::new();
-    }
-    format!(
-        ".tl-bar-group[data-phase-id=\"{safe}\"] .tl-outline, .tl-bar-group[data-item-id=\"{safe}\"] .tl-outline {{ stroke: var(--accent); }}"
-    )
 }
 
 /// The row id of the bar (or label) an event happened on.
@@ -442,7 +423,6 @@ fn Chart(
     model: Arc<DocModel>,
     timeline: Memo<Timeline>,
     critical: ReadSignal<bool>,
-    selected: Memo<Option<String>>,
     set_expanded: WriteSignal<HashSet<String>>,
 ) -> impl IntoView {
     let session = expect_context::<Session>();
@@ -464,6 +444,7 @@ fn Chart(
         resize.remove();
     });
     request_animation_frame(measure);
+    let model_for_hl = model.clone();
     let markup = Memo::new(move |_| {
         let (top, bottom) = window.get();
         timeline.with(|t| {
@@ -479,8 +460,16 @@ fn Chart(
         let el = crate::app::event_element::<web_sys::Element>(&ev);
         last_focus.set_value(el.and_then(|e| focus_selector(&e).map(|sel| (sel, e))));
     };
+    let hl = use_context::<crate::components::state::Highlight>();
+    let hl_redraw = hl.clone();
+    let model_redraw = model_for_hl.clone();
     Effect::new(move |_| {
         markup.track();
+        // A redraw replaced the bars: give them their dependency highlight again.
+        if let Some(h) = hl_redraw.clone() {
+            let m = model_redraw.clone();
+            request_animation_frame(move || h.reapply(&m));
+        }
         // After this round of DOM updates: was the focused bar replaced by the redraw?
         request_animation_frame(move || {
             let Some((sel, old)) = last_focus.get_value() else {
@@ -542,8 +531,8 @@ fn Chart(
         }
     };
     view! {
-        <style>{move || selected_css(selected.get().as_deref())}</style>
         <div class="tl-scroll" node_ref=host class:show-critical=move || critical.get()
+            class:has-selection=move || hl.as_ref().is_some_and(|h| h.focus.with(Option::is_some))
             on:click=on_click on:keydown=on_key on:focusin=on_focusin
             inner_html=move || markup.get()></div>
     }
@@ -576,7 +565,7 @@ fn TimelineTable(model: Arc<DocModel>, timeline: Memo<Timeline>) -> impl IntoVie
                 };
                 view! {
                     <tr class:item=r.kind == RowKind::Item class:critical=r.critical>
-                        <th scope="row" style=format!("padding-left:{}rem", 0.6 + r.depth as f64)>{r.title.clone()}</th>
+                        <th scope="row" style:padding-left=format!("{}rem", 0.6 + r.depth as f64)>{r.title.clone()}</th>
                         <td>{r.duration_text.clone()}</td>
                         <td>{r.start_label.clone()}</td>
                         <td>{r.end_label.clone()}</td>

@@ -191,12 +191,13 @@ test('bad files get a clear message and the app stays usable', async () => {
   fs.writeFileSync(huge, Buffer.alloc(6 * 1024 * 1024, 'a'));
   const page = await openPage(browser.context, site.url);
   const input = page.getByLabel('Open roadmap file');
+  // Each refusal replaces the previous message: wait for the new one.
   await input.setInputFiles(png);
-  assert.match(await page.getByRole('alert').textContent(), /binary file/);
+  await page.getByRole('alert').filter({ hasText: /binary file/ }).waitFor();
   await input.setInputFiles(latin1);
-  assert.match(await page.getByRole('alert').textContent(), /not UTF-8 text/);
+  await page.getByRole('alert').filter({ hasText: /not UTF-8 text/ }).waitFor();
   await input.setInputFiles(huge);
-  assert.match(await page.getByRole('alert').textContent(), /up to 5 MB/);
+  await page.getByRole('alert').filter({ hasText: /up to 5 MB/ }).waitFor();
   // Still usable: a good file opens.
   await input.setInputFiles(path.join(FIXTURES, 'chain.md'));
   await page.locator('.doc-title').waitFor();
