@@ -39,6 +39,49 @@ pub(crate) fn leading_status_mark(s: &str) -> Option<(Status, &str)> {
     Some((status, rest.trim_start()))
 }
 
+/// A bracketed status label at the start of `s` ("[Completed] Prompt 065", "[WIP] x"):
+/// its status and the rest. Single-character boxes are GFM's business, not this.
+pub(crate) fn leading_status_label(s: &str) -> Option<(Status, &str)> {
+    let t = s.trim_start().strip_prefix('[')?;
+    let end = t.find(']')?;
+    let label = t.get(..end)?.trim();
+    if label.chars().count() < 2 || label.len() > 20 {
+        return None;
+    }
+    let status = match ids_free_lower(label).as_str() {
+        "done" | "completed" | "complete" | "finished" | "shipped" => Status::Done,
+        "in progress" | "in-progress" | "wip" | "ongoing" | "partial" | "started" => {
+            Status::InProgress
+        }
+        "todo" | "to do" | "planned" | "pending" | "not started" | "open" | "backlog" => {
+            Status::Todo
+        }
+        "blocked" | "failed" | "cancelled" | "canceled" => Status::Blocked,
+        _ => return None,
+    };
+    Some((status, t.get(end + 1..).unwrap_or("").trim_start()))
+}
+
+/// The status a `Status: …` field states ("**Status:** Missing", "Status: ✅ Done").
+pub(crate) fn status_field(s: &str) -> Option<Status> {
+    let t = s.trim_start();
+    let head = t.get(..7)?;
+    if !head.eq_ignore_ascii_case("status:") {
+        return None;
+    }
+    let rest = t.get(7..)?.trim();
+    let first_line = rest.split('\n').next().unwrap_or(rest);
+    let w = ids_free_lower(first_line);
+    if w.starts_with("missing") || w.starts_with("not started") || w.starts_with("todo") {
+        return Some(Status::Todo);
+    }
+    Some(cell_status(first_line))
+}
+
+fn ids_free_lower(s: &str) -> String {
+    s.trim().to_lowercase()
+}
+
 /// `s` without leading emoji, symbols and markup, for display ("✅ **Done**" → "Done**").
 pub(crate) fn strip_leading_symbols(s: &str) -> &str {
     s.trim_start_matches(|c: char| {

@@ -113,6 +113,7 @@ pub fn parse_named(input: &str, file_name: Option<&str>) -> Roadmap {
         }
         let status = grammar::leading_status_mark(rest)
             .map(|x| x.0)
+            .or(s.body_status)
             .or(s.status)
             .unwrap_or(Status::Todo);
         let text = grammar::leading_status_mark(rest)

@@ -55,6 +55,8 @@ pub(crate) struct RawSection {
     pub(crate) year: Option<i32>,
     /// First estimate found in the section's own body text.
     pub(crate) body_estimate: Option<([f64; 2], String)>,
+    /// A `Status: …` field in the section's own body text.
+    pub(crate) body_status: Option<Status>,
     /// Dependency phrases in the heading or body text: (references, line).
     pub(crate) deps: Vec<(String, usize)>,
     /// Whether the section names a phase.
@@ -523,6 +525,13 @@ impl<'a> Walker<'a> {
         }
         if let Some(s) = self.current_section() {
             if let Some(sec) = self.out.sections.get_mut(s) {
+                if sec.body_status.is_none() {
+                    sec.body_status = block
+                        .plain
+                        .split('\n')
+                        .next()
+                        .and_then(grammar::status_field);
+                }
                 sec.deps.extend(deps);
                 if sec.body_estimate.is_none() {
                     sec.body_estimate = estimate;
@@ -620,6 +629,9 @@ impl<'a> Walker<'a> {
         let nearest = self
             .current_section()
             .and_then(|s| self.out.sections.get(s));
+        // Plain bullets are items only right under the heading that states a status;
+        // deeper sections describe their own items.
+        let nearest_status = nearest.is_some_and(|s| s.own_status.is_some());
         let nearest_says = nearest
             .is_some_and(|s| s.own_priority.is_some() || s.is_phase || s.own_status.is_some());
         let (kind, status, checkbox, text) = if let Some((checked, _)) = task {
@@ -641,11 +653,11 @@ impl<'a> Walker<'a> {
                 false,
                 rest.trim().to_string(),
             )
-        } else if let Some((st, rest)) = grammar::leading_status_mark(&plain) {
-            (ItemKind::StatusLine, st, false, rest.to_string())
-        } else if depth == 1
-            && (self.section_status().is_some() || ordered && first_in_section && nearest_says)
+        } else if let Some((st, rest)) =
+            grammar::leading_status_mark(&plain).or_else(|| grammar::leading_status_label(&plain))
         {
+            (ItemKind::StatusLine, st, false, rest.to_string())
+        } else if depth == 1 && (nearest_status || ordered && first_in_section && nearest_says) {
             let st = self.section_status().unwrap_or(Status::Todo);
             (ItemKind::Listed, st, false, plain.clone())
         } else {
@@ -657,7 +669,9 @@ impl<'a> Walker<'a> {
             return;
         };
         if kind == ItemKind::StatusLine {
-            if let Some((_, rest)) = grammar::leading_status_mark(&markdown) {
+            if let Some((_, rest)) = grammar::leading_status_mark(&markdown)
+                .or_else(|| grammar::leading_status_label(&markdown))
+            {
                 markdown = rest.to_string();
             }
         }
@@ -806,6 +820,7 @@ impl<'a> Walker<'a> {
             priority,
             year,
             body_estimate: None,
+            body_status: None,
             deps,
             is_phase,
         });
