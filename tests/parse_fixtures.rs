@@ -160,13 +160,15 @@ fn nested_phases_relative_and_absolute_days() {
     assert_eq!(span("Day 1-2: Database"), (0.0, Some(2.0)));
     assert_eq!(span("Day 3-5"), (2.0, Some(5.0)));
     assert_eq!(span("Phase 2"), (5.0, Some(10.0)));
-    // "Day 1-2" under "Week 2" counts from the phase's start…
+    // "Day 1-2" under "Week 2" counts from the phase's start, and so do its siblings…
     assert_eq!(span("Day 1-2: Core"), (5.0, Some(7.0)));
-    // …"Day 8-10" already lies inside it
-    assert_eq!(span("Day 8-10"), (7.0, Some(10.0)));
+    assert_eq!(span("Day 3-5: Regression"), (7.0, Some(10.0)));
+    // …while "Day 11-12" under "Week 3" already lies inside it
+    assert_eq!(span("Sprint 3"), (10.0, Some(15.0)));
+    assert_eq!(span("Day 11-12"), (10.0, Some(12.0)));
     // a duration follows the previous phase; no time at all gets a nominal week
-    assert_eq!(span("Phase 3"), (10.0, Some(13.0)));
-    assert_eq!(span("Phase 4"), (13.0, Some(18.0)));
+    assert_eq!(span("Phase 3"), (15.0, Some(18.0)));
+    assert_eq!(span("Phase 4"), (18.0, Some(23.0)));
     assert!(map
         .phases
         .iter()

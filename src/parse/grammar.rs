@@ -651,6 +651,18 @@ pub(crate) fn claimed_percents(text: &str) -> Vec<(f64, usize)> {
             .get(..s)
             .unwrap_or("")
             .trim_end_matches([' ', '*', '_']);
+        // "Target: 100% production-ready" is a goal, not a claim
+        let mut from = before.len().saturating_sub(40);
+        while !before.is_char_boundary(from) {
+            from += 1;
+        }
+        let recent = before.get(from..).unwrap_or("");
+        if ["target", "goal", "aim", "achieve", "reach", " to "]
+            .iter()
+            .any(|w| recent.contains(w))
+        {
+            continue;
+        }
         let claim_before = [
             "progress:",
             "completion:",
@@ -995,6 +1007,22 @@ mod tests {
     }
 
     #[test]
+    fn labels_and_fields() {
+        assert_eq!(
+            leading_status_label("[Completed] Prompt 065").map(|x| x.0),
+            Some(Status::Done)
+        );
+        assert_eq!(
+            leading_status_label("[In Progress] x").map(|x| x.1),
+            Some("x")
+        );
+        assert_eq!(leading_status_label("[link] text"), None);
+        assert_eq!(status_field("Status: Missing"), Some(Status::Todo));
+        assert_eq!(status_field("Status: ✅ Done"), Some(Status::Done));
+        assert_eq!(status_field("Plain text"), None);
+    }
+
+    #[test]
     fn heading_statuses() {
         assert_eq!(
             heading_status("Completed (Production-Ready)"),
@@ -1078,6 +1106,8 @@ mod tests {
         );
         assert_eq!(claimed_percents("is 80% production-ready with").len(), 1);
         assert!(claimed_percents("98.1% test pass rate").is_empty());
+        assert!(claimed_percents("Target: 100% production-ready").is_empty());
+        assert_eq!(claimed_percents("Progress: 40%").len(), 1);
     }
 
     #[test]
