@@ -9,6 +9,8 @@ pub(crate) const DAYS_PER_WEEK: f64 = 5.0;
 pub(crate) const DAYS_PER_MONTH: f64 = 20.0;
 /// Working hours in a day.
 pub(crate) const HOURS_PER_DAY: f64 = 8.0;
+/// Longest span read as time: about a century of working days.
+const MAX_DAYS: f64 = 26_000.0;
 
 /// The status a leading mark stands for.
 fn mark_status(c: char) -> Option<Status> {
@@ -394,6 +396,10 @@ pub(crate) fn duration_at(s: &str, i: usize) -> Option<([f64; 2], usize)> {
     let (w, end) = word_at(s, k);
     let per = unit_days(&w)?;
     let (lo, hi) = if a <= bnum { (a, bnum) } else { (bnum, a) };
+    // beyond a century of working days is not an estimate (and keeps JSON numbers finite)
+    if !(hi * per).is_finite() || hi * per > MAX_DAYS {
+        return None;
+    }
     Some(([lo * per, hi * per], end))
 }
 
@@ -551,7 +557,8 @@ pub(crate) fn explicit_range(text: &str) -> Option<(f64, Option<f64>, String)> {
                     }
                     // "Day 3 hours" is not a position
                     let (next, _) = word_at(text, skip_spaces(text, j));
-                    if unit_days(&next).is_none() && a >= 1.0 && last >= a {
+                    if unit_days(&next).is_none() && a >= 1.0 && last >= a && last * per <= MAX_DAYS
+                    {
                         let start = (a - 1.0) * per;
                         let end_v = if open { None } else { Some(last * per) };
                         return Some((start, end_v, text.get(i..j).unwrap_or("").to_string()));
@@ -1073,6 +1080,7 @@ mod tests {
         assert_eq!(d("Setup (1-2 semanas)"), Some([5.0, 10.0]));
         assert_eq!(d("Sub-2 second post creation"), None);
         assert_eq!(d("version (v2.0)"), None);
+        assert_eq!(d("~99999999999999999999999 weeks"), None);
     }
 
     #[test]
