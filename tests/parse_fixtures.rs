@@ -261,3 +261,16 @@ fn nested_items_have_parents_and_children() {
     assert_eq!(parent.children, vec![child.id.clone()]);
     assert_eq!(map.items.len(), 3);
 }
+
+#[test]
+fn list_items_name_phases_only_when_no_heading_does() {
+    let text = "# Plan\n\n- Phase 1 (Week 1-2): Setup the basics\n- **Phase 2**: Build it ~3 days\n- Week 4: Launch\n- Phase 3: no time given\n- [ ] Phase 9 (Week 9): a task is not a phase\n";
+    let map = roadboard::parse(text);
+    let spans: Vec<_> = map.phases.iter().map(|p| (p.start, p.end)).collect();
+    assert_eq!(
+        spans,
+        vec![(0.0, Some(10.0)), (10.0, Some(13.0)), (15.0, Some(20.0))]
+    );
+    let with_heading = format!("{text}\n## Phase 7: Real (Day 1)\n");
+    assert_eq!(roadboard::parse(&with_heading).phases.len(), 1);
+}

@@ -232,7 +232,7 @@ pub fn parse_named(input: &str, file_name: Option<&str>) -> Roadmap {
     }
 
     // Phases.
-    let built = phases::build(&c.sections, &section_ids, &c.table_phases);
+    let built = phases::build(&c.sections, &section_ids, &c.table_phases, &c.list_phases);
     let mut phase_list = built.phases;
     let phase_index: HashMap<String, usize> = phase_list
         .iter()

@@ -116,6 +116,7 @@ pub(crate) fn build(
     sections: &[RawSection],
     section_ids: &[String],
     table: &[TablePhase],
+    list: &[TablePhase],
 ) -> Built {
     let mut seeds: Vec<Seed> = Vec::new();
     let mut section_seed: Vec<Option<usize>> = vec![None; sections.len()];
@@ -165,6 +166,22 @@ pub(crate) fn build(
             }
         } else if let Some(x) = section_in_seed.get_mut(i) {
             *x = inherited;
+        }
+    }
+    // List items that name a stage with time count only when no heading names a phase.
+    if seeds.is_empty() {
+        for row in list {
+            seeds.push(Seed {
+                title: row.name.clone(),
+                line: row.line,
+                key: grammar::stage_key(&row.name),
+                range: grammar::explicit_range(&row.time),
+                duration: grammar::find_estimate(&row.time),
+                open: None,
+                dates: None,
+                section: None,
+                parent: None,
+            });
         }
     }
     // Timeline tables: fill in time for phases named by headings, or add phases.

@@ -97,6 +97,9 @@ pub(crate) struct Collected {
     pub(crate) sections: Vec<RawSection>,
     pub(crate) items: Vec<RawItem>,
     pub(crate) table_phases: Vec<TablePhase>,
+    /// Top-level list items that name a stage with time ("- **Week 1**: Setup"), used as
+    /// phases when no heading names one.
+    pub(crate) list_phases: Vec<TablePhase>,
     /// (percent, line)
     pub(crate) claims: Vec<(f64, usize)>,
     /// Dependency phrases outside any section or item: (references, line).
@@ -625,6 +628,9 @@ impl<'a> Walker<'a> {
         let first_in_section = ctx.first_in_section;
         let task = ctx.task;
         let plain = ids::collapse_ws(&block.plain);
+        if depth == 1 && task.is_none() {
+            self.list_phase(&plain, block.line);
+        }
         let mut markdown = self.markdown_of(&block);
         let nearest = self
             .current_section()
@@ -729,6 +735,30 @@ impl<'a> Walker<'a> {
             c.own_pending = false;
             c.item = Some(idx);
         }
+    }
+
+    /// "Phase 1 (Week 1-2): Setup", "**Week 3**: Launch" as a list item: a phase candidate.
+    fn list_phase(&mut self, plain: &str, line: usize) {
+        let lead = grammar::strip_leading_symbols(plain);
+        let starts_with_stage = grammar::stage_key(lead).is_some();
+        let starts_with_range = grammar::explicit_range(lead)
+            .is_some_and(|(_, _, phrase)| lead.starts_with(phrase.as_str()));
+        if !(starts_with_stage || starts_with_range) {
+            return;
+        }
+        let has_time = starts_with_range
+            || grammar::explicit_range(lead).is_some()
+            || grammar::find_estimate(lead).is_some();
+        if !has_time {
+            return;
+        }
+        // the name is what comes before the first ": " description
+        let name = lead.split(": ").next().unwrap_or(lead).trim();
+        self.out.list_phases.push(TablePhase {
+            name: name.to_string(),
+            time: lead.to_string(),
+            line,
+        });
     }
 
     /// The block's source, one line per source line, without container prefixes.
