@@ -169,14 +169,15 @@ pub(crate) fn short_hash(s: &str, len: usize) -> String {
 /// Hands out ids, adding an occurrence suffix (`-2`, `-3`, …) to repeated bases.
 #[derive(Default)]
 pub(crate) struct IdAllocator {
-    seen: FastMap<String, usize>,
+    /// Hash of each id handed out (or base seen) → how often its base was asked for.
+    seen: FastMap<u64, usize>,
 }
 
 impl IdAllocator {
     /// `base` the first time, `base-N` for its N-th occurrence.
     pub(crate) fn unique(&mut self, base: String) -> String {
         let n = {
-            let n = self.seen.entry(base.clone()).or_insert(0);
+            let n = self.seen.entry(hash_of_normalized(&base)).or_insert(0);
             *n += 1;
             *n
         };
@@ -187,8 +188,9 @@ impl IdAllocator {
         let mut k = n;
         loop {
             let candidate = format!("{base}-{k}");
-            if !self.seen.contains_key(&candidate) {
-                self.seen.insert(candidate.clone(), 1);
+            let h = hash_of_normalized(&candidate);
+            if !self.seen.contains_key(&h) {
+                self.seen.insert(h, 1);
                 return candidate;
             }
             k += 1;
@@ -197,7 +199,7 @@ impl IdAllocator {
 
     /// Reserve an id chosen by the author (`{#id}`); false if it was already taken.
     pub(crate) fn reserve(&mut self, id: &str) -> bool {
-        let n = self.seen.entry(id.to_string()).or_insert(0);
+        let n = self.seen.entry(hash_of_normalized(id)).or_insert(0);
         *n += 1;
         *n == 1
     }

@@ -324,21 +324,13 @@ pub fn parse_named(input: &str, file_name: Option<&str>) -> Roadmap {
             estimate_text: it.estimate.as_ref().map(|e| e.1.clone()),
         });
     }
-    // children
-    let index_by_id: HashMap<String, usize> = items
-        .iter()
-        .enumerate()
-        .map(|(i, it)| (it.id.clone(), i))
-        .collect();
-    for i in 0..items.len() {
-        let (Some(pid), Some(cid)) = (
-            items.get(i).and_then(|x| x.parent.clone()),
-            items.get(i).map(|x| x.id.clone()),
-        ) else {
+    // children, by the raw parent indices (items and raw_items share their order)
+    for (k, it) in raw_items.iter().enumerate() {
+        let (Some(p), Some(cid)) = (it.parent, items.get(k).map(|x| x.id.clone())) else {
             continue;
         };
-        if let Some(p) = index_by_id.get(&pid).and_then(|&p| items.get_mut(p)) {
-            p.children.push(cid);
+        if let Some(parent) = items.get_mut(p) {
+            parent.children.push(cid);
         }
     }
 
