@@ -188,9 +188,10 @@ impl IdAllocator {
         let mut k = n;
         loop {
             let candidate = format!("{base}-{k}");
-            let h = hash_of_normalized(&candidate);
-            if !self.seen.contains_key(&h) {
-                self.seen.insert(h, 1);
+            if let std::collections::hash_map::Entry::Vacant(e) =
+                self.seen.entry(hash_of_normalized(&candidate))
+            {
+                e.insert(1);
                 return candidate;
             }
             k += 1;
