@@ -3,11 +3,11 @@
 //! Parsing never fails: every input is some roadmap, problems become diagnostics with
 //! 1-based lines. The pipeline is linear and iterative:
 //!
-//! 1. strip a BOM and repair mojibake ([`encoding`]);
+//! 1. strip a BOM and repair mojibake (`encoding`);
 //! 2. one pass over pulldown-cmark events (GFM task lists and tables on) collecting
-//!    headings, items, timeline tables, claims and dependency phrases ([`walk`]);
-//! 3. numbered step headings become items, stable ids are assigned ([`ids`]);
-//! 4. phases are placed on the working-day axis ([`phases`]);
+//!    headings, items, timeline tables, claims and dependency phrases (`walk`);
+//! 3. numbered step headings become items, stable ids are assigned (`ids`);
+//! 4. phases are placed on the working-day axis (`phases`);
 //! 5. dependency references are resolved and cycles reported ([`crate::deps`]).
 //!
 //! What is an item: GFM task items (`[ ]`, `[x]`, also `[~]`/`[-]` as in progress);
