@@ -274,3 +274,17 @@ fn list_items_name_phases_only_when_no_heading_does() {
     let with_heading = format!("{text}\n## Phase 7: Real (Day 1)\n");
     assert_eq!(roadboard::parse(&with_heading).phases.len(), 1);
 }
+
+#[test]
+fn stage_arrows_are_dependencies() {
+    let map = roadboard::parse(
+        "# P\n## Phase 1: A\n## Phase 2: B\n## Phase 3: C\n## Critical Dependencies\n- Phase 1 → Phase 3: C needs A\n- Frontend → Backend\n",
+    );
+    let p1 = phase_id(&map, "Phase 1");
+    let p3 = phase_id(&map, "Phase 3");
+    assert!(map
+        .dependencies
+        .iter()
+        .any(|d| d.from == p3 && d.to == p1 && d.kind == DependencyKind::Explicit && d.line == 6));
+    assert!(map.unresolved.is_empty());
+}

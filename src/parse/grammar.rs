@@ -604,6 +604,25 @@ pub(crate) fn stage_key(title: &str) -> Option<String> {
     Some(format!("{kw} {}", ident.to_lowercase()))
 }
 
+/// "Phase 1 → Phase 2: …" (also `->`, `⟶`): the second stage depends on the first.
+/// Only stage names count on both sides, so prose arrows ("Frontend → Backend") do not.
+pub(crate) fn stage_arrow(text: &str) -> Option<(String, String)> {
+    let t = strip_leading_symbols(text);
+    let left = stage_key(t)?;
+    let (_, rest) = ["→", "->", "⟶", "=>"]
+        .iter()
+        .filter_map(|a| t.find(a).map(|p| (p, a)))
+        .min_by_key(|(p, _)| *p)
+        .and_then(|(p, a)| t.get(p + a.len()..).map(|r| (p, r)))?;
+    // the left side is just the stage ("Phase 1 → …", not "Phase 1 ships → …")
+    let before = t.get(..t.find(['→', '-', '⟶', '='])?)?.trim();
+    if before.split_whitespace().count() != 2 {
+        return None;
+    }
+    let right = stage_key(rest.trim_start())?;
+    Some((left, right))
+}
+
 /// "85% Complete", "80% production-ready", "Progress: 60%": (percent, byte position).
 pub(crate) fn claimed_percents(text: &str) -> Vec<(f64, usize)> {
     let mut out = Vec::new();
@@ -1011,6 +1030,16 @@ mod tests {
             Some("partial")
         );
         assert_eq!(leading_status_mark("plain"), None);
+    }
+
+    #[test]
+    fn stage_arrows() {
+        assert_eq!(
+            stage_arrow("Phase 1 → Phase 2: Need telemetry first"),
+            Some(("phase 1".into(), "phase 2".into()))
+        );
+        assert_eq!(stage_arrow("Frontend → Backend"), None);
+        assert_eq!(stage_arrow("Phase 1 ships → Phase 2"), None);
     }
 
     #[test]

@@ -367,6 +367,22 @@ pub fn parse_named(input: &str, file_name: Option<&str>) -> Roadmap {
             phase,
         });
     }
+    // "Phase 1 → Phase 2": the later stage depends on the earlier one.
+    let mut phase_by_key: HashMap<&str, &str> = HashMap::default();
+    for p in &phase_list {
+        if let Some(k) = p.key.as_deref() {
+            phase_by_key.entry(k).or_insert(p.id.as_str());
+        }
+    }
+    for (before, after, line) in &c.arrows {
+        if let Some(dependent) = phase_by_key.get(after.as_str()) {
+            statements.push(Statement {
+                from: dependent.to_string(),
+                reference: before.clone(),
+                line: *line,
+            });
+        }
+    }
     for (refs, line) in &c.loose_deps {
         diagnostics.push(Diagnostic {
             line: *line,

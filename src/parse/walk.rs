@@ -104,6 +104,8 @@ pub(crate) struct Collected {
     pub(crate) claims: Vec<(f64, usize)>,
     /// Dependency phrases outside any section or item: (references, line).
     pub(crate) loose_deps: Vec<(String, usize)>,
+    /// "Phase 1 → Phase 2" lines: (prerequisite stage, dependent stage, line).
+    pub(crate) arrows: Vec<(String, String, usize)>,
     /// (line, message)
     pub(crate) diagnostics: Vec<(usize, String)>,
 }
@@ -508,6 +510,9 @@ impl<'a> Walker<'a> {
     fn scan_claims(&mut self, block: &Block) {
         for (pct, pos) in grammar::claimed_percents(&block.plain) {
             self.out.claims.push((pct, block.line_at(pos)));
+        }
+        if let Some((a, b)) = grammar::stage_arrow(&block.plain) {
+            self.out.arrows.push((a, b, block.line));
         }
     }
 
