@@ -260,7 +260,8 @@ pub fn parse_named(input: &str, file_name: Option<&str>) -> Roadmap {
 
     let mut items: Vec<Item> = Vec::with_capacity(raw_items.len());
     let mut statements: Vec<Statement> = Vec::new();
-    for (k, it) in raw_items.iter().enumerate() {
+    let raw_parents: Vec<Option<usize>> = raw_items.iter().map(|it| it.parent).collect();
+    for (k, it) in raw_items.into_iter().enumerate() {
         let id = item_ids.get(k).cloned().unwrap_or_default();
         let phase_idx = it
             .heading_section
@@ -304,15 +305,16 @@ pub fn parse_named(input: &str, file_name: Option<&str>) -> Roadmap {
         }
         items.push(Item {
             id,
-            text: it.text.clone(),
-            title: it.title.clone(),
-            markdown: it.markdown.clone(),
+            text: it.text,
+            title: it.title,
+            markdown: it.markdown,
             line: it.line,
             section: it.section.and_then(|s| section_ids.get(s).cloned()),
             checkbox: it.checkbox,
             status: it.status,
             priority: it.priority,
             estimate_days: it.estimate.as_ref().map(|e| e.0),
+            estimate_text: it.estimate.map(|e| e.1),
             depends_on: Vec::new(),
             parent: it.parent.and_then(|p| item_ids.get(p).cloned()),
             checkbox_offset,
@@ -321,12 +323,11 @@ pub fn parse_named(input: &str, file_name: Option<&str>) -> Roadmap {
             phase: phase_idx
                 .and_then(|p| phase_list.get(p))
                 .map(|p| p.id.clone()),
-            estimate_text: it.estimate.as_ref().map(|e| e.1.clone()),
         });
     }
     // children, by the raw parent indices (items and raw_items share their order)
-    for (k, it) in raw_items.iter().enumerate() {
-        let (Some(p), Some(cid)) = (it.parent, items.get(k).map(|x| x.id.clone())) else {
+    for (k, parent) in raw_parents.into_iter().enumerate() {
+        let (Some(p), Some(cid)) = (parent, items.get(k).map(|x| x.id.clone())) else {
             continue;
         };
         if let Some(parent) = items.get_mut(p) {
