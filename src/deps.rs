@@ -5,7 +5,7 @@
 
 use crate::model::{Dependency, DependencyCycle, DependencyKind, Diagnostic, Roadmap, Unresolved};
 use crate::parse::grammar::stage_key;
-use crate::parse::ids::{hash_of_normalized, normalize, normalized_hash};
+use crate::parse::ids::{hash_of_normalized, normalize, normalized_hash, normalized_hash_nonempty};
 use crate::parse::ids::{FastMap as HashMap, FastSet as HashSet};
 use std::collections::VecDeque;
 
@@ -21,7 +21,9 @@ pub(crate) struct Statement {
 }
 
 struct Lookup<'m> {
-    ids: HashSet<&'m str>,
+    map: &'m Roadmap,
+    /// Every id, built on first use (only references without whitespace can be ids).
+    ids: std::cell::OnceCell<HashSet<&'m str>>,
     keys: HashMap<&'m str, &'m str>,
     /// Hash of the normalised title → id.
     titles: HashMap<u64, &'m str>,
@@ -29,11 +31,10 @@ struct Lookup<'m> {
 
 impl<'m> Lookup<'m> {
     fn new(map: &'m Roadmap) -> Self {
-        let mut ids: HashSet<&str> = HashSet::default();
         let mut keys: HashMap<&str, &str> = HashMap::default();
         let mut titles: HashMap<u64, &str> = HashMap::default();
+        let mut buf = String::new();
         for item in &map.items {
-            ids.insert(item.id.as_str());
             if let Some(t) = &item.title {
                 titles.entry(normalized_hash(t)).or_insert(item.id.as_str());
             }
@@ -42,16 +43,12 @@ impl<'m> Lookup<'m> {
                 .or_insert(item.id.as_str());
             // "Write API (depends on: …)" is also "Write API"
             if item.text.contains(['(', '[', ':']) {
-                let short = without_remarks(&item.text);
-                if !short.is_empty() {
-                    titles
-                        .entry(hash_of_normalized(&short))
-                        .or_insert(item.id.as_str());
+                if let Some(short) = without_remarks_hash(&item.text, &mut buf) {
+                    titles.entry(short).or_insert(item.id.as_str());
                 }
             }
         }
         for phase in &map.phases {
-            ids.insert(phase.id.as_str());
             if let Some(k) = &phase.key {
                 keys.entry(k.as_str()).or_insert(phase.id.as_str());
             }
@@ -72,16 +69,39 @@ impl<'m> Lookup<'m> {
                 .or_insert(phase.id.as_str());
         }
         for s in &map.sections {
-            ids.insert(s.id.as_str());
             titles
                 .entry(normalized_hash(&s.title))
                 .or_insert(s.id.as_str());
         }
-        Lookup { ids, keys, titles }
+        Lookup {
+            map,
+            ids: std::cell::OnceCell::new(),
+            keys,
+            titles,
+        }
+    }
+
+    /// The id `s`, if some item, phase or section has it.
+    fn id(&self, s: &str) -> Option<&'m str> {
+        // ids never contain whitespace
+        if s.contains(char::is_whitespace) {
+            return None;
+        }
+        let map = self.map;
+        self.ids
+            .get_or_init(|| {
+                let mut ids: HashSet<&str> = HashSet::default();
+                ids.extend(map.items.iter().map(|x| x.id.as_str()));
+                ids.extend(map.phases.iter().map(|x| x.id.as_str()));
+                ids.extend(map.sections.iter().map(|x| x.id.as_str()));
+                ids
+            })
+            .get(s)
+            .copied()
     }
 
     /// The ids a reference names (several for "Phases 1-3"); empty when nothing matches.
-    fn resolve(&self, reference: &str) -> Vec<String> {
+    fn resolve(&self, reference: &str) -> Vec<&'m str> {
         let r = reference.trim();
         let bare = r
             .strip_prefix("{#")
@@ -89,20 +109,15 @@ impl<'m> Lookup<'m> {
             .or_else(|| r.strip_prefix('#'))
             .map(str::trim);
         if let Some(id) = bare {
-            return self
-                .ids
-                .get(id)
-                .map(|s| s.to_string())
-                .into_iter()
-                .collect();
+            return self.id(id).into_iter().collect();
         }
-        if self.ids.contains(r) {
-            return vec![r.to_string()];
+        if let Some(id) = self.id(r) {
+            return vec![id];
         }
         if let Some(range) = phase_range(r) {
-            let found: Vec<String> = range
+            let found: Vec<&str> = range
                 .iter()
-                .filter_map(|k| self.keys.get(k.as_str()).map(|s| s.to_string()))
+                .filter_map(|k| self.keys.get(k.as_str()).copied())
                 .collect();
             if !found.is_empty() {
                 return found;
@@ -110,33 +125,32 @@ impl<'m> Lookup<'m> {
         }
         if let Some(k) = stage_key(r) {
             if let Some(id) = self.keys.get(k.as_str()) {
-                return vec![id.to_string()];
+                return vec![*id];
             }
         }
         self.titles
             .get(&normalized_hash(r))
-            .map(|s| s.to_string())
+            .copied()
             .into_iter()
             .collect()
     }
 }
 
-/// Normalised text without parenthesised remarks and from a dependency phrase on.
-fn without_remarks(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+/// Hash of the normalised text without parenthesised remarks and from a dependency phrase
+/// on; `None` when that is empty. `buf` is scratch space reused across calls.
+fn without_remarks_hash(text: &str, buf: &mut String) -> Option<u64> {
+    buf.clear();
     let mut depth = 0usize;
     for c in text.chars() {
         match c {
             '(' | '[' => depth += 1,
             ')' | ']' => depth = depth.saturating_sub(1),
-            _ if depth == 0 => out.push(c),
+            _ if depth == 0 => buf.push(c),
             _ => {}
         }
     }
-    let cut = crate::parse::grammar::dependency_phrases(&out)
-        .first()
-        .map_or(out.len(), |d| d.1);
-    normalize(out.get(..cut).unwrap_or(&out))
+    let cut = crate::parse::grammar::first_dependency_phrase(buf).unwrap_or(buf.len());
+    normalized_hash_nonempty(buf.get(..cut).unwrap_or(buf))
 }
 
 /// "Phases 1-3" / "Phase 1–3" → ["phase 1", "phase 2", "phase 3"].
@@ -158,52 +172,53 @@ fn phase_range(r: &str) -> Option<Vec<String>> {
 /// Resolves `statements` into edges on `map` (dependencies, `depends_on`, unresolved
 /// references, diagnostics), adds phase-order edges, and reports cycles.
 pub(crate) fn resolve(map: &mut Roadmap, statements: &[Statement]) {
-    let resolved: Vec<Vec<String>> = if statements.is_empty() {
-        Vec::new()
-    } else {
+    let mut edges: Vec<Dependency> = Vec::new();
+    let mut unresolved: Vec<Unresolved> = Vec::new();
+    let mut diagnostics: Vec<Diagnostic> = Vec::new();
+    if !statements.is_empty() {
         let lookup = Lookup::new(map);
-        statements
-            .iter()
-            .map(|st| lookup.resolve(&st.reference))
-            .collect()
-    };
-    let mut seen: HashSet<(String, String)> = HashSet::default();
-    for (st, targets) in statements.iter().zip(resolved) {
-        if targets.is_empty() {
-            map.unresolved.push(Unresolved {
-                text: st.reference.clone(),
-                line: st.line,
-                from: Some(st.from.clone()),
-            });
-            map.diagnostics.push(Diagnostic {
-                line: st.line,
-                message: format!(
-                    "dependency \"{}\" matches no item, phase or section",
-                    st.reference
-                ),
-            });
-            continue;
-        }
-        for to in targets {
-            if to == st.from {
-                map.diagnostics.push(Diagnostic {
+        let mut seen: HashSet<(&str, &str)> = HashSet::default();
+        for st in statements {
+            let targets = lookup.resolve(&st.reference);
+            if targets.is_empty() {
+                unresolved.push(Unresolved {
+                    text: st.reference.clone(),
                     line: st.line,
-                    message: format!("\"{}\" depends on itself; ignored", st.reference),
+                    from: Some(st.from.clone()),
+                });
+                diagnostics.push(Diagnostic {
+                    line: st.line,
+                    message: format!(
+                        "dependency \"{}\" matches no item, phase or section",
+                        st.reference
+                    ),
                 });
                 continue;
             }
-            if !seen.insert((st.from.clone(), to.clone())) {
-                continue;
+            for to in targets {
+                if to == st.from {
+                    diagnostics.push(Diagnostic {
+                        line: st.line,
+                        message: format!("\"{}\" depends on itself; ignored", st.reference),
+                    });
+                    continue;
+                }
+                if !seen.insert((st.from.as_str(), to)) {
+                    continue;
+                }
+                edges.push(Dependency {
+                    from: st.from.clone(),
+                    to: to.to_string(),
+                    kind: DependencyKind::Explicit,
+                    line: st.line,
+                    text: st.reference.clone(),
+                });
             }
-            map.dependencies.push(Dependency {
-                from: st.from.clone(),
-                to,
-                kind: DependencyKind::Explicit,
-                line: st.line,
-                text: st.reference.clone(),
-            });
         }
     }
+    map.dependencies.extend(edges);
+    map.unresolved.extend(unresolved);
+    map.diagnostics.extend(diagnostics);
     // Phase order: each phase depends on the previous sibling, unless it says otherwise.
     let order_edges = {
         let explicit_from: HashSet<&str> =

@@ -9,6 +9,7 @@
 
 use super::ids::FastMap;
 use crate::model::EncodingRepair;
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 /// Windows-1252 bytes 0x80..=0x9F; `\0` marks the five undefined bytes.
@@ -143,6 +144,8 @@ fn decode_run(bytes: &[u8], guess: bool) -> Option<String> {
 
 /// The repair of one run of non-ASCII characters, if it is mojibake in `kind`.
 fn repair_run(kind: EncodingRepair, run: &str) -> Option<String> {
+    // most runs of clean text fail on their first character: no allocation for them
+    encode(kind, run.chars().next()?)?;
     let mut bytes = Vec::with_capacity(run.len());
     for c in run.chars() {
         bytes.push(encode(kind, c)?);
@@ -173,9 +176,9 @@ fn runs(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 }
 
 /// The outcome of [`repair`].
-pub(crate) struct Repaired {
+pub(crate) struct Repaired<'a> {
     /// The text to parse (repaired, or the input).
-    pub(crate) text: String,
+    pub(crate) text: Cow<'a, str>,
     /// Which repair was applied.
     pub(crate) kind: Option<EncodingRepair>,
     /// How many runs of characters were repaired.
@@ -185,9 +188,9 @@ pub(crate) struct Repaired {
 }
 
 /// Detects and repairs Windows-1252 or MacRoman mojibake in `text`.
-pub(crate) fn repair(text: &str) -> Repaired {
-    let unchanged = |t: &str| Repaired {
-        text: t.to_string(),
+pub(crate) fn repair(text: &str) -> Repaired<'_> {
+    let unchanged = |t| Repaired {
+        text: Cow::Borrowed(t),
         kind: None,
         runs: 0,
         first_line: None,
@@ -230,7 +233,7 @@ pub(crate) fn repair(text: &str) -> Repaired {
     }
     out.push_str(text.get(last..).unwrap_or(""));
     Repaired {
-        text: out,
+        text: Cow::Owned(out),
         kind: Some(kind),
         runs: n,
         first_line: first,

@@ -206,6 +206,10 @@ fn level_word(w: &str) -> Option<Priority> {
 }
 
 fn colour(s: &str) -> Option<Priority> {
+    // the circles are four-byte characters
+    if !s.as_bytes().contains(&0xF0) {
+        return None;
+    }
     s.chars().find_map(|c| match c {
         '🔴' => Some(Priority::Critical),
         '🟠' => Some(Priority::High),
@@ -334,18 +338,63 @@ fn range_sep(s: &str, i: usize) -> Option<usize> {
     None
 }
 
-/// Letters of a unit word at `i`: (word lowercased, end).
-fn word_at(s: &str, i: usize) -> (String, usize) {
-    let rest = s.get(i..).unwrap_or("");
-    let mut end = i;
-    for (k, c) in rest.char_indices() {
-        if c.is_alphabetic() {
-            end = i + k + c.len_utf8();
-        } else {
-            break;
+/// A word lowercased: on the stack when it is short ASCII (every keyword is), else on the
+/// heap.
+struct LowerWord {
+    buf: [u8; 16],
+    len: usize,
+    heap: Option<String>,
+}
+
+impl LowerWord {
+    fn as_str(&self) -> &str {
+        match &self.heap {
+            Some(h) => h.as_str(),
+            None => self
+                .buf
+                .get(..self.len)
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .unwrap_or(""),
         }
     }
-    (s.get(i..end).unwrap_or("").to_lowercase(), end)
+}
+
+/// Letters of a unit word at `i`: (word lowercased, end).
+fn word_at(s: &str, i: usize) -> (LowerWord, usize) {
+    let b = s.as_bytes();
+    let mut end = i;
+    let mut ascii = true;
+    while let Some(&c) = b.get(end) {
+        if c < 0x80 {
+            if c.is_ascii_alphabetic() {
+                end += 1;
+                continue;
+            }
+            break;
+        }
+        match s.get(end..).and_then(|r| r.chars().next()) {
+            Some(ch) if ch.is_alphabetic() => {
+                ascii = false;
+                end += ch.len_utf8();
+            }
+            _ => break,
+        }
+    }
+    let word = s.get(i..end).unwrap_or("");
+    let mut w = LowerWord {
+        buf: [0; 16],
+        len: 0,
+        heap: None,
+    };
+    if ascii && word.len() <= w.buf.len() {
+        for (d, c) in w.buf.iter_mut().zip(word.bytes()) {
+            *d = c.to_ascii_lowercase();
+        }
+        w.len = word.len();
+    } else {
+        w.heap = Some(word.to_lowercase());
+    }
+    (w, end)
 }
 
 /// Working days per unit word, if `w` is a time unit.
@@ -394,7 +443,7 @@ pub(crate) fn duration_at(s: &str, i: usize) -> Option<([f64; 2], usize)> {
     // "2-week" as an adjective
     let k = if b.get(k) == Some(&b'-') { k + 1 } else { k };
     let (w, end) = word_at(s, k);
-    let per = unit_days(&w)?;
+    let per = unit_days(w.as_str())?;
     let (lo, hi) = if a <= bnum { (a, bnum) } else { (bnum, a) };
     // beyond a century of working days is not an estimate (and keeps JSON numbers finite)
     if !(hi * per).is_finite() || hi * per > MAX_DAYS {
@@ -529,7 +578,7 @@ pub(crate) fn explicit_range(text: &str) -> Option<(f64, Option<f64>, String)> {
         };
         if c.is_alphabetic() && is_word_start(text, i) {
             let (w, end) = word_at(text, i);
-            if let Some(per) = axis_unit(&w) {
+            if let Some(per) = axis_unit(w.as_str()) {
                 // not "2 weeks" / "12-Week"
                 let before = text.get(..i).unwrap_or("").trim_end_matches([' ', '-']);
                 let preceded_by_number = before.ends_with(|c: char| c.is_ascii_digit());
@@ -544,7 +593,7 @@ pub(crate) fn explicit_range(text: &str) -> Option<(f64, Option<f64>, String)> {
                         let k2 = {
                             // "Week 1 - Week 2"
                             let (w2, e2) = word_at(text, k2);
-                            if axis_unit(&w2).is_some() {
+                            if axis_unit(w2.as_str()).is_some() {
                                 skip_spaces(text, e2)
                             } else {
                                 k2
@@ -557,7 +606,10 @@ pub(crate) fn explicit_range(text: &str) -> Option<(f64, Option<f64>, String)> {
                     }
                     // "Day 3 hours" is not a position
                     let (next, _) = word_at(text, skip_spaces(text, j));
-                    if unit_days(&next).is_none() && a >= 1.0 && last >= a && last * per <= MAX_DAYS
+                    if unit_days(next.as_str()).is_none()
+                        && a >= 1.0
+                        && last >= a
+                        && last * per <= MAX_DAYS
                     {
                         let start = (a - 1.0) * per;
                         let end_v = if open { None } else { Some(last * per) };
@@ -715,14 +767,44 @@ const MAX_REFS_LEN: usize = 400;
 /// Driven by the colons of `text`: each colon checks the words before it.
 pub(crate) fn dependency_phrases(text: &str) -> Vec<(String, usize)> {
     let mut out = Vec::new();
+    scan_dependency_phrases(text, |refs, i| {
+        out.push((refs.to_string(), i));
+        true
+    });
+    out
+}
+
+/// Byte position of the first dependency phrase of `text` (as [`dependency_phrases`]
+/// finds them), without collecting the reference lists.
+pub(crate) fn first_dependency_phrase(text: &str) -> Option<usize> {
+    let mut first = None;
+    scan_dependency_phrases(text, |_, i| {
+        first = Some(i);
+        false
+    });
+    first
+}
+
+/// Calls `found(references, position)` for each dependency phrase of `text`, in order,
+/// until it returns false.
+fn scan_dependency_phrases(text: &str, mut found: impl FnMut(&str, usize) -> bool) {
     if !text.contains(':') {
-        return out;
+        return;
     }
     for (colon, _) in text.match_indices(':') {
         let head = text
             .get(..colon)
             .unwrap_or("")
             .trim_end_matches([' ', '*', '_']);
+        // every keyword ends in one of these letters: most colons are rejected here
+        if !head.as_bytes().last().is_some_and(|c| {
+            matches!(
+                c.to_ascii_lowercase(),
+                b'n' | b's' | b'y' | b'd' | b'r' | b'e'
+            )
+        }) {
+            continue;
+        }
         let Some(kw) = DEP_KEYWORDS
             .iter()
             .find(|kw| ends_with_ci(head, kw) && is_word_start(head, head.len() - kw.len()))
@@ -783,11 +865,10 @@ pub(crate) fn dependency_phrases(text: &str) -> Vec<(String, usize)> {
             }
         }
         let refs = rest.get(..end).unwrap_or("").trim();
-        if !refs.is_empty() {
-            out.push((refs.to_string(), i));
+        if !refs.is_empty() && !found(refs, i) {
+            return;
         }
     }
-    out
 }
 
 const DEP_KEYWORDS: [&str; 13] = [
@@ -809,7 +890,7 @@ const DEP_KEYWORDS: [&str; 13] = [
 /// `text` up to its first dependency phrase ("Write API (depends on: DB)" → "Write API"),
 /// so that adding or editing a dependency does not change an item's id.
 pub(crate) fn without_dependencies(text: &str) -> &str {
-    let Some(cut) = dependency_phrases(text).first().map(|d| d.1) else {
+    let Some(cut) = first_dependency_phrase(text) else {
         return text;
     };
     let head = text.get(..cut).unwrap_or(text).trim_end_matches(|c: char| {
@@ -826,47 +907,57 @@ pub(crate) fn without_dependencies(text: &str) -> &str {
 /// remarks dropped.
 pub(crate) fn split_refs(refs: &str) -> Vec<String> {
     // drop parenthesised remarks, but keep `{#id}` braces
-    let mut cleaned = String::with_capacity(refs.len());
-    let mut depth = 0usize;
-    for c in refs.chars() {
-        match c {
-            '(' => depth += 1,
-            ')' => depth = depth.saturating_sub(1),
-            _ if depth == 0 => cleaned.push(c),
-            _ => {}
-        }
-    }
-    let mut out = Vec::new();
-    for part in cleaned.split([',', ';']) {
-        for sub in split_words(part, &[" and ", " & ", " + "]) {
-            let r = sub
-                .trim()
-                .trim_start_matches("and ")
-                .trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '*' | '_' | '`'));
-            let lower = r.to_lowercase();
-            if r.is_empty()
-                || matches!(
-                    lower.as_str(),
-                    "none" | "nothing" | "n/a" | "na" | "-" | "—" | "tbd" | "nada" | "ninguna"
-                )
-            {
-                continue;
+    let cleaned_buf;
+    let cleaned = if refs.contains(['(', ')']) {
+        let mut c = String::with_capacity(refs.len());
+        let mut depth = 0usize;
+        for ch in refs.chars() {
+            match ch {
+                '(' => depth += 1,
+                ')' => depth = depth.saturating_sub(1),
+                _ if depth == 0 => c.push(ch),
+                _ => {}
             }
-            out.push(r.to_string());
+        }
+        cleaned_buf = c;
+        cleaned_buf.as_str()
+    } else {
+        refs
+    };
+    let mut out = Vec::new();
+    // split on "," / ";", then " and ", then " & ", then " + " (in that order)
+    for part in cleaned.split([',', ';']) {
+        for a in part.split(" and ") {
+            for b in a.split(" & ") {
+                for sub in b.split(" + ") {
+                    let r = sub
+                        .trim()
+                        .trim_start_matches("and ")
+                        .trim_matches(|c: char| {
+                            c.is_whitespace() || matches!(c, '.' | '*' | '_' | '`')
+                        });
+                    if r.is_empty() || is_no_reference(r) {
+                        continue;
+                    }
+                    out.push(r.to_string());
+                }
+            }
         }
     }
     out
 }
 
-fn split_words<'a>(s: &'a str, seps: &[&str]) -> Vec<&'a str> {
-    let mut parts = vec![s];
-    for sep in seps {
-        parts = parts
-            .into_iter()
-            .flat_map(|p| p.split(sep))
-            .collect::<Vec<_>>();
-    }
-    parts
+/// "None", "Nothing", "n/a", … in any case: a reference list that names nothing.
+fn is_no_reference(r: &str) -> bool {
+    // Every word here is ASCII but "—"; no other character lowercases to ASCII letters
+    // among these (the Kelvin sign lowercases to "k", which none contains).
+    r == "—"
+        || r.len() <= 7
+            && [
+                "none", "nothing", "n/a", "na", "-", "tbd", "nada", "ninguna",
+            ]
+            .iter()
+            .any(|w| r.eq_ignore_ascii_case(w))
 }
 
 /// A calendar span named in `text`: quarters ("Q3 2025", "Q2, 2018", "Q4’22"; the year may

@@ -70,28 +70,40 @@ pub(crate) fn normalize(s: &str) -> String {
     out
 }
 
-/// Feeds the characters of [`normalize`]`(s)` to `emit`, without allocating.
+/// Feeds the characters of [`normalize`]`(s)` to `emit`, without allocating. ASCII bytes
+/// take a fast path (no UTF-8 decoding, no Unicode tables).
 fn normalized_chars(s: &str, mut emit: impl FnMut(char)) {
     let mut pending_space = false;
     let mut any = false;
-    for c in s.chars() {
-        let keep = if c.is_ascii() {
-            c.is_ascii_alphanumeric()
-        } else {
-            c.is_alphanumeric()
+    let b = s.as_bytes();
+    let mut i = 0;
+    while let Some(&byte) = b.get(i) {
+        if byte < 0x80 {
+            i += 1;
+            if byte.is_ascii_alphanumeric() {
+                if pending_space && any {
+                    emit(' ');
+                }
+                pending_space = false;
+                any = true;
+                emit(char::from(byte.to_ascii_lowercase()));
+            } else {
+                pending_space = true;
+            }
+            continue;
+        }
+        let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
+            break;
         };
-        if keep {
+        i += c.len_utf8();
+        if c.is_alphanumeric() {
             if pending_space && any {
                 emit(' ');
             }
             pending_space = false;
             any = true;
-            if c.is_ascii() {
-                emit(c.to_ascii_lowercase());
-            } else {
-                for l in c.to_lowercase() {
-                    emit(l);
-                }
+            for l in c.to_lowercase() {
+                emit(l);
             }
         } else {
             pending_space = true;
@@ -113,7 +125,12 @@ fn fnv_bytes(mut h: u64, bytes: &[u8]) -> u64 {
 fn fnv_normalized(mut h: u64, s: &str) -> u64 {
     let mut buf = [0u8; 4];
     normalized_chars(s, |c| {
-        h = fnv_bytes(h, c.encode_utf8(&mut buf).as_bytes());
+        if c.is_ascii() {
+            h ^= u64::from(c as u8);
+            h = h.wrapping_mul(FNV_PRIME);
+        } else {
+            h = fnv_bytes(h, c.encode_utf8(&mut buf).as_bytes());
+        }
     });
     h
 }
@@ -122,6 +139,23 @@ fn fnv_normalized(mut h: u64, s: &str) -> u64 {
 /// references to titles.
 pub(crate) fn normalized_hash(s: &str) -> u64 {
     fnv_normalized(FNV_OFFSET, s)
+}
+
+/// [`normalized_hash`] of `s`, or `None` when [`normalize`]`(s)` is empty.
+pub(crate) fn normalized_hash_nonempty(s: &str) -> Option<u64> {
+    let mut h = FNV_OFFSET;
+    let mut any = false;
+    let mut buf = [0u8; 4];
+    normalized_chars(s, |c| {
+        any = true;
+        if c.is_ascii() {
+            h ^= u64::from(c as u8);
+            h = h.wrapping_mul(FNV_PRIME);
+        } else {
+            h = fnv_bytes(h, c.encode_utf8(&mut buf).as_bytes());
+        }
+    });
+    any.then_some(h)
 }
 
 /// 64-bit hash of an already normalised string (equal to [`normalized_hash`] of its source).
@@ -206,15 +240,37 @@ impl IdAllocator {
     }
 }
 
+/// The hash state after a section path and its separator: the start of [`path_id`]'s hash,
+/// computed once per section instead of once per item.
+pub(crate) fn path_hash(path: &str) -> u64 {
+    fnv_bytes(fnv_bytes(FNV_OFFSET, path.as_bytes()), &[0x1f])
+}
+
 /// `prefix` + slug of `text` + `-` + hash of (path, normalised text): the shape of item and
-/// section ids, built with one allocation.
-fn path_id(prefix: &str, path: &str, text: &str, hash_len: usize) -> String {
-    let mut h = fnv_bytes(FNV_OFFSET, path.as_bytes());
-    h = fnv_bytes(h, &[0x1f]);
-    h = fnv_normalized(h, text);
-    let mut out = String::with_capacity(prefix.len() + 34 + hash_len);
+/// section ids, built with one allocation and one pass over `text`. `path_h` is
+/// [`path_hash`] of the path.
+fn path_id(prefix: &str, path_h: u64, text: &str, hash_len: usize) -> String {
+    const SLUG_MAX: usize = 32;
+    let mut h = path_h;
+    let mut out = String::with_capacity(prefix.len() + SLUG_MAX + 2 + hash_len);
     out.push_str(prefix);
-    push_slug(&mut out, text, 32);
+    let mut n = 0;
+    let mut buf = [0u8; 4];
+    normalized_chars(text, |c| {
+        if c.is_ascii() {
+            h ^= u64::from(c as u8);
+            h = h.wrapping_mul(FNV_PRIME);
+        } else {
+            h = fnv_bytes(h, c.encode_utf8(&mut buf).as_bytes());
+        }
+        if n < SLUG_MAX {
+            out.push(if c == ' ' { '-' } else { c });
+            n += 1;
+        }
+    });
+    while out.len() > prefix.len() && out.ends_with('-') {
+        out.pop();
+    }
     if out.len() > prefix.len() {
         out.push('-');
     }
@@ -222,14 +278,16 @@ fn path_id(prefix: &str, path: &str, text: &str, hash_len: usize) -> String {
     out
 }
 
-/// Item id: slug of the text plus a hash of section path and normalised text.
-pub(crate) fn item_base(section_path: &str, text: &str) -> String {
-    path_id("i-", section_path, text, 6)
+/// Item id: slug of the text plus a hash of section path (hashed by [`path_hash`]) and
+/// normalised text.
+pub(crate) fn item_base_hashed(path_h: u64, text: &str) -> String {
+    path_id("i-", path_h, text, 6)
 }
 
-/// Section id: slug of the title plus a hash of the path of titles above it.
-pub(crate) fn section_base(parent_path: &str, title: &str) -> String {
-    path_id("s-", parent_path, title, 4)
+/// Section id: slug of the title plus a hash of the path of titles above it (hashed by
+/// [`path_hash`]).
+pub(crate) fn section_base_hashed(parent_h: u64, title: &str) -> String {
+    path_id("s-", parent_h, title, 4)
 }
 
 /// An author-written id `{#id}` in `text`: (id, text without it).
@@ -251,8 +309,44 @@ pub(crate) fn explicit_id(text: &str) -> Option<(String, String)> {
     Some((id.to_string(), collapse_ws(&without)))
 }
 
+/// Whether `s` is already what [`collapse_ws`] makes of it: no leading, trailing or
+/// repeated whitespace, and no whitespace but single ASCII spaces.
+fn is_collapsed(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut prev_space = true; // a leading space is not collapsed
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        if c < 0x80 {
+            if c == b' ' {
+                if prev_space {
+                    return false;
+                }
+                prev_space = true;
+            } else if c.is_ascii_whitespace() || c == 0x0b {
+                return false;
+            } else {
+                prev_space = false;
+            }
+            i += 1;
+        } else {
+            let Some(ch) = s.get(i..).and_then(|r| r.chars().next()) else {
+                return false;
+            };
+            if ch.is_whitespace() {
+                return false;
+            }
+            prev_space = false;
+            i += ch.len_utf8();
+        }
+    }
+    !prev_space || b.is_empty()
+}
+
 /// Whitespace runs collapsed to one space, trimmed.
 pub(crate) fn collapse_ws(s: &str) -> String {
+    if is_collapsed(s) {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
         if !out.is_empty() {

@@ -65,7 +65,7 @@ pub fn parse_named(input: &str, file_name: Option<&str>) -> Roadmap {
     };
     let body = input.get(bom..).unwrap_or("");
     let repaired = encoding::repair(body);
-    let text = repaired.text.as_str();
+    let text: &str = &repaired.text;
     let mut c = walk::walk(text);
     let mut diagnostics: Vec<Diagnostic> = Vec::new();
     if let Some(kind) = repaired.kind {
@@ -187,11 +187,18 @@ pub fn parse_named(input: &str, file_name: Option<&str>) -> Roadmap {
     // Ids.
     let mut alloc = IdAllocator::default();
     let mut section_ids: Vec<String> = Vec::with_capacity(n_sec);
+    // hash state of each section's path, shared by everything under it
+    let root_hash = ids::path_hash("");
+    let path_hashes: Vec<u64> = c
+        .sections
+        .iter()
+        .map(|s| ids::path_hash(&s.path_key))
+        .collect();
     for s in &c.sections {
         let parent_path = s
             .parent
-            .and_then(|p| c.sections.get(p))
-            .map_or("", |p| p.path_key.as_str());
+            .and_then(|p| path_hashes.get(p).copied())
+            .unwrap_or(root_hash);
         let id = match &s.explicit_id {
             Some(e) if alloc.reserve(e) => e.clone(),
             Some(e) => {
@@ -199,9 +206,9 @@ pub fn parse_named(input: &str, file_name: Option<&str>) -> Roadmap {
                     line: s.line,
                     message: format!("id {{#{e}}} is used twice; this heading got another id"),
                 });
-                alloc.unique(ids::section_base(parent_path, &s.title))
+                alloc.unique(ids::section_base_hashed(parent_path, &s.title))
             }
-            None => alloc.unique(ids::section_base(parent_path, &s.title)),
+            None => alloc.unique(ids::section_base_hashed(parent_path, &s.title)),
         };
         section_ids.push(id);
     }
@@ -209,8 +216,8 @@ pub fn parse_named(input: &str, file_name: Option<&str>) -> Roadmap {
     for it in &raw_items {
         let path = it
             .section
-            .and_then(|s| c.sections.get(s))
-            .map_or("", |s| s.path_key.as_str());
+            .and_then(|s| path_hashes.get(s).copied())
+            .unwrap_or(root_hash);
         let id = match &it.explicit_id {
             Some(e) if alloc.reserve(e) => e.clone(),
             Some(e) => {
@@ -218,12 +225,12 @@ pub fn parse_named(input: &str, file_name: Option<&str>) -> Roadmap {
                     line: it.line,
                     message: format!("id {{#{e}}} is used twice; this item got another id"),
                 });
-                alloc.unique(ids::item_base(
+                alloc.unique(ids::item_base_hashed(
                     path,
                     grammar::without_dependencies(&it.text),
                 ))
             }
-            None => alloc.unique(ids::item_base(
+            None => alloc.unique(ids::item_base_hashed(
                 path,
                 grammar::without_dependencies(&it.text),
             )),
@@ -240,16 +247,18 @@ pub fn parse_named(input: &str, file_name: Option<&str>) -> Roadmap {
         .map(|(i, p)| (p.id.clone(), i))
         .collect();
 
-    // Checkbox offsets in the original input.
-    let lines_rep = LineIndex::new(text);
-    let lines_orig = LineIndex::new(body);
+    // Checkbox offsets in the original input (line tables only when the text was repaired).
+    let line_maps = repaired
+        .kind
+        .map(|_| (LineIndex::new(text), LineIndex::new(body)));
     let map_offset = |pos: usize| -> Option<usize> {
-        let orig = if repaired.kind.is_none() {
-            pos
-        } else {
-            let line = lines_rep.line_of(pos);
-            let col = pos.checked_sub(lines_rep.start(line)?)?;
-            lines_orig.start(line)? + col
+        let orig = match &line_maps {
+            None => pos,
+            Some((lines_rep, lines_orig)) => {
+                let line = lines_rep.line_of(pos);
+                let col = pos.checked_sub(lines_rep.start(line)?)?;
+                lines_orig.start(line)? + col
+            }
         };
         let b = body.as_bytes();
         let ok = b.get(orig.checked_sub(1)?) == Some(&b'[')

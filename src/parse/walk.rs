@@ -687,9 +687,7 @@ impl<'a> Walker<'a> {
             }
         }
         // `{#id}` names the item unless it sits in a dependency list ("after: {#db}").
-        let first_dep = grammar::dependency_phrases(&text)
-            .first()
-            .map_or(usize::MAX, |d| d.1);
+        let first_dep = grammar::first_dependency_phrase(&text).unwrap_or(usize::MAX);
         let own_id = text.find("{#").is_some_and(|p| p < first_dep);
         let (explicit_id, text) = match ids::explicit_id(&text).filter(|_| own_id) {
             Some((id, t)) => {
