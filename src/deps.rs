@@ -9,11 +9,34 @@ use crate::parse::ids::{hash_of_normalized, normalize, normalized_hash, normaliz
 use crate::parse::ids::{FastMap as HashMap, FastSet as HashSet};
 use std::collections::VecDeque;
 
+/// Who a dependency phrase belongs to: an index into the roadmap's items, phases or
+/// sections.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Owner {
+    /// `Roadmap::items[i]`.
+    Item(usize),
+    /// `Roadmap::phases[i]`.
+    Phase(usize),
+    /// `Roadmap::sections[i]`.
+    Section(usize),
+}
+
+impl Owner {
+    fn id(self, map: &Roadmap) -> &str {
+        match self {
+            Owner::Item(i) => map.items.get(i).map(|x| x.id.as_str()),
+            Owner::Phase(i) => map.phases.get(i).map(|x| x.id.as_str()),
+            Owner::Section(i) => map.sections.get(i).map(|x| x.id.as_str()),
+        }
+        .unwrap_or("")
+    }
+}
+
 /// A dependency phrase found in the document, before resolution.
 #[derive(Debug, Clone)]
 pub(crate) struct Statement {
-    /// Id of the dependent item, phase or section.
-    pub(crate) from: String,
+    /// The dependent item, phase or section.
+    pub(crate) from: Owner,
     /// One reference as written ("Phase 1", "{#db}", "Database Setup").
     pub(crate) reference: String,
     /// 1-based line of the phrase.
@@ -140,14 +163,24 @@ impl<'m> Lookup<'m> {
 /// on; `None` when that is empty. `buf` is scratch space reused across calls.
 fn without_remarks_hash(text: &str, buf: &mut String) -> Option<u64> {
     buf.clear();
+    // the brackets are ASCII, so whole runs between them are copied as slices
     let mut depth = 0usize;
-    for c in text.chars() {
-        match c {
-            '(' | '[' => depth += 1,
-            ')' | ']' => depth = depth.saturating_sub(1),
-            _ if depth == 0 => buf.push(c),
-            _ => {}
+    let mut run = 0;
+    for (i, c) in text.bytes().enumerate() {
+        if matches!(c, b'(' | b'[' | b')' | b']') {
+            if depth == 0 {
+                buf.push_str(text.get(run..i).unwrap_or(""));
+            }
+            if matches!(c, b'(' | b'[') {
+                depth += 1;
+            } else {
+                depth = depth.saturating_sub(1);
+            }
+            run = i + 1;
         }
+    }
+    if depth == 0 {
+        buf.push_str(text.get(run..).unwrap_or(""));
     }
     let cut = crate::parse::grammar::first_dependency_phrase(buf).unwrap_or(buf.len());
     normalized_hash_nonempty(buf.get(..cut).unwrap_or(buf))
@@ -171,7 +204,7 @@ fn phase_range(r: &str) -> Option<Vec<String>> {
 
 /// Resolves `statements` into edges on `map` (dependencies, `depends_on`, unresolved
 /// references, diagnostics), adds phase-order edges, and reports cycles.
-pub(crate) fn resolve(map: &mut Roadmap, statements: &[Statement]) {
+pub(crate) fn resolve(map: &mut Roadmap, statements: Vec<Statement>) {
     let mut edges: Vec<Dependency> = Vec::new();
     let mut unresolved: Vec<Unresolved> = Vec::new();
     let mut diagnostics: Vec<Diagnostic> = Vec::new();
@@ -179,13 +212,9 @@ pub(crate) fn resolve(map: &mut Roadmap, statements: &[Statement]) {
         let lookup = Lookup::new(map);
         let mut seen: HashSet<(&str, &str)> = HashSet::default();
         for st in statements {
+            let from = st.from.id(map);
             let targets = lookup.resolve(&st.reference);
             if targets.is_empty() {
-                unresolved.push(Unresolved {
-                    text: st.reference.clone(),
-                    line: st.line,
-                    from: Some(st.from.clone()),
-                });
                 diagnostics.push(Diagnostic {
                     line: st.line,
                     message: format!(
@@ -193,25 +222,41 @@ pub(crate) fn resolve(map: &mut Roadmap, statements: &[Statement]) {
                         st.reference
                     ),
                 });
+                unresolved.push(Unresolved {
+                    text: st.reference,
+                    line: st.line,
+                    from: Some(from.to_string()),
+                });
                 continue;
             }
-            for to in targets {
-                if to == st.from {
+            let mut text = Some(st.reference);
+            let last = targets.len() - 1;
+            for (n, to) in targets.into_iter().enumerate() {
+                if to == from {
                     diagnostics.push(Diagnostic {
                         line: st.line,
-                        message: format!("\"{}\" depends on itself; ignored", st.reference),
+                        message: format!(
+                            "\"{}\" depends on itself; ignored",
+                            text.as_deref().unwrap_or("")
+                        ),
                     });
                     continue;
                 }
-                if !seen.insert((st.from.as_str(), to)) {
+                if !seen.insert((from, to)) {
                     continue;
                 }
+                // the reference moves into the last edge made of it
+                let text = if n == last {
+                    text.take().unwrap_or_default()
+                } else {
+                    text.clone().unwrap_or_default()
+                };
                 edges.push(Dependency {
-                    from: st.from.clone(),
+                    from: from.to_string(),
                     to: to.to_string(),
                     kind: DependencyKind::Explicit,
                     line: st.line,
-                    text: st.reference.clone(),
+                    text,
                 });
             }
         }

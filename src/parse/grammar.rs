@@ -659,6 +659,10 @@ pub(crate) fn stage_key(title: &str) -> Option<String> {
 /// "Phase 1 → Phase 2: …" (also `->`, `⟶`): the second stage depends on the first.
 /// Only stage names count on both sides, so prose arrows ("Frontend → Backend") do not.
 pub(crate) fn stage_arrow(text: &str) -> Option<(String, String)> {
+    // every arrow has a '>' or starts with 0xE2 ('→', '⟶'): most text has neither
+    if !text.bytes().any(|c| c == b'>' || c == 0xE2) {
+        return None;
+    }
     let t = strip_leading_symbols(text);
     let left = stage_key(t)?;
     let (_, rest) = ["→", "->", "⟶", "=>"]
@@ -889,8 +893,9 @@ const DEP_KEYWORDS: [&str; 13] = [
 
 /// `text` up to its first dependency phrase ("Write API (depends on: DB)" → "Write API"),
 /// so that adding or editing a dependency does not change an item's id.
-pub(crate) fn without_dependencies(text: &str) -> &str {
-    let Some(cut) = first_dependency_phrase(text) else {
+/// `cut` is [`first_dependency_phrase`] of `text`.
+pub(crate) fn without_dependencies_at(text: &str, cut: Option<usize>) -> &str {
+    let Some(cut) = cut else {
         return text;
     };
     let head = text.get(..cut).unwrap_or(text).trim_end_matches(|c: char| {

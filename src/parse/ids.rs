@@ -66,13 +66,16 @@ pub(crate) type FastSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 /// (markup, emoji, punctuation) separates words and is dropped.
 pub(crate) fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    normalized_chars(s, |c| out.push(c));
+    normalized_chars(s, |c| {
+        out.push(c);
+        true
+    });
     out
 }
 
-/// Feeds the characters of [`normalize`]`(s)` to `emit`, without allocating. ASCII bytes
-/// take a fast path (no UTF-8 decoding, no Unicode tables).
-fn normalized_chars(s: &str, mut emit: impl FnMut(char)) {
+/// Feeds the characters of [`normalize`]`(s)` to `emit`, without allocating, until `emit`
+/// returns false. ASCII bytes take a fast path (no UTF-8 decoding, no Unicode tables).
+fn normalized_chars(s: &str, mut emit: impl FnMut(char) -> bool) {
     let mut pending_space = false;
     let mut any = false;
     let b = s.as_bytes();
@@ -81,12 +84,14 @@ fn normalized_chars(s: &str, mut emit: impl FnMut(char)) {
         if byte < 0x80 {
             i += 1;
             if byte.is_ascii_alphanumeric() {
-                if pending_space && any {
-                    emit(' ');
+                if pending_space && any && !emit(' ') {
+                    return;
                 }
                 pending_space = false;
                 any = true;
-                emit(char::from(byte.to_ascii_lowercase()));
+                if !emit(char::from(byte.to_ascii_lowercase())) {
+                    return;
+                }
             } else {
                 pending_space = true;
             }
@@ -97,13 +102,15 @@ fn normalized_chars(s: &str, mut emit: impl FnMut(char)) {
         };
         i += c.len_utf8();
         if c.is_alphanumeric() {
-            if pending_space && any {
-                emit(' ');
+            if pending_space && any && !emit(' ') {
+                return;
             }
             pending_space = false;
             any = true;
             for l in c.to_lowercase() {
-                emit(l);
+                if !emit(l) {
+                    return;
+                }
             }
         } else {
             pending_space = true;
@@ -122,17 +129,51 @@ fn fnv_bytes(mut h: u64, bytes: &[u8]) -> u64 {
     h
 }
 
-fn fnv_normalized(mut h: u64, s: &str) -> u64 {
-    let mut buf = [0u8; 4];
-    normalized_chars(s, |c| {
-        if c.is_ascii() {
-            h ^= u64::from(c as u8);
-            h = h.wrapping_mul(FNV_PRIME);
-        } else {
-            h = fnv_bytes(h, c.encode_utf8(&mut buf).as_bytes());
+fn fnv_normalized(h: u64, s: &str) -> u64 {
+    fnv_normalized_any(h, s).0
+}
+
+/// FNV of the bytes of [`normalize`]`(s)` continuing from `h` (the same walk as
+/// [`normalized_chars`], written out for speed), and whether there was any.
+fn fnv_normalized_any(mut h: u64, s: &str) -> (u64, bool) {
+    let mut pending_space = false;
+    let mut any = false;
+    let b = s.as_bytes();
+    let mut i = 0;
+    while let Some(&byte) = b.get(i) {
+        if byte < 0x80 {
+            i += 1;
+            if byte.is_ascii_alphanumeric() {
+                if pending_space && any {
+                    h = (h ^ u64::from(b' ')).wrapping_mul(FNV_PRIME);
+                }
+                pending_space = false;
+                any = true;
+                h = (h ^ u64::from(byte.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
+            } else {
+                pending_space = true;
+            }
+            continue;
         }
-    });
-    h
+        let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
+            break;
+        };
+        i += c.len_utf8();
+        if c.is_alphanumeric() {
+            if pending_space && any {
+                h = (h ^ u64::from(b' ')).wrapping_mul(FNV_PRIME);
+            }
+            pending_space = false;
+            any = true;
+            let mut buf = [0u8; 4];
+            for l in c.to_lowercase() {
+                h = fnv_bytes(h, l.encode_utf8(&mut buf).as_bytes());
+            }
+        } else {
+            pending_space = true;
+        }
+    }
+    (h, any)
 }
 
 /// 64-bit hash of [`normalize`]`(s)`, computed without allocating: the key for matching
@@ -143,18 +184,7 @@ pub(crate) fn normalized_hash(s: &str) -> u64 {
 
 /// [`normalized_hash`] of `s`, or `None` when [`normalize`]`(s)` is empty.
 pub(crate) fn normalized_hash_nonempty(s: &str) -> Option<u64> {
-    let mut h = FNV_OFFSET;
-    let mut any = false;
-    let mut buf = [0u8; 4];
-    normalized_chars(s, |c| {
-        any = true;
-        if c.is_ascii() {
-            h ^= u64::from(c as u8);
-            h = h.wrapping_mul(FNV_PRIME);
-        } else {
-            h = fnv_bytes(h, c.encode_utf8(&mut buf).as_bytes());
-        }
-    });
+    let (h, any) = fnv_normalized_any(FNV_OFFSET, s);
     any.then_some(h)
 }
 
@@ -178,10 +208,12 @@ fn push_slug(out: &mut String, s: &str, max: usize) {
     let start = out.len();
     let mut n = 0;
     normalized_chars(s, |c| {
-        if n < max {
-            out.push(if c == ' ' { '-' } else { c });
-            n += 1;
+        if n >= max {
+            return false;
         }
+        out.push(if c == ' ' { '-' } else { c });
+        n += 1;
+        n < max
     });
     while out.len() > start && out.ends_with('-') {
         out.pop();
@@ -247,30 +279,14 @@ pub(crate) fn path_hash(path: &str) -> u64 {
 }
 
 /// `prefix` + slug of `text` + `-` + hash of (path, normalised text): the shape of item and
-/// section ids, built with one allocation and one pass over `text`. `path_h` is
+/// section ids, built with one allocation. `path_h` is
 /// [`path_hash`] of the path.
 fn path_id(prefix: &str, path_h: u64, text: &str, hash_len: usize) -> String {
     const SLUG_MAX: usize = 32;
-    let mut h = path_h;
+    let h = fnv_normalized(path_h, text);
     let mut out = String::with_capacity(prefix.len() + SLUG_MAX + 2 + hash_len);
     out.push_str(prefix);
-    let mut n = 0;
-    let mut buf = [0u8; 4];
-    normalized_chars(text, |c| {
-        if c.is_ascii() {
-            h ^= u64::from(c as u8);
-            h = h.wrapping_mul(FNV_PRIME);
-        } else {
-            h = fnv_bytes(h, c.encode_utf8(&mut buf).as_bytes());
-        }
-        if n < SLUG_MAX {
-            out.push(if c == ' ' { '-' } else { c });
-            n += 1;
-        }
-    });
-    while out.len() > prefix.len() && out.ends_with('-') {
-        out.pop();
-    }
+    push_slug(&mut out, text, SLUG_MAX);
     if out.len() > prefix.len() {
         out.push('-');
     }

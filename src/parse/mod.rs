@@ -23,7 +23,7 @@ pub(crate) mod ids;
 mod phases;
 mod walk;
 
-use crate::deps::{self, Statement};
+use crate::deps::{self, Owner, Statement};
 use crate::model::*;
 use ids::FastMap as HashMap;
 use ids::IdAllocator;
@@ -54,6 +54,14 @@ fn leading_bold(s: &str) -> Option<String> {
     let end = r.find("**")?;
     let t = r.get(..end)?.trim().trim_end_matches(':').trim();
     (!t.is_empty()).then(|| t.to_string())
+}
+
+/// The part of an item's text its id is made of: up to its first dependency phrase.
+fn id_text(it: &RawItem) -> &str {
+    let cut = it
+        .dep_cut
+        .unwrap_or_else(|| grammar::first_dependency_phrase(&it.text));
+    grammar::without_dependencies_at(&it.text, cut)
 }
 
 /// Parse a roadmap document, with a file name to fall back on for the title.
@@ -136,6 +144,7 @@ pub fn parse_named(input: &str, file_name: Option<&str>) -> Roadmap {
             checkbox_pos: None,
             explicit_id: s.explicit_id.clone(),
             deps: std::mem::take(&mut s.deps),
+            dep_cut: None,
             heading_section: Some(k),
             text,
         };
@@ -225,15 +234,9 @@ pub fn parse_named(input: &str, file_name: Option<&str>) -> Roadmap {
                     line: it.line,
                     message: format!("id {{#{e}}} is used twice; this item got another id"),
                 });
-                alloc.unique(ids::item_base_hashed(
-                    path,
-                    grammar::without_dependencies(&it.text),
-                ))
+                alloc.unique(ids::item_base_hashed(path, id_text(it)))
             }
-            None => alloc.unique(ids::item_base_hashed(
-                path,
-                grammar::without_dependencies(&it.text),
-            )),
+            None => alloc.unique(ids::item_base_hashed(path, id_text(it))),
         };
         item_ids.push(id);
     }
@@ -271,7 +274,9 @@ pub fn parse_named(input: &str, file_name: Option<&str>) -> Roadmap {
     let mut statements: Vec<Statement> = Vec::new();
     let raw_parents: Vec<Option<usize>> = raw_items.iter().map(|it| it.parent).collect();
     for (k, it) in raw_items.into_iter().enumerate() {
-        let id = item_ids.get(k).cloned().unwrap_or_default();
+        // moved out: later items find their parent's id in `items` (parents come first)
+        // or, should one not, still in `item_ids`
+        let id = item_ids.get_mut(k).map(std::mem::take).unwrap_or_default();
         let phase_idx = it
             .heading_section
             .or(it.section)
@@ -288,7 +293,7 @@ pub fn parse_named(input: &str, file_name: Option<&str>) -> Roadmap {
         for (refs, line) in &it.deps {
             for r in grammar::split_refs(refs) {
                 statements.push(Statement {
-                    from: id.clone(),
+                    from: Owner::Item(k),
                     reference: r,
                     line: *line,
                 });
@@ -325,7 +330,13 @@ pub fn parse_named(input: &str, file_name: Option<&str>) -> Roadmap {
             estimate_days: it.estimate.as_ref().map(|e| e.0),
             estimate_text: it.estimate.map(|e| e.1),
             depends_on: Vec::new(),
-            parent: it.parent.and_then(|p| item_ids.get(p).cloned()),
+            parent: it.parent.and_then(|p| {
+                if p < k {
+                    items.get(p).map(|x| x.id.clone())
+                } else {
+                    item_ids.get(p).cloned()
+                }
+            }),
             checkbox_offset,
             kind: it.kind,
             children: Vec::new(),
@@ -348,18 +359,20 @@ pub fn parse_named(input: &str, file_name: Option<&str>) -> Roadmap {
     let mut sections: Vec<Section> = Vec::with_capacity(n_sec);
     for (k, s) in c.sections.iter().enumerate() {
         let id = section_ids.get(k).cloned().unwrap_or_default();
-        let phase = built
+        let phase_idx = built
             .section_phase
             .get(k)
             .copied()
             .flatten()
+            .filter(|&p| p < phase_list.len());
+        let phase = phase_idx
             .and_then(|p| phase_list.get(p))
             .map(|p| p.id.clone());
-        let owner = phase.clone().unwrap_or_else(|| id.clone());
+        let owner = phase_idx.map_or(Owner::Section(k), Owner::Phase);
         for (refs, line) in &s.deps {
             for r in grammar::split_refs(refs) {
                 statements.push(Statement {
-                    from: owner.clone(),
+                    from: owner,
                     reference: r,
                     line: *line,
                 });
@@ -378,16 +391,16 @@ pub fn parse_named(input: &str, file_name: Option<&str>) -> Roadmap {
         });
     }
     // "Phase 1 → Phase 2": the later stage depends on the earlier one.
-    let mut phase_by_key: HashMap<&str, &str> = HashMap::default();
-    for p in &phase_list {
+    let mut phase_by_key: HashMap<&str, usize> = HashMap::default();
+    for (i, p) in phase_list.iter().enumerate() {
         if let Some(k) = p.key.as_deref() {
-            phase_by_key.entry(k).or_insert(p.id.as_str());
+            phase_by_key.entry(k).or_insert(i);
         }
     }
     for (before, after, line) in &c.arrows {
-        if let Some(dependent) = phase_by_key.get(after.as_str()) {
+        if let Some(&dependent) = phase_by_key.get(after.as_str()) {
             statements.push(Statement {
-                from: dependent.to_string(),
+                from: Owner::Phase(dependent),
                 reference: before.clone(),
                 line: *line,
             });
@@ -441,7 +454,7 @@ pub fn parse_named(input: &str, file_name: Option<&str>) -> Roadmap {
         cycles: Vec::new(),
         diagnostics,
     };
-    deps::resolve(&mut map, &statements);
+    deps::resolve(&mut map, statements);
     map.diagnostics.sort_by_key(|d| d.line);
     map
 }

@@ -80,6 +80,9 @@ pub(crate) struct RawItem {
     pub(crate) checkbox_pos: Option<usize>,
     pub(crate) explicit_id: Option<String>,
     pub(crate) deps: Vec<(String, usize)>,
+    /// Byte position of the first dependency phrase in `text`, when already known
+    /// (`Some(None)`: there is none).
+    pub(crate) dep_cut: Option<Option<usize>>,
     /// For heading items: the section the heading opens.
     pub(crate) heading_section: Option<usize>,
 }
@@ -280,7 +283,11 @@ impl<'a> Walker<'a> {
 
     fn block_mut(&mut self, start: usize, end: usize) -> &mut Block {
         let lines = &self.lines;
-        let b = self.block.get_or_insert_with(Block::default);
+        // room for a typical item line up front instead of growing text event by event
+        let b = self.block.get_or_insert_with(|| Block {
+            plain: String::with_capacity(128),
+            ..Block::default()
+        });
         b.touch(start, end, lines);
         b
     }
@@ -593,6 +600,7 @@ impl<'a> Walker<'a> {
                 checkbox_pos: None,
                 explicit_id: None,
                 deps: Vec::new(),
+                dep_cut: None,
                 heading_section: None,
                 text,
             });
@@ -687,8 +695,10 @@ impl<'a> Walker<'a> {
             }
         }
         // `{#id}` names the item unless it sits in a dependency list ("after: {#db}").
-        let first_dep = grammar::first_dependency_phrase(&text).unwrap_or(usize::MAX);
-        let own_id = text.find("{#").is_some_and(|p| p < first_dep);
+        let first_dep = grammar::first_dependency_phrase(&text);
+        let own_id = text
+            .find("{#")
+            .is_some_and(|p| p < first_dep.unwrap_or(usize::MAX));
         let (explicit_id, text) = match ids::explicit_id(&text).filter(|_| own_id) {
             Some((id, t)) => {
                 if let Some(s) = markdown.find("{#") {
@@ -706,6 +716,8 @@ impl<'a> Walker<'a> {
             }
             None => (None, text),
         };
+        // the text changed when an id was cut out of it
+        let dep_cut = explicit_id.is_none().then_some(first_dep);
         self.scan_claims(&block);
         let deps: Vec<(String, usize)> = block.dependency_phrases();
         let line = if block.src_start.is_some() {
@@ -731,6 +743,7 @@ impl<'a> Walker<'a> {
             checkbox_pos: task.map(|(_, p)| p),
             explicit_id,
             deps,
+            dep_cut,
             heading_section: None,
             text,
         });
@@ -983,6 +996,7 @@ impl<'a> Walker<'a> {
                 checkbox_pos: None,
                 explicit_id,
                 deps: Vec::new(),
+                dep_cut: None,
                 heading_section: None,
                 text: name,
             });
