@@ -4,7 +4,7 @@
 //! Everything here is linear in the size of the graph and iterative (no recursion).
 
 use crate::model::{Dependency, DependencyCycle, DependencyKind, Diagnostic, Roadmap, Unresolved};
-use crate::parse::grammar::stage_key;
+use crate::parse::grammar::{plain_lead, stage_key};
 use crate::parse::ids::{hash_of_normalized, normalize, normalized_hash, normalized_hash_nonempty};
 use crate::parse::ids::{FastMap as HashMap, FastSet as HashSet};
 use std::collections::VecDeque;
@@ -69,6 +69,13 @@ impl<'m> Lookup<'m> {
                 if let Some(short) = without_remarks_hash(&item.text, &mut buf) {
                     titles.entry(short).or_insert(item.id.as_str());
                 }
+            }
+        }
+        // "Alpha: design the schema" is also "Alpha", as a bold "**Alpha**:" lead would be;
+        // after every item's own title and text, so it never takes another item's match
+        for item in map.items.iter().filter(|i| i.title.is_none()) {
+            if let Some(h) = plain_lead(&item.text).and_then(normalized_hash_nonempty) {
+                titles.entry(h).or_insert(item.id.as_str());
             }
         }
         for phase in &map.phases {

@@ -288,3 +288,35 @@ fn stage_arrows_are_dependencies() {
         .any(|d| d.from == p3 && d.to == p1 && d.kind == DependencyKind::Explicit && d.line == 6));
     assert!(map.unresolved.is_empty());
 }
+
+#[test]
+fn plain_leads_name_items_for_dependencies() {
+    let map = fixture("plain_leads.md");
+    let alpha = item(&map, "Alpha: design");
+    // the lead is for matching only: no title, and the id is made of the whole text
+    assert_eq!(alpha.title, None);
+    assert!(
+        alpha.id.starts_with("i-alpha-design-the-schema-"),
+        "{}",
+        alpha.id
+    );
+    let beta = item(&map, "Beta: write");
+    assert_eq!(beta.depends_on, vec![alpha.id.clone()]);
+    let gamma = item(&map, "Gamma");
+    assert_eq!(gamma.depends_on, vec![alpha.id.clone(), beta.id.clone()]);
+    // a time, a URL and a sentence are not leads
+    let unresolved: Vec<&str> = map.unresolved.iter().map(|u| u.text.as_str()).collect();
+    assert!(unresolved.contains(&"Standup at 10"), "{unresolved:?}");
+    assert!(unresolved.contains(&"See https"), "{unresolved:?}");
+    assert!(
+        unresolved.contains(&"One two three four five six seven"),
+        "{unresolved:?}"
+    );
+    // an item's whole text wins over another item's lead
+    let theta = map
+        .items
+        .iter()
+        .find(|i| i.text == "Theta")
+        .expect("item Theta");
+    assert_eq!(item(&map, "Iota").depends_on, vec![theta.id.clone()]);
+}

@@ -891,6 +891,33 @@ const DEP_KEYWORDS: [&str; 13] = [
     "waiting on",
 ];
 
+/// Longest plain lead read as a title, in words.
+const MAX_LEAD_WORDS: usize = 6;
+
+/// The plain lead of `Alpha: design the schema` ("Alpha"): a few words before the first
+/// colon, which name the item as a bold `**Alpha**:` lead does, for matching references.
+/// Not a colon inside a token ("https://…", "10:30", "x:y"), not a remark in parentheses,
+/// not a dependency phrase ("needs: …"), not a sentence (more than six words).
+pub(crate) fn plain_lead(text: &str) -> Option<&str> {
+    let colon = text.find(':')?;
+    let lead = text.get(..colon)?.trim();
+    let after = text.get(colon + 1..).unwrap_or("");
+    if !(after.is_empty() || after.starts_with(char::is_whitespace)) {
+        return None;
+    }
+    if lead.is_empty()
+        || lead.contains(['(', ')', '[', ']', '/'])
+        || !lead.chars().any(char::is_alphabetic)
+        || lead.split_whitespace().count() > MAX_LEAD_WORDS
+    {
+        return None;
+    }
+    if first_dependency_phrase(text).is_some_and(|p| p < colon) {
+        return None;
+    }
+    Some(lead)
+}
+
 /// `text` up to its first dependency phrase ("Write API (depends on: DB)" → "Write API"),
 /// so that adding or editing a dependency does not change an item's id.
 /// `cut` is [`first_dependency_phrase`] of `text`.
@@ -1254,6 +1281,23 @@ mod tests {
         );
         assert!(split_refs("Nothing (first phase)").is_empty());
         assert!(dependency_phrases("apps that depend on services").is_empty());
+    }
+
+    #[test]
+    fn plain_leads() {
+        assert_eq!(plain_lead("Alpha: design the schema"), Some("Alpha"));
+        assert_eq!(plain_lead("User Auth Flow: login"), Some("User Auth Flow"));
+        assert_eq!(plain_lead("See https://example.com for docs"), None);
+        assert_eq!(plain_lead("http://x.y: link"), None);
+        assert_eq!(plain_lead("Standup at 10:30 daily"), None);
+        assert_eq!(plain_lead("10: ten"), None);
+        assert_eq!(plain_lead("needs: Alpha"), None);
+        assert_eq!(plain_lead("Deploy (depends on: Alpha)"), None);
+        assert_eq!(
+            plain_lead("One two three four five six seven: too long"),
+            None
+        );
+        assert_eq!(plain_lead("no colon here"), None);
     }
 
     #[test]
