@@ -73,6 +73,28 @@ pub(crate) fn normalize(s: &str) -> String {
     out
 }
 
+/// Blocks of punctuation, arrows, symbols, dingbats and emoji that hold no letter or digit
+/// (checked by a test against the Unicode tables in use): the marks roadmaps are full of
+/// are decided here without a table lookup.
+const SYMBOL_BLOCKS: [(u32, u32); 7] = [
+    (0x2000, 0x206F),
+    (0x2190, 0x245F),
+    (0x2500, 0x2775),
+    (0x2794, 0x2BFF),
+    (0xFE00, 0xFE0F),
+    (0x1F000, 0x1F0FF),
+    (0x1F18A, 0x1FAFF),
+];
+
+/// `c.is_alphanumeric()` for a non-ASCII `c`, with the common symbol blocks answered first.
+fn is_alnum_non_ascii(c: char) -> bool {
+    let u = c as u32;
+    if SYMBOL_BLOCKS.iter().any(|&(lo, hi)| (lo..=hi).contains(&u)) {
+        return false;
+    }
+    c.is_alphanumeric()
+}
+
 /// Feeds the characters of [`normalize`]`(s)` to `emit`, without allocating, until `emit`
 /// returns false. ASCII bytes take a fast path (no UTF-8 decoding, no Unicode tables).
 fn normalized_chars(s: &str, mut emit: impl FnMut(char) -> bool) {
@@ -101,7 +123,7 @@ fn normalized_chars(s: &str, mut emit: impl FnMut(char) -> bool) {
             break;
         };
         i += c.len_utf8();
-        if c.is_alphanumeric() {
+        if is_alnum_non_ascii(c) {
             if pending_space && any && !emit(' ') {
                 return;
             }
@@ -159,7 +181,7 @@ fn fnv_normalized_any(mut h: u64, s: &str) -> (u64, bool) {
             break;
         };
         i += c.len_utf8();
-        if c.is_alphanumeric() {
+        if is_alnum_non_ascii(c) {
             if pending_space && any {
                 h = (h ^ u64::from(b' ')).wrapping_mul(FNV_PRIME);
             }
@@ -205,19 +227,43 @@ fn base36(mut h: u64, len: usize) -> String {
 
 /// Slug of `normalize(s)`: words joined by `-`, at most `max` characters, pushed to `out`.
 fn push_slug(out: &mut String, s: &str, max: usize) {
-    let start = out.len();
+    const STACK_CHARS: usize = 40;
+    if max > STACK_CHARS {
+        let start = out.len();
+        let mut n = 0;
+        normalized_chars(s, |c| {
+            out.push(if c == ' ' { '-' } else { c });
+            n += 1;
+            n < max
+        });
+        while out.len() > start && out.ends_with('-') {
+            out.pop();
+        }
+        return;
+    }
+    // up to `max` characters of four bytes each, gathered on the stack
+    let mut buf = [0u8; 4 * STACK_CHARS];
+    let mut len = 0;
     let mut n = 0;
     normalized_chars(s, |c| {
         if n >= max {
             return false;
         }
-        out.push(if c == ' ' { '-' } else { c });
+        let c = if c == ' ' { '-' } else { c };
+        let Some(dst) = buf.get_mut(len..len + c.len_utf8()) else {
+            return false;
+        };
+        c.encode_utf8(dst);
+        len += c.len_utf8();
         n += 1;
         n < max
     });
-    while out.len() > start && out.ends_with('-') {
-        out.pop();
-    }
+    let slug = buf
+        .get(..len)
+        .and_then(|b| std::str::from_utf8(b).ok())
+        .unwrap_or("")
+        .trim_end_matches('-');
+    out.push_str(slug);
 }
 
 /// A URL-friendly slug of at most `max` characters.
@@ -381,6 +427,17 @@ mod tests {
     fn normalize_drops_markup_and_emoji() {
         assert_eq!(normalize("✅ **Fix  Build** — now!"), "fix build now");
         assert_eq!(normalize("Ünïcode Straße"), "ünïcode straße");
+    }
+
+    #[test]
+    fn symbol_blocks_hold_no_letters_or_digits() {
+        for (lo, hi) in SYMBOL_BLOCKS {
+            for u in lo..=hi {
+                if let Some(c) = char::from_u32(u) {
+                    assert!(!c.is_alphanumeric(), "U+{u:04X}");
+                }
+            }
+        }
     }
 
     #[test]
