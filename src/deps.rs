@@ -65,7 +65,7 @@ impl<'m> Lookup<'m> {
                 .entry(normalized_hash(&item.text))
                 .or_insert(item.id.as_str());
             // "Write API (depends on: …)" is also "Write API"
-            if item.text.contains(['(', '[', ':']) {
+            if item.text.bytes().any(|c| matches!(c, b'(' | b'[' | b':')) {
                 if let Some(short) = without_remarks_hash(&item.text, &mut buf) {
                     titles.entry(short).or_insert(item.id.as_str());
                 }
@@ -114,7 +114,10 @@ impl<'m> Lookup<'m> {
     /// The id `s`, if some item, phase or section has it.
     fn id(&self, s: &str) -> Option<&'m str> {
         // ids never contain whitespace
-        if s.contains(char::is_whitespace) {
+        if s.bytes()
+            .any(|c| c.is_ascii_whitespace() || c == 0x0b || c >= 0x80)
+            && s.contains(char::is_whitespace)
+        {
             return None;
         }
         let map = self.map;
@@ -130,8 +133,10 @@ impl<'m> Lookup<'m> {
             .copied()
     }
 
-    /// The ids a reference names (several for "Phases 1-3"); empty when nothing matches.
-    fn resolve(&self, reference: &str) -> Vec<&'m str> {
+    /// The ids a reference names (several for "Phases 1-3"), into `out` (cleared first);
+    /// empty when nothing matches.
+    fn resolve(&self, reference: &str, out: &mut Vec<&'m str>) {
+        out.clear();
         let r = reference.trim();
         let bare = r
             .strip_prefix("{#")
@@ -139,30 +144,30 @@ impl<'m> Lookup<'m> {
             .or_else(|| r.strip_prefix('#'))
             .map(str::trim);
         if let Some(id) = bare {
-            return self.id(id).into_iter().collect();
+            out.extend(self.id(id));
+            return;
         }
         if let Some(id) = self.id(r) {
-            return vec![id];
+            out.push(id);
+            return;
         }
         if let Some(range) = phase_range(r) {
-            let found: Vec<&str> = range
-                .iter()
-                .filter_map(|k| self.keys.get(k.as_str()).copied())
-                .collect();
-            if !found.is_empty() {
-                return found;
+            out.extend(
+                range
+                    .iter()
+                    .filter_map(|k| self.keys.get(k.as_str()).copied()),
+            );
+            if !out.is_empty() {
+                return;
             }
         }
         if let Some(k) = stage_key(r) {
             if let Some(id) = self.keys.get(k.as_str()) {
-                return vec![*id];
+                out.push(id);
+                return;
             }
         }
-        self.titles
-            .get(&normalized_hash(r))
-            .copied()
-            .into_iter()
-            .collect()
+        out.extend(self.titles.get(&normalized_hash(r)).copied());
     }
 }
 
@@ -195,6 +200,14 @@ fn without_remarks_hash(text: &str, buf: &mut String) -> Option<u64> {
 
 /// "Phases 1-3" / "Phase 1–3" → ["phase 1", "phase 2", "phase 3"].
 fn phase_range(r: &str) -> Option<Vec<String>> {
+    // the first word must be "phase(s)": checked before normalising
+    let first = r.trim_start_matches(|c: char| !c.is_alphanumeric());
+    if !first
+        .get(..5)
+        .is_some_and(|w| w.eq_ignore_ascii_case("phase"))
+    {
+        return None;
+    }
     let norm = normalize(r);
     let mut words = norm.split(' ');
     let kw = words.next()?;
@@ -218,9 +231,10 @@ pub(crate) fn resolve(map: &mut Roadmap, statements: Vec<Statement>) {
     if !statements.is_empty() {
         let lookup = Lookup::new(map);
         let mut seen: HashSet<(&str, &str)> = HashSet::default();
+        let mut targets: Vec<&str> = Vec::new();
         for st in statements {
             let from = st.from.id(map);
-            let targets = lookup.resolve(&st.reference);
+            lookup.resolve(&st.reference, &mut targets);
             if targets.is_empty() {
                 diagnostics.push(Diagnostic {
                     line: st.line,
@@ -238,7 +252,7 @@ pub(crate) fn resolve(map: &mut Roadmap, statements: Vec<Statement>) {
             }
             let mut text = Some(st.reference);
             let last = targets.len() - 1;
-            for (n, to) in targets.into_iter().enumerate() {
+            for (n, &to) in targets.iter().enumerate() {
                 if to == from {
                     diagnostics.push(Diagnostic {
                         line: st.line,
@@ -368,16 +382,43 @@ pub fn find_cycles(edges: &[Dependency]) -> Vec<DependencyCycle> {
         }
     }
     let n = names.len();
-    let mut adj: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
-    for d in edges {
-        let a = index_of.get(d.from.as_str()).copied();
-        let b = index_of.get(d.to.as_str()).copied();
-        if let (Some(a), Some(b)) = (a, b) {
-            if let Some(v) = adj.get_mut(a) {
-                v.push((b, d.line));
-            }
+    // adjacency in one array (edges grouped by source, in edge order): `adj(v)` is a slice
+    let pairs: Vec<(usize, usize, usize)> = edges
+        .iter()
+        .filter_map(|d| {
+            let a = index_of.get(d.from.as_str()).copied()?;
+            let b = index_of.get(d.to.as_str()).copied()?;
+            Some((a, b, d.line))
+        })
+        .collect();
+    let mut starts = vec![0usize; n + 1];
+    for &(a, _, _) in &pairs {
+        if let Some(x) = starts.get_mut(a + 1) {
+            *x += 1;
         }
     }
+    for k in 1..starts.len() {
+        let prev = starts.get(k - 1).copied().unwrap_or(0);
+        if let Some(x) = starts.get_mut(k) {
+            *x += prev;
+        }
+    }
+    let mut fill = starts.clone();
+    let mut flat = vec![(0usize, 0usize); pairs.len()];
+    for &(a, b, line) in &pairs {
+        if let Some(f) = fill.get_mut(a) {
+            if let Some(slot) = flat.get_mut(*f) {
+                *slot = (b, line);
+            }
+            *f += 1;
+        }
+    }
+    let adj = |v: usize| -> &[(usize, usize)] {
+        match (starts.get(v), starts.get(v + 1)) {
+            (Some(&s), Some(&e)) => flat.get(s..e).unwrap_or(&[]),
+            _ => &[],
+        }
+    };
     let mut index = vec![usize::MAX; n];
     let mut low = vec![0usize; n];
     let mut on_stack = vec![false; n];
@@ -400,7 +441,7 @@ pub fn find_cycles(edges: &[Dependency]) -> Vec<DependencyCycle> {
             *o = true;
         }
         while let Some(&mut (v, ref mut pos)) = call.last_mut() {
-            let next = adj.get(v).and_then(|e| e.get(*pos)).copied();
+            let next = adj(v).get(*pos).copied();
             if let Some((w, _)) = next {
                 *pos += 1;
                 if index.get(w).is_some_and(|&i| i == usize::MAX) {
@@ -444,8 +485,7 @@ pub fn find_cycles(edges: &[Dependency]) -> Vec<DependencyCycle> {
                         let members: HashSet<usize> = comp.iter().copied().collect();
                         let line = comp
                             .iter()
-                            .filter_map(|&c| adj.get(c))
-                            .flatten()
+                            .flat_map(|&c| adj(c))
                             .filter(|(w, _)| members.contains(w))
                             .map(|(_, l)| *l)
                             .min()

@@ -219,6 +219,27 @@ fn colour(s: &str) -> Option<Priority> {
     })
 }
 
+/// Whether `hay` contains the ASCII `needle` (a byte scan: cheaper than a substring
+/// searcher for the short texts of items).
+pub(crate) fn contains_ascii(hay: &str, needle: &[u8]) -> bool {
+    find_ascii(hay, needle).is_some()
+}
+
+/// Byte position of the first ASCII `needle` in `hay`.
+pub(crate) fn find_ascii(hay: &str, needle: &[u8]) -> Option<usize> {
+    let (&first, rest) = needle.split_first()?;
+    let b = hay.as_bytes();
+    let mut from = 0;
+    while let Some(p) = b.get(from..)?.iter().position(|&c| c == first) {
+        let at = from + p;
+        if b.get(at + 1..at + 1 + rest.len()) == Some(rest) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
 /// Priority stated in item text: P0–P3, "High priority", "Priority: low", colour circles.
 pub(crate) fn item_priority(text: &str) -> Option<Priority> {
     // cheap test first: most items say nothing about priority
@@ -227,7 +248,7 @@ pub(crate) fn item_priority(text: &str) -> Option<Priority> {
         .iter()
         .enumerate()
         .any(|(i, c)| matches!(c, b'p' | b'P') && b.get(i + 1).is_some_and(u8::is_ascii_digit));
-    let word = text.contains("riority") || text.contains("RIORITY");
+    let word = contains_ascii(text, b"riority") || contains_ascii(text, b"RIORITY");
     if !has_p_token && !word {
         return colour(text);
     }
@@ -769,6 +790,7 @@ const MAX_REFS_LEN: usize = 400;
 /// Returns (references as written, byte position of the phrase).
 ///
 /// Driven by the colons of `text`: each colon checks the words before it.
+#[cfg(test)]
 pub(crate) fn dependency_phrases(text: &str) -> Vec<(String, usize)> {
     let mut out = Vec::new();
     scan_dependency_phrases(text, |refs, i| {
@@ -791,7 +813,7 @@ pub(crate) fn first_dependency_phrase(text: &str) -> Option<usize> {
 
 /// Calls `found(references, position)` for each dependency phrase of `text`, in order,
 /// until it returns false.
-fn scan_dependency_phrases(text: &str, mut found: impl FnMut(&str, usize) -> bool) {
+pub(crate) fn scan_dependency_phrases(text: &str, mut found: impl FnMut(&str, usize) -> bool) {
     if !text.contains(':') {
         return;
     }

@@ -354,7 +354,7 @@ pub(crate) fn section_base_hashed(parent_h: u64, title: &str) -> String {
 
 /// An author-written id `{#id}` in `text`: (id, text without it).
 pub(crate) fn explicit_id(text: &str) -> Option<(String, String)> {
-    let start = text.find("{#")?;
+    let start = super::grammar::find_ascii(text, b"{#")?;
     let rest = text.get(start + 2..)?;
     let end = rest.find('}')?;
     let id = rest.get(..end)?.trim();

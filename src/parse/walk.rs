@@ -150,9 +150,10 @@ impl Block {
         let ends = self.breaks.iter().copied().chain([self.plain.len()]);
         for (k, end) in ends.enumerate() {
             let seg = self.plain.get(start..end).unwrap_or("");
-            for (refs, _) in grammar::dependency_phrases(seg) {
-                out.push((refs, self.line + k));
-            }
+            grammar::scan_dependency_phrases(seg, |refs, _| {
+                out.push((refs.to_string(), self.line + k));
+                true
+            });
             start = end + 1;
         }
         out
@@ -655,7 +656,7 @@ impl<'a> Walker<'a> {
             .is_some_and(|s| s.own_priority.is_some() || s.is_phase || s.own_status.is_some());
         let (kind, status, checkbox, text) = if let Some((checked, _)) = task {
             let st = if checked { Status::Done } else { Status::Todo };
-            (ItemKind::Task, st, true, plain.clone())
+            (ItemKind::Task, st, true, plain)
         } else if let Some(rest) = ["[~]", "[-]", "[/]"]
             .iter()
             .find_map(|p| plain.strip_prefix(p))
@@ -678,7 +679,7 @@ impl<'a> Walker<'a> {
             (ItemKind::StatusLine, st, false, rest.to_string())
         } else if depth == 1 && (nearest_status || ordered && first_in_section && nearest_says) {
             let st = self.section_status().unwrap_or(Status::Todo);
-            (ItemKind::Listed, st, false, plain.clone())
+            (ItemKind::Listed, st, false, plain)
         } else {
             // Not an item: its text is body text of the enclosing item or section.
             if let Some(c) = self.items.last_mut() {
@@ -696,9 +697,8 @@ impl<'a> Walker<'a> {
         }
         // `{#id}` names the item unless it sits in a dependency list ("after: {#db}").
         let first_dep = grammar::first_dependency_phrase(&text);
-        let own_id = text
-            .find("{#")
-            .is_some_and(|p| p < first_dep.unwrap_or(usize::MAX));
+        let own_id =
+            grammar::find_ascii(&text, b"{#").is_some_and(|p| p < first_dep.unwrap_or(usize::MAX));
         let (explicit_id, text) = match ids::explicit_id(&text).filter(|_| own_id) {
             Some((id, t)) => {
                 if let Some(s) = markdown.find("{#") {
@@ -796,7 +796,12 @@ impl<'a> Walker<'a> {
             }
             out.push_str(l);
         }
-        out.trim().to_string()
+        // trimmed in place
+        let end = out.trim_end().len();
+        out.truncate(end);
+        let start = out.len() - out.trim_start().len();
+        out.drain(..start);
+        out
     }
 
     /// A heading ended.
