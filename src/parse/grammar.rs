@@ -92,15 +92,14 @@ pub(crate) fn strip_leading_symbols(s: &str) -> &str {
     .trim_end()
 }
 
-/// Lowercase words (ASCII-lowercased, split on anything that is not a letter or digit).
-fn words(s: &str) -> Vec<String> {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
+/// Lowercase words (split on anything that is not a letter or digit) of `s`, as slices of
+/// `norm`, which must be [`normalize`](super::ids::normalize)`(s)`: one allocation for all
+/// the words instead of one per word.
+fn words(norm: &str) -> Vec<&str> {
+    norm.split(' ').filter(|w| !w.is_empty()).collect()
 }
 
-fn has_seq(ws: &[String], seq: &[&str]) -> bool {
+fn has_seq(ws: &[&str], seq: &[&str]) -> bool {
     !seq.is_empty()
         && ws
             .windows(seq.len())
@@ -112,8 +111,9 @@ pub(crate) fn heading_status(title: &str) -> Option<Status> {
     if let Some((s, _)) = leading_status_mark(title) {
         return Some(s);
     }
-    let ws = words(title);
-    let w: Vec<&str> = ws.iter().map(String::as_str).collect();
+    let norm = super::ids::normalize(title);
+    let ws = words(&norm);
+    let w = &ws;
     if has_seq(&ws, &["not", "started"])
         || has_seq(&ws, &["not", "yet"])
         || has_seq(&ws, &["to", "do"])
@@ -161,8 +161,9 @@ pub(crate) fn cell_status(cell: &str) -> Status {
     if let Some((s, _)) = leading_status_mark(cell) {
         return s;
     }
-    let ws = words(cell);
-    let w: Vec<&str> = ws.iter().map(String::as_str).collect();
+    let norm = super::ids::normalize(cell);
+    let ws = words(&norm);
+    let w = &ws;
     if w.iter().any(|x| {
         matches!(
             *x,
@@ -252,8 +253,9 @@ pub(crate) fn item_priority(text: &str) -> Option<Priority> {
     if !has_p_token && !word {
         return colour(text);
     }
-    let ws = words(text);
-    for (i, w) in ws.iter().enumerate() {
+    let norm = super::ids::normalize(text);
+    let ws = words(&norm);
+    for (i, &w) in ws.iter().enumerate() {
         if let Some(p) = p_token(w) {
             return Some(p);
         }
@@ -273,7 +275,8 @@ pub(crate) fn item_priority(text: &str) -> Option<Priority> {
 /// Priority stated by a heading: words first (P0, Critical, High Priority, Nice to Have,
 /// "Must fix before production"), colour circles only when no word says it.
 pub(crate) fn heading_priority(title: &str) -> Option<Priority> {
-    let ws = words(title);
+    let norm = super::ids::normalize(title);
+    let ws = words(&norm);
     if let Some(p) = ws.iter().find_map(|w| p_token(w)) {
         return Some(p);
     }
@@ -282,13 +285,13 @@ pub(crate) fn heading_priority(title: &str) -> Option<Priority> {
     }
     if ws
         .iter()
-        .any(|w| matches!(w.as_str(), "critical" | "blocker" | "blockers" | "urgent"))
+        .any(|w| matches!(*w, "critical" | "blocker" | "blockers" | "urgent"))
         || has_seq(&ws, &["must", "fix"])
         || has_seq(&ws, &["must", "have"])
     {
         return Some(Priority::Critical);
     }
-    if ws.iter().any(|w| w == "important") || has_seq(&ws, &["should", "have"]) {
+    if ws.contains(&"important") || has_seq(&ws, &["should", "have"]) {
         return Some(Priority::High);
     }
     if has_seq(&ws, &["nice", "to", "have"]) || has_seq(&ws, &["could", "have"]) {
@@ -303,8 +306,8 @@ pub(crate) fn heading_priority(title: &str) -> Option<Priority> {
     colour(title)
 }
 
-fn item_priority_words(ws: &[String]) -> Option<Priority> {
-    for (i, w) in ws.iter().enumerate() {
+fn item_priority_words(ws: &[&str]) -> Option<Priority> {
+    for (i, &w) in ws.iter().enumerate() {
         if w == "priority" {
             let before = i.checked_sub(1).and_then(|j| ws.get(j));
             if let Some(p) = before.and_then(|b| level_word(b)) {
@@ -592,6 +595,10 @@ fn axis_unit(w: &str) -> Option<f64> {
 /// "Week 8+" → 35..open. Returns (start, end, phrase).
 pub(crate) fn explicit_range(text: &str) -> Option<(f64, Option<f64>, String)> {
     let b = text.as_bytes();
+    // every range has a number
+    if !b.iter().any(u8::is_ascii_digit) {
+        return None;
+    }
     let mut i = 0;
     while i < text.len() {
         let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
@@ -1117,11 +1124,12 @@ const MONTHS: [&str; 12] = [
 
 /// "March 2026", or "October" with the year of the heading above.
 fn month_year(text: &str, year_ctx: Option<i32>) -> Option<(String, String)> {
-    let ws = words(text);
-    for (k, w) in ws.iter().enumerate() {
+    let norm = super::ids::normalize(text);
+    let ws = words(&norm);
+    for (k, &w) in ws.iter().enumerate() {
         if let Some(m) = MONTHS
             .iter()
-            .position(|name| w == name || (w.len() == 3 && name.starts_with(w.as_str())))
+            .position(|name| w == *name || (w.len() == 3 && name.starts_with(w)))
         {
             let explicit = ws
                 .get(k + 1)

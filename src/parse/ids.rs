@@ -278,6 +278,26 @@ pub(crate) fn short_hash(s: &str, len: usize) -> String {
     base36(fnv_bytes(FNV_OFFSET, s.as_bytes()), len)
 }
 
+/// Appends `n` in decimal (what `format!("{n}")` writes, without the formatter).
+fn push_decimal(out: &mut String, n: usize) {
+    let mut digits = [0u8; 20];
+    let mut len = 0;
+    let mut v = n;
+    loop {
+        if let Some(d) = digits.get_mut(len) {
+            *d = b'0' + (v % 10) as u8;
+        }
+        len += 1;
+        v /= 10;
+        if v == 0 || len >= digits.len() {
+            break;
+        }
+    }
+    for d in digits.iter().take(len).rev() {
+        out.push(char::from(*d));
+    }
+}
+
 /// Hands out ids, adding an occurrence suffix (`-2`, `-3`, …) to repeated bases.
 #[derive(Default)]
 pub(crate) struct IdAllocator {
@@ -299,7 +319,10 @@ impl IdAllocator {
         // A suffixed id could already be taken by another base; keep going until free.
         let mut k = n;
         loop {
-            let candidate = format!("{base}-{k}");
+            let mut candidate = String::with_capacity(base.len() + 4);
+            candidate.push_str(&base);
+            candidate.push('-');
+            push_decimal(&mut candidate, k);
             if let std::collections::hash_map::Entry::Vacant(e) =
                 self.seen.entry(hash_of_normalized(&candidate))
             {
@@ -444,6 +467,15 @@ mod tests {
     fn slugs_are_bounded() {
         assert_eq!(slug("Phase 1: Core Infrastructure", 12), "phase-1-core");
         assert_eq!(slug("🚀", 10), "");
+    }
+
+    #[test]
+    fn decimals() {
+        for n in [0, 7, 10, 99, 100, 12345, usize::MAX] {
+            let mut s = String::from("x-");
+            push_decimal(&mut s, n);
+            assert_eq!(s, format!("x-{n}"));
+        }
     }
 
     #[test]

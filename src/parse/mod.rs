@@ -251,9 +251,13 @@ pub fn parse_named(input: &str, file_name: Option<&str>) -> Roadmap {
         .collect();
 
     // Checkbox offsets in the original input (line tables only when the text was repaired).
-    let line_maps = repaired
-        .kind
-        .map(|_| (LineIndex::new(text), LineIndex::new(body)));
+    let walk_lines = c.lines.take();
+    let line_maps = repaired.kind.map(|_| {
+        (
+            walk_lines.unwrap_or_else(|| LineIndex::new(text)),
+            LineIndex::new(body),
+        )
+    });
     let map_offset = |pos: usize| -> Option<usize> {
         let orig = match &line_maps {
             None => pos,

@@ -15,7 +15,13 @@ impl LineIndex {
     /// Index the line starts of `text`.
     pub(crate) fn new(text: &str) -> Self {
         let b = text.as_bytes();
-        let mut starts = vec![0];
+        let mut starts = Vec::with_capacity(b.len() / 32 + 1);
+        starts.push(0);
+        if !b.contains(&b'\r') {
+            // LF only: the line ends are found by the (vectorised) single-byte searcher
+            starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+            return LineIndex { starts };
+        }
         for (i, c) in b.iter().enumerate() {
             if *c == b'\n' || (*c == b'\r' && b.get(i + 1) != Some(&b'\n')) {
                 starts.push(i + 1);
@@ -111,6 +117,8 @@ pub(crate) struct Collected {
     pub(crate) arrows: Vec<(String, String, usize)>,
     /// (line, message)
     pub(crate) diagnostics: Vec<(usize, String)>,
+    /// Line starts of the walked text.
+    pub(crate) lines: Option<LineIndex>,
 }
 
 /// Inline text of one leaf block (paragraph, heading, tight item text, table cell).
@@ -268,6 +276,7 @@ pub(crate) fn walk(text: &str) -> Collected {
             w.items.pop();
         }
     }
+    w.out.lines = Some(w.lines);
     w.out
 }
 
@@ -757,14 +766,15 @@ impl<'a> Walker<'a> {
     fn list_phase(&mut self, plain: &str, line: usize) {
         let lead = grammar::strip_leading_symbols(plain);
         let starts_with_stage = grammar::stage_key(lead).is_some();
-        let starts_with_range = grammar::explicit_range(lead)
+        let range = grammar::explicit_range(lead);
+        let starts_with_range = range
+            .as_ref()
             .is_some_and(|(_, _, phrase)| lead.starts_with(phrase.as_str()));
         if !(starts_with_stage || starts_with_range) {
             return;
         }
-        let has_time = starts_with_range
-            || grammar::explicit_range(lead).is_some()
-            || grammar::find_estimate(lead).is_some();
+        let has_time =
+            starts_with_range || range.is_some() || grammar::find_estimate(lead).is_some();
         if !has_time {
             return;
         }
