@@ -880,17 +880,18 @@ pub(crate) fn scan_dependency_phrases(text: &str, mut found: impl FnMut(&str, us
         let mut depth = 0i32;
         let mut end = rest.len();
         let rb = rest.as_bytes();
-        for (k, c) in rest.char_indices() {
+        // (bytes: the delimiters are ASCII, never part of a longer character)
+        for (k, &c) in rb.iter().enumerate() {
             match c {
-                '(' | '[' => depth += 1,
-                ')' | ']' => {
+                b'(' | b'[' => depth += 1,
+                b')' | b']' => {
                     if depth == 0 {
                         end = k;
                         break;
                     }
                     depth -= 1;
                 }
-                '.' if rb.get(k + 1).is_none_or(|n| *n == b' ') => {
+                b'.' if rb.get(k + 1).is_none_or(|n| *n == b' ') => {
                     end = k;
                     break;
                 }
@@ -986,26 +987,59 @@ pub(crate) fn split_refs(refs: &str) -> Vec<String> {
         refs
     };
     let mut out = Vec::new();
-    // split on "," / ";", then " and ", then " & ", then " + " (in that order)
-    for part in cleaned.split([',', ';']) {
-        for a in part.split(" and ") {
-            for b in a.split(" & ") {
-                for sub in b.split(" + ") {
-                    let r = sub
-                        .trim()
-                        .trim_start_matches("and ")
-                        .trim_matches(|c: char| {
-                            c.is_whitespace() || matches!(c, '.' | '*' | '_' | '`')
-                        });
-                    if r.is_empty() || is_no_reference(r) {
-                        continue;
-                    }
-                    out.push(r.to_string());
-                }
-            }
-        }
-    }
+    // split on "," / ";", then " and ", then " & ", then " + " (in that order), as
+    // `str::split` would, with byte searches
+    for_each_part(cleaned, find_comma, |part| {
+        for_each_part(
+            part,
+            |p| find_ascii(p, b" and ").map(|i| (i, 5)),
+            |a| {
+                for_each_part(
+                    a,
+                    |p| find_ascii(p, b" & ").map(|i| (i, 3)),
+                    |b| {
+                        for_each_part(
+                            b,
+                            |p| find_ascii(p, b" + ").map(|i| (i, 3)),
+                            |sub| {
+                                let r = sub.trim().trim_start_matches("and ").trim_matches(
+                                    |c: char| {
+                                        c.is_whitespace() || matches!(c, '.' | '*' | '_' | '`')
+                                    },
+                                );
+                                if !(r.is_empty() || is_no_reference(r)) {
+                                    out.push(r.to_string());
+                                }
+                            },
+                        );
+                    },
+                );
+            },
+        );
+    });
     out
+}
+
+/// Position of the first ',' or ';', and the separator's length.
+fn find_comma(s: &str) -> Option<(usize, usize)> {
+    s.bytes()
+        .position(|c| c == b',' || c == b';')
+        .map(|i| (i, 1))
+}
+
+/// Calls `f` with each part of `s` between the separators `find` locates (position,
+/// length), left to right, like `str::split`.
+fn for_each_part<'a>(
+    s: &'a str,
+    find: impl Fn(&str) -> Option<(usize, usize)>,
+    mut f: impl FnMut(&'a str),
+) {
+    let mut rest = s;
+    while let Some((i, len)) = find(rest) {
+        f(rest.get(..i).unwrap_or(""));
+        rest = rest.get(i + len..).unwrap_or("");
+    }
+    f(rest);
 }
 
 /// "None", "Nothing", "n/a", … in any case: a reference list that names nothing.

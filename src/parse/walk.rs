@@ -153,18 +153,28 @@ impl Block {
 
     /// Dependency phrases, line by line (a reference list ends at the line's end).
     fn dependency_phrases(&self) -> Vec<(String, usize)> {
+        self.dependency_phrases_first().0
+    }
+
+    /// [`Self::dependency_phrases`], and the byte position of the first phrase when it is
+    /// on the first line.
+    fn dependency_phrases_first(&self) -> (Vec<(String, usize)>, Option<usize>) {
         let mut out = Vec::new();
+        let mut first = None;
         let mut start = 0;
         let ends = self.breaks.iter().copied().chain([self.plain.len()]);
         for (k, end) in ends.enumerate() {
             let seg = self.plain.get(start..end).unwrap_or("");
-            grammar::scan_dependency_phrases(seg, |refs, _| {
+            grammar::scan_dependency_phrases(seg, |refs, pos| {
+                if k == 0 && first.is_none() {
+                    first = Some(pos);
+                }
                 out.push((refs.to_string(), self.line + k));
                 true
             });
             start = end + 1;
         }
-        out
+        (out, first)
     }
 
     /// The bold lead, if the text after it reads as `**Title**: description`.
@@ -705,7 +715,13 @@ impl<'a> Walker<'a> {
             }
         }
         // `{#id}` names the item unless it sits in a dependency list ("after: {#db}").
-        let first_dep = grammar::first_dependency_phrase(&text);
+        let (deps, first_in_plain) = block.dependency_phrases_first();
+        // one line read as is: the phrases just found are those of `text`
+        let first_dep = if block.breaks.is_empty() && text == block.plain {
+            first_in_plain
+        } else {
+            grammar::first_dependency_phrase(&text)
+        };
         let own_id =
             grammar::find_ascii(&text, b"{#").is_some_and(|p| p < first_dep.unwrap_or(usize::MAX));
         let (explicit_id, text) = match ids::explicit_id(&text).filter(|_| own_id) {
@@ -728,7 +744,6 @@ impl<'a> Walker<'a> {
         // the text changed when an id was cut out of it
         let dep_cut = explicit_id.is_none().then_some(first_dep);
         self.scan_claims(&block);
-        let deps: Vec<(String, usize)> = block.dependency_phrases();
         let line = if block.src_start.is_some() {
             block.line
         } else {
