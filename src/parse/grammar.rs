@@ -220,13 +220,8 @@ fn colour(s: &str) -> Option<Priority> {
     })
 }
 
-/// Whether `hay` contains the ASCII `needle` (a byte scan: cheaper than a substring
-/// searcher for the short texts of items).
-pub(crate) fn contains_ascii(hay: &str, needle: &[u8]) -> bool {
-    find_ascii(hay, needle).is_some()
-}
-
-/// Byte position of the first ASCII `needle` in `hay`.
+/// Byte position of the first ASCII `needle` in `hay` (a byte scan: cheaper than a
+/// substring searcher for the short texts of items).
 pub(crate) fn find_ascii(hay: &str, needle: &[u8]) -> Option<usize> {
     let (&first, rest) = needle.split_first()?;
     let b = hay.as_bytes();
@@ -245,11 +240,17 @@ pub(crate) fn find_ascii(hay: &str, needle: &[u8]) -> Option<usize> {
 pub(crate) fn item_priority(text: &str) -> Option<Priority> {
     // cheap test first: most items say nothing about priority
     let b = text.as_bytes();
-    let has_p_token = b
-        .iter()
-        .enumerate()
-        .any(|(i, c)| matches!(c, b'p' | b'P') && b.get(i + 1).is_some_and(u8::is_ascii_digit));
-    let word = contains_ascii(text, b"riority") || contains_ascii(text, b"RIORITY");
+    // one pass for both: "p<digit>" and "riority" / "RIORITY"
+    let mut has_p_token = false;
+    let mut word = false;
+    for (i, &c) in b.iter().enumerate() {
+        match c {
+            b'p' | b'P' if b.get(i + 1).is_some_and(u8::is_ascii_digit) => has_p_token = true,
+            b'r' if b.get(i + 1..i + 7) == Some(b"iority".as_slice()) => word = true,
+            b'R' if b.get(i + 1..i + 7) == Some(b"IORITY".as_slice()) => word = true,
+            _ => {}
+        }
+    }
     if !has_p_token && !word {
         return colour(text);
     }
@@ -336,7 +337,15 @@ fn number_at(b: &[u8], i: usize) -> Option<(f64, usize)> {
             j += 1;
         }
     }
-    let s = std::str::from_utf8(b.get(i..j)?).ok()?;
+    let digits = b.get(i..j)?;
+    // whole numbers of up to 15 digits are exact as f64: no float parser needed
+    if digits.len() <= 15 && digits.iter().all(u8::is_ascii_digit) {
+        let v = digits
+            .iter()
+            .fold(0u64, |acc, d| acc * 10 + u64::from(d - b'0'));
+        return Some((v as f64, j));
+    }
+    let s = std::str::from_utf8(digits).ok()?;
     Some((s.parse().ok()?, j))
 }
 
@@ -553,6 +562,14 @@ fn marker_before(text: &str, i: usize) -> Option<usize> {
         }
     }
     let head = text.get(..j)?;
+    // every marker ends in one of these bytes ('⏱', '⏰', '🕐', '⌛', VS16, '(', ':')
+    if !head
+        .as_bytes()
+        .last()
+        .is_some_and(|c| matches!(c, 0xB1 | 0xB0 | 0x90 | 0x9B | 0x8F | b'(' | b':'))
+    {
+        return tilde;
+    }
     let h = head.strip_suffix('\u{fe0f}').unwrap_or(head);
     for m in ["⏱", "⏰", "🕐", "⌛"] {
         if let Some(x) = h.strip_suffix(m) {
@@ -687,8 +704,8 @@ pub(crate) fn stage_key(title: &str) -> Option<String> {
 /// "Phase 1 → Phase 2: …" (also `->`, `⟶`): the second stage depends on the first.
 /// Only stage names count on both sides, so prose arrows ("Frontend → Backend") do not.
 pub(crate) fn stage_arrow(text: &str) -> Option<(String, String)> {
-    // every arrow has a '>' or starts with 0xE2 ('→', '⟶'): most text has neither
-    if !text.bytes().any(|c| c == b'>' || c == 0xE2) {
+    // every arrow has a '>' or is '→' / '⟶' (byte searches)
+    if !(text.as_bytes().contains(&b'>') || text.contains('→') || text.contains('⟶')) {
         return None;
     }
     let t = strip_leading_symbols(text);

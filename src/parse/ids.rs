@@ -160,11 +160,10 @@ fn fnv_normalized(h: u64, s: &str) -> u64 {
 fn fnv_normalized_any(mut h: u64, s: &str) -> (u64, bool) {
     let mut pending_space = false;
     let mut any = false;
-    let b = s.as_bytes();
-    let mut i = 0;
-    while let Some(&byte) = b.get(i) {
+    // bytes before `skip` belong to a non-ASCII character already handled
+    let mut skip = 0;
+    for (i, &byte) in s.as_bytes().iter().enumerate() {
         if byte < 0x80 {
-            i += 1;
             if byte.is_ascii_alphanumeric() {
                 if pending_space && any {
                     h = (h ^ u64::from(b' ')).wrapping_mul(FNV_PRIME);
@@ -177,10 +176,13 @@ fn fnv_normalized_any(mut h: u64, s: &str) -> (u64, bool) {
             }
             continue;
         }
+        if i < skip {
+            continue;
+        }
         let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
             break;
         };
-        i += c.len_utf8();
+        skip = i + c.len_utf8();
         if is_alnum_non_ascii(c) {
             if pending_space && any {
                 h = (h ^ u64::from(b' ')).wrapping_mul(FNV_PRIME);
@@ -241,25 +243,79 @@ fn push_slug(out: &mut String, s: &str, max: usize) {
         }
         return;
     }
-    // up to `max` characters of four bytes each, gathered on the stack
+    // up to `max` characters of four bytes each, gathered on the stack; the walk of
+    // `normalized_chars` written out, ASCII first
     let mut buf = [0u8; 4 * STACK_CHARS];
     let mut len = 0;
     let mut n = 0;
-    normalized_chars(s, |c| {
-        if n >= max {
-            return false;
+    let mut pending_space = false;
+    let mut any = false;
+    let mut skip = 0;
+    'bytes: for (i, &byte) in s.as_bytes().iter().enumerate() {
+        if byte < 0x80 {
+            if byte.is_ascii_alphanumeric() {
+                if pending_space && any {
+                    if n >= max {
+                        break;
+                    }
+                    if let Some(d) = buf.get_mut(len) {
+                        *d = b'-';
+                    }
+                    len += 1;
+                    n += 1;
+                }
+                pending_space = false;
+                any = true;
+                if n >= max {
+                    break;
+                }
+                if let Some(d) = buf.get_mut(len) {
+                    *d = byte.to_ascii_lowercase();
+                }
+                len += 1;
+                n += 1;
+            } else {
+                pending_space = true;
+            }
+            continue;
         }
-        let c = if c == ' ' { '-' } else { c };
-        let Some(dst) = buf.get_mut(len..len + c.len_utf8()) else {
-            return false;
+        if i < skip {
+            continue;
+        }
+        let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
+            break;
         };
-        c.encode_utf8(dst);
-        len += c.len_utf8();
-        n += 1;
-        n < max
-    });
+        skip = i + c.len_utf8();
+        if is_alnum_non_ascii(c) {
+            if pending_space && any {
+                if n >= max {
+                    break;
+                }
+                if let Some(d) = buf.get_mut(len) {
+                    *d = b'-';
+                }
+                len += 1;
+                n += 1;
+            }
+            pending_space = false;
+            any = true;
+            for l in c.to_lowercase() {
+                if n >= max {
+                    break 'bytes;
+                }
+                let Some(dst) = buf.get_mut(len..len + l.len_utf8()) else {
+                    break 'bytes;
+                };
+                l.encode_utf8(dst);
+                len += l.len_utf8();
+                n += 1;
+            }
+        } else {
+            pending_space = true;
+        }
+    }
     let slug = buf
-        .get(..len)
+        .get(..len.min(buf.len()))
         .and_then(|b| std::str::from_utf8(b).ok())
         .unwrap_or("")
         .trim_end_matches('-');
