@@ -161,16 +161,13 @@ fn runs(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let b = text.as_bytes();
     let mut i = 0;
     std::iter::from_fn(move || {
-        while i < b.len() && b.get(i).is_some_and(u8::is_ascii) {
-            i += 1;
-        }
-        if i >= b.len() {
-            return None;
-        }
+        i += b.get(i..)?.iter().position(|c| !c.is_ascii())?;
         let start = i;
-        while i < b.len() && !b.get(i).is_some_and(u8::is_ascii) {
-            i += 1;
-        }
+        i += b
+            .get(i..)?
+            .iter()
+            .position(u8::is_ascii)
+            .unwrap_or(b.len() - i);
         Some((start, i))
     })
 }
@@ -198,16 +195,13 @@ pub(crate) fn repair(text: &str) -> Repaired<'_> {
     if text.is_ascii() {
         return unchanged(text);
     }
-    let count = |kind| {
-        runs(text)
-            .filter(|&(s, e)| {
-                text.get(s..e)
-                    .is_some_and(|r| repair_run(kind, r).is_some())
-            })
-            .count()
-    };
-    let win = count(EncodingRepair::Windows1252);
-    let mac = count(EncodingRepair::MacRoman);
+    // both encodings counted in one pass over the runs
+    let (mut win, mut mac) = (0, 0);
+    for (s, e) in runs(text) {
+        let Some(r) = text.get(s..e) else { continue };
+        win += usize::from(repair_run(EncodingRepair::Windows1252, r).is_some());
+        mac += usize::from(repair_run(EncodingRepair::MacRoman, r).is_some());
+    }
     let kind = if win == 0 && mac == 0 {
         return unchanged(text);
     } else if win >= mac {

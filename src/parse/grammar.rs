@@ -107,12 +107,17 @@ fn has_seq(ws: &[&str], seq: &[&str]) -> bool {
 }
 
 /// What a heading says about the status of the items under it ("Completed", "Not Started").
+#[cfg(test)]
 pub(crate) fn heading_status(title: &str) -> Option<Status> {
+    heading_status_in(title, &super::ids::normalize(title))
+}
+
+/// [`heading_status`] with `norm` = [`normalize`](super::ids::normalize)`(title)`.
+pub(crate) fn heading_status_in(title: &str, norm: &str) -> Option<Status> {
     if let Some((s, _)) = leading_status_mark(title) {
         return Some(s);
     }
-    let norm = super::ids::normalize(title);
-    let ws = words(&norm);
+    let ws = words(norm);
     let w = &ws;
     if has_seq(&ws, &["not", "started"])
         || has_seq(&ws, &["not", "yet"])
@@ -276,8 +281,12 @@ pub(crate) fn item_priority(text: &str) -> Option<Priority> {
 /// Priority stated by a heading: words first (P0, Critical, High Priority, Nice to Have,
 /// "Must fix before production"), colour circles only when no word says it.
 pub(crate) fn heading_priority(title: &str) -> Option<Priority> {
-    let norm = super::ids::normalize(title);
-    let ws = words(&norm);
+    heading_priority_in(title, &super::ids::normalize(title))
+}
+
+/// [`heading_priority`] with `norm` = [`normalize`](super::ids::normalize)`(title)`.
+pub(crate) fn heading_priority_in(title: &str, norm: &str) -> Option<Priority> {
+    let ws = words(norm);
     if let Some(p) = ws.iter().find_map(|w| p_token(w)) {
         return Some(p);
     }
@@ -1075,10 +1084,19 @@ fn is_no_reference(r: &str) -> bool {
 /// A calendar span named in `text`: quarters ("Q3 2025", "Q2, 2018", "Q4’22"; the year may
 /// come from `year_ctx`), ISO dates, "March 2026". Returns ISO `(start, end)` dates.
 pub(crate) fn calendar_span(text: &str, year_ctx: Option<i32>) -> Option<(String, String)> {
+    calendar_span_in(text, year_ctx, &super::ids::normalize(text))
+}
+
+/// [`calendar_span`] with `norm` = [`normalize`](super::ids::normalize)`(text)`.
+pub(crate) fn calendar_span_in(
+    text: &str,
+    year_ctx: Option<i32>,
+    norm: &str,
+) -> Option<(String, String)> {
     if let Some(d) = iso_date(text) {
         return Some((d.clone(), d));
     }
-    if let Some(span) = month_year(text, year_ctx) {
+    if let Some(span) = month_year(norm, year_ctx) {
         return Some(span);
     }
     let b = text.as_bytes();
@@ -1174,9 +1192,9 @@ const MONTHS: [&str; 12] = [
 ];
 
 /// "March 2026", or "October" with the year of the heading above.
-fn month_year(text: &str, year_ctx: Option<i32>) -> Option<(String, String)> {
-    let norm = super::ids::normalize(text);
-    let ws = words(&norm);
+/// `norm` is the normalised text.
+fn month_year(norm: &str, year_ctx: Option<i32>) -> Option<(String, String)> {
+    let ws = words(norm);
     for (k, &w) in ws.iter().enumerate() {
         if let Some(m) = MONTHS
             .iter()

@@ -857,13 +857,15 @@ impl<'a> Walker<'a> {
             title
         };
         let parent_sec = parent.and_then(|p| self.out.sections.get(p));
-        let path_key = format!(
-            "{}/{}",
-            parent_sec.map_or("", |p| p.path_key.as_str()),
-            ids::normalize(&title)
-        );
-        let own_status = grammar::heading_status(&plain);
-        let own_priority = grammar::heading_priority(&plain);
+        // normalize(title) == normalize(plain): only leading symbols and spaces differ
+        let norm = ids::normalize(&title);
+        let parent_path = parent_sec.map_or("", |p| p.path_key.as_str());
+        let mut path_key = String::with_capacity(parent_path.len() + 1 + norm.len());
+        path_key.push_str(parent_path);
+        path_key.push('/');
+        path_key.push_str(&norm);
+        let own_status = grammar::heading_status_in(&plain, &norm);
+        let own_priority = grammar::heading_priority_in(&plain, &norm);
         let status = own_status.or(parent_sec.and_then(|p| p.status));
         let priority = own_priority.or(parent_sec.and_then(|p| p.priority));
         let year = grammar::year_heading(&title).or(parent_sec.and_then(|p| p.year));
@@ -871,7 +873,7 @@ impl<'a> Walker<'a> {
         let is_phase = grammar::stage_key(&plain).is_some()
             || grammar::explicit_range(&plain).is_some()
             || level > 1
-                && grammar::calendar_span(&plain, year).is_some()
+                && grammar::calendar_span_in(&plain, year, &norm).is_some()
                 && grammar::year_heading(&title).is_none();
         let line = if block.src_start.is_some() {
             block.line
