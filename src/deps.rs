@@ -55,7 +55,11 @@ struct Lookup<'m> {
 impl<'m> Lookup<'m> {
     fn new(map: &'m Roadmap) -> Self {
         let mut keys: HashMap<&str, &str> = HashMap::default();
-        let mut titles: HashMap<u64, &str> = HashMap::default();
+        // up to four names per item (title, text, text without remarks, plain lead)
+        let mut titles: HashMap<u64, &str> = HashMap::with_capacity_and_hasher(
+            3 * map.items.len() + 2 * map.phases.len() + map.sections.len(),
+            Default::default(),
+        );
         let mut buf = String::new();
         for item in &map.items {
             if let Some(t) = &item.title {
@@ -230,7 +234,9 @@ pub(crate) fn resolve(map: &mut Roadmap, statements: Vec<Statement>) {
     let mut diagnostics: Vec<Diagnostic> = Vec::new();
     if !statements.is_empty() {
         let lookup = Lookup::new(map);
-        let mut seen: HashSet<(&str, &str)> = HashSet::default();
+        let mut seen: HashSet<(&str, &str)> =
+            HashSet::with_capacity_and_hasher(statements.len(), Default::default());
+        edges.reserve(statements.len());
         let mut targets: Vec<&str> = Vec::new();
         for st in statements {
             let from = st.from.id(map);

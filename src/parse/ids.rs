@@ -217,14 +217,19 @@ pub(crate) fn hash_of_normalized(norm: &str) -> u64 {
     fnv_bytes(FNV_OFFSET, norm.as_bytes())
 }
 
-fn base36(mut h: u64, len: usize) -> String {
+fn base36(h: u64, len: usize) -> String {
     let mut out = String::with_capacity(len);
+    push_base36(&mut out, h, len);
+    out
+}
+
+/// Appends `len` base-36 digits of `h`, least significant first.
+fn push_base36(out: &mut String, mut h: u64, len: usize) {
     for _ in 0..len {
         let d = (h % 36) as u32;
         out.push(char::from_digit(d, 36).unwrap_or('0'));
         h /= 36;
     }
-    out
 }
 
 /// Slug of `normalize(s)`: words joined by `-`, at most `max` characters, pushed to `out`.
@@ -415,7 +420,7 @@ fn path_id(prefix: &str, path_h: u64, text: &str, hash_len: usize) -> String {
     if out.len() > prefix.len() {
         out.push('-');
     }
-    out.push_str(&base36(h, hash_len));
+    push_base36(&mut out, h, hash_len);
     out
 }
 

@@ -172,26 +172,35 @@ pub fn parse_named(input: &str, file_name: Option<&str>) -> Roadmap {
             item.parent = Some(h);
         }
     }
-    // Document order.
-    let mut order: Vec<usize> = (0..c.items.len()).collect();
-    order.sort_by_key(|&i| c.items.get(i).map_or(0, |x| x.line));
-    let mut new_pos = vec![0usize; c.items.len()];
-    for (k, &i) in order.iter().enumerate() {
-        if let Some(p) = new_pos.get_mut(i) {
-            *p = k;
+    // Document order (usually already so: then nothing moves).
+    let in_order = c
+        .items
+        .windows(2)
+        .all(|w| w.first().map(|a| a.line) <= w.get(1).map(|b| b.line));
+    let raw_items: Vec<RawItem> = if in_order {
+        c.items
+    } else {
+        let mut order: Vec<usize> = (0..c.items.len()).collect();
+        order.sort_by_key(|&i| c.items.get(i).map_or(0, |x| x.line));
+        let mut new_pos = vec![0usize; c.items.len()];
+        for (k, &i) in order.iter().enumerate() {
+            if let Some(p) = new_pos.get_mut(i) {
+                *p = k;
+            }
         }
-    }
-    let mut slots: Vec<Option<RawItem>> = c.items.into_iter().map(Some).collect();
-    let mut raw_items: Vec<RawItem> = Vec::with_capacity(slots.len());
-    for &i in &order {
-        if let Some(mut it) = slots.get_mut(i).and_then(Option::take) {
-            it.parent = it.parent.and_then(|p| new_pos.get(p).copied());
-            raw_items.push(it);
+        let mut slots: Vec<Option<RawItem>> = c.items.into_iter().map(Some).collect();
+        let mut raw_items: Vec<RawItem> = Vec::with_capacity(slots.len());
+        for &i in &order {
+            if let Some(mut it) = slots.get_mut(i).and_then(Option::take) {
+                it.parent = it.parent.and_then(|p| new_pos.get(p).copied());
+                raw_items.push(it);
+            }
         }
-    }
-    for h in heading_item.iter_mut() {
-        *h = h.and_then(|x| new_pos.get(x).copied());
-    }
+        for h in heading_item.iter_mut() {
+            *h = h.and_then(|x| new_pos.get(x).copied());
+        }
+        raw_items
+    };
 
     // Ids.
     let mut alloc = IdAllocator::default();
