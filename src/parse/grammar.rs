@@ -993,10 +993,18 @@ pub(crate) fn without_dependencies_at(text: &str, cut: Option<usize>) -> &str {
 
 /// A reference list split into single references; "none", "nothing" and parenthesised
 /// remarks dropped.
+#[cfg(test)]
 pub(crate) fn split_refs(refs: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for_each_ref(refs, |r| out.push(r.to_string()));
+    out
+}
+
+/// Calls `f` with each reference of a reference list, as [`split_refs`] lists them.
+pub(crate) fn for_each_ref(refs: &str, mut f: impl FnMut(&str)) {
     // drop parenthesised remarks, but keep `{#id}` braces
     let cleaned_buf;
-    let cleaned = if refs.contains(['(', ')']) {
+    let cleaned = if refs.bytes().any(|c| c == b'(' || c == b')') {
         let mut c = String::with_capacity(refs.len());
         let mut depth = 0usize;
         for ch in refs.chars() {
@@ -1012,7 +1020,6 @@ pub(crate) fn split_refs(refs: &str) -> Vec<String> {
     } else {
         refs
     };
-    let mut out = Vec::new();
     // split on "," / ";", then " and ", then " & ", then " + " (in that order), as
     // `str::split` would, with byte searches
     for_each_part(cleaned, find_comma, |part| {
@@ -1034,7 +1041,7 @@ pub(crate) fn split_refs(refs: &str) -> Vec<String> {
                                     },
                                 );
                                 if !(r.is_empty() || is_no_reference(r)) {
-                                    out.push(r.to_string());
+                                    f(r);
                                 }
                             },
                         );
@@ -1043,7 +1050,6 @@ pub(crate) fn split_refs(refs: &str) -> Vec<String> {
             },
         );
     });
-    out
 }
 
 /// Position of the first ',' or ';', and the separator's length.

@@ -304,13 +304,13 @@ pub fn parse_named(input: &str, file_name: Option<&str>) -> Roadmap {
             });
         }
         for (refs, line) in &it.deps {
-            for r in grammar::split_refs(refs) {
+            grammar::for_each_ref(refs, |r| {
                 statements.push(Statement {
                     from: Owner::Item(k),
-                    reference: r,
+                    reference: r.to_string(),
                     line: *line,
                 });
-            }
+            });
         }
         if let Some(p) = phase_idx {
             let mut cur = Some(p);
@@ -383,13 +383,13 @@ pub fn parse_named(input: &str, file_name: Option<&str>) -> Roadmap {
             .map(|p| p.id.clone());
         let owner = phase_idx.map_or(Owner::Section(k), Owner::Phase);
         for (refs, line) in &s.deps {
-            for r in grammar::split_refs(refs) {
+            grammar::for_each_ref(refs, |r| {
                 statements.push(Statement {
                     from: owner,
-                    reference: r,
+                    reference: r.to_string(),
                     line: *line,
                 });
-            }
+            });
         }
         sections.push(Section {
             id,

@@ -130,10 +130,13 @@ struct Block {
     line: usize,
     /// Positions in `plain` where a line break was.
     breaks: Vec<usize>,
-    title: Option<String>,
+    /// Byte range in `plain` of the text of the first strong span, when it opened the
+    /// block (before any letter).
+    title: Option<(usize, usize)>,
     title_end: usize,
     capturing: bool,
-    capture: String,
+    /// Where in `plain` the span being captured started.
+    capture_start: usize,
     strong_seen: bool,
 }
 
@@ -179,7 +182,8 @@ impl Block {
 
     /// The bold lead, if the text after it reads as `**Title**: description`.
     fn bold_title(&self) -> Option<String> {
-        let t = self.title.as_ref()?;
+        let (s, e) = self.title?;
+        let t = self.plain.get(s..e)?;
         let after = self.plain.get(self.title_end..).unwrap_or("").trim_start();
         let t_trim = t.trim().trim_end_matches(':').trim();
         if t_trim.is_empty() {
@@ -254,7 +258,12 @@ struct Walker<'a> {
     html_depth: usize,
     quote_depth: usize,
     blocks_in_section: usize,
+    /// An emptied text buffer of a finished block, for the next one.
+    spare_plain: Option<String>,
 }
+
+/// Largest text buffer kept for reuse.
+const SPARE_MAX: usize = 4096;
 
 /// Walks `text` (already repaired) and collects raw records.
 pub(crate) fn walk(text: &str) -> Collected {
@@ -273,6 +282,7 @@ pub(crate) fn walk(text: &str) -> Collected {
         html_depth: 0,
         quote_depth: 0,
         blocks_in_section: 0,
+        spare_plain: None,
     };
     for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
         w.event(event, range.start, range.end);
@@ -282,7 +292,7 @@ pub(crate) fn walk(text: &str) -> Collected {
     while let Some(ctx) = w.items.pop() {
         if ctx.own_pending {
             w.items.push(ctx);
-            w.decide_item(Block::default());
+            w.decide_item(&Block::default());
             w.items.pop();
         }
     }
@@ -304,8 +314,9 @@ impl<'a> Walker<'a> {
     fn block_mut(&mut self, start: usize, end: usize) -> &mut Block {
         let lines = &self.lines;
         // room for a typical item line up front instead of growing text event by event
+        let spare = &mut self.spare_plain;
         let b = self.block.get_or_insert_with(|| Block {
-            plain: String::with_capacity(128),
+            plain: spare.take().unwrap_or_else(|| String::with_capacity(128)),
             ..Block::default()
         });
         b.touch(start, end, lines);
@@ -322,9 +333,6 @@ impl<'a> Walker<'a> {
                 }
                 let b = self.block_mut(start, end);
                 b.plain.push_str(&t);
-                if b.capturing {
-                    b.capture.push_str(&t);
-                }
             }
             Event::SoftBreak | Event::HardBreak => {
                 if self.code_depth > 0 || self.html_depth > 0 {
@@ -334,9 +342,6 @@ impl<'a> Walker<'a> {
                 let p = b.plain.len();
                 b.breaks.push(p);
                 b.plain.push(' ');
-                if b.capturing {
-                    b.capture.push(' ');
-                }
             }
             Event::TaskListMarker(checked) => {
                 if let Some(ctx) = self.items.last_mut() {
@@ -434,6 +439,7 @@ impl<'a> Walker<'a> {
                 let b = self.block_mut(start, end);
                 if !b.strong_seen && !b.plain.chars().any(char::is_alphabetic) {
                     b.capturing = true;
+                    b.capture_start = b.plain.len();
                 }
                 b.strong_seen = true;
             }
@@ -467,7 +473,7 @@ impl<'a> Walker<'a> {
             TagEnd::Item => {
                 self.flush();
                 if self.items.last().is_some_and(|c| c.own_pending) {
-                    self.decide_item(Block::default());
+                    self.decide_item(&Block::default());
                 }
                 self.items.pop();
             }
@@ -508,7 +514,7 @@ impl<'a> Walker<'a> {
                 if let Some(b) = self.block.as_mut() {
                     if b.capturing {
                         b.capturing = false;
-                        b.title = Some(std::mem::take(&mut b.capture));
+                        b.title = Some((b.capture_start, b.plain.len()));
                         b.title_end = b.plain.len();
                     }
                 }
@@ -528,9 +534,15 @@ impl<'a> Walker<'a> {
             return;
         }
         if self.items.last().is_some_and(|c| c.own_pending) {
-            self.decide_item(block);
+            self.decide_item(&block);
         } else {
-            self.body(block);
+            self.body(&block);
+        }
+        // the text buffer serves the next block
+        let mut plain = block.plain;
+        if plain.capacity() <= SPARE_MAX {
+            plain.clear();
+            self.spare_plain = Some(plain);
         }
     }
 
@@ -544,8 +556,8 @@ impl<'a> Walker<'a> {
     }
 
     /// Body text: claims, dependency phrases, estimates, paragraph status lines.
-    fn body(&mut self, block: Block) {
-        self.scan_claims(&block);
+    fn body(&mut self, block: &Block) {
+        self.scan_claims(block);
         let deps: Vec<(String, usize)> = block.dependency_phrases();
         let estimate = grammar::find_estimate(&block.plain);
         let owner = self.items.last().and_then(|c| c.item.or(c.inherited));
@@ -576,7 +588,7 @@ impl<'a> Walker<'a> {
             self.out.loose_deps.extend(deps);
         }
         if self.items.is_empty() {
-            self.status_lines(&block);
+            self.status_lines(block);
         }
     }
 
@@ -652,7 +664,7 @@ impl<'a> Walker<'a> {
     }
 
     /// The own text of the innermost list item is complete: make it an item or not.
-    fn decide_item(&mut self, block: Block) {
+    fn decide_item(&mut self, block: &Block) {
         let Some(ctx) = self.items.last() else {
             return;
         };
@@ -664,7 +676,7 @@ impl<'a> Walker<'a> {
         if depth == 1 && task.is_none() {
             self.list_phase(&plain, block.line);
         }
-        let mut markdown = self.markdown_of(&block);
+        let mut markdown = self.markdown_of(block);
         let nearest = self
             .current_section()
             .and_then(|s| self.out.sections.get(s));
@@ -743,7 +755,7 @@ impl<'a> Walker<'a> {
         };
         // the text changed when an id was cut out of it
         let dep_cut = explicit_id.is_none().then_some(first_dep);
-        self.scan_claims(&block);
+        self.scan_claims(block);
         let line = if block.src_start.is_some() {
             block.line
         } else {
