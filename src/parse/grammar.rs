@@ -736,7 +736,7 @@ pub(crate) fn stage_arrow(text: &str) -> Option<(String, String)> {
 /// "85% Complete", "80% production-ready", "Progress: 60%": (percent, byte position).
 pub(crate) fn claimed_percents(text: &str) -> Vec<(f64, usize)> {
     let mut out = Vec::new();
-    if !text.contains('%') {
+    if !text.as_bytes().contains(&b'%') {
         return out;
     }
     let lower = text.to_ascii_lowercase();
@@ -847,10 +847,17 @@ pub(crate) fn first_dependency_phrase(text: &str) -> Option<usize> {
 /// Calls `found(references, position)` for each dependency phrase of `text`, in order,
 /// until it returns false.
 pub(crate) fn scan_dependency_phrases(text: &str, mut found: impl FnMut(&str, usize) -> bool) {
-    if !text.contains(':') {
+    // (byte scans: no searcher set up for the short texts of items)
+    if !text.as_bytes().contains(&b':') {
         return;
     }
-    for (colon, _) in text.match_indices(':') {
+    let colons = text
+        .as_bytes()
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| **c == b':')
+        .map(|(i, _)| i);
+    for colon in colons {
         let head = text
             .get(..colon)
             .unwrap_or("")
