@@ -22,11 +22,22 @@ impl LineIndex {
             starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
             return LineIndex { starts };
         }
-        for (i, c) in b.iter().enumerate() {
-            if *c == b'\n' || (*c == b'\r' && b.get(i + 1) != Some(&b'\n')) {
-                starts.push(i + 1);
+        // Between two LFs, every CR but one right before the LF ends a line of its own.
+        let lone_crs = |starts: &mut Vec<usize>, from: usize, to: usize, lf: bool| {
+            let seg = text.get(from..to).unwrap_or("");
+            for (p, _) in seg.match_indices('\r') {
+                if !(lf && from + p + 1 == to) {
+                    starts.push(from + p + 1);
+                }
             }
+        };
+        let mut from = 0;
+        for (i, _) in text.match_indices('\n') {
+            lone_crs(&mut starts, from, i, true);
+            starts.push(i + 1);
+            from = i + 1;
         }
+        lone_crs(&mut starts, from, b.len(), false);
         LineIndex { starts }
     }
 
@@ -1044,6 +1055,41 @@ impl<'a> Walker<'a> {
                 heading_section: None,
                 text: name,
             });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::LineIndex;
+
+    /// The line starts by the definition: after every LF, and after every CR not
+    /// followed by an LF.
+    fn reference(text: &str) -> Vec<usize> {
+        let b = text.as_bytes();
+        let mut starts = vec![0];
+        for (i, c) in b.iter().enumerate() {
+            if *c == b'\n' || (*c == b'\r' && b.get(i + 1) != Some(&b'\n')) {
+                starts.push(i + 1);
+            }
+        }
+        starts
+    }
+
+    #[test]
+    fn line_starts_for_every_line_ending() {
+        for text in [
+            "",
+            "a",
+            "a\nb\n",
+            "a\r\nb\r\n",
+            "a\rb\rc",
+            "\r",
+            "\r\r\n\n\r",
+            "x\r\r\ny\rz\n\r",
+            "é\r\nü\rß\n",
+        ] {
+            assert_eq!(LineIndex::new(text).starts, reference(text), "{text:?}");
         }
     }
 }
