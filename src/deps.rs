@@ -4,16 +4,39 @@
 //! Everything here is linear in the size of the graph and iterative (no recursion).
 
 use crate::model::{Dependency, DependencyCycle, DependencyKind, Diagnostic, Roadmap, Unresolved};
-use crate::parse::grammar::stage_key;
-use crate::parse::ids::{hash_of_normalized, normalize, normalized_hash};
+use crate::parse::grammar::{plain_lead, stage_key};
+use crate::parse::ids::{hash_of_normalized, normalize, normalized_hash, normalized_hash_nonempty};
 use crate::parse::ids::{FastMap as HashMap, FastSet as HashSet};
 use std::collections::VecDeque;
+
+/// Who a dependency phrase belongs to: an index into the roadmap's items, phases or
+/// sections.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Owner {
+    /// `Roadmap::items[i]`.
+    Item(usize),
+    /// `Roadmap::phases[i]`.
+    Phase(usize),
+    /// `Roadmap::sections[i]`.
+    Section(usize),
+}
+
+impl Owner {
+    fn id(self, map: &Roadmap) -> &str {
+        match self {
+            Owner::Item(i) => map.items.get(i).map(|x| x.id.as_str()),
+            Owner::Phase(i) => map.phases.get(i).map(|x| x.id.as_str()),
+            Owner::Section(i) => map.sections.get(i).map(|x| x.id.as_str()),
+        }
+        .unwrap_or("")
+    }
+}
 
 /// A dependency phrase found in the document, before resolution.
 #[derive(Debug, Clone)]
 pub(crate) struct Statement {
-    /// Id of the dependent item, phase or section.
-    pub(crate) from: String,
+    /// The dependent item, phase or section.
+    pub(crate) from: Owner,
     /// One reference as written ("Phase 1", "{#db}", "Database Setup").
     pub(crate) reference: String,
     /// 1-based line of the phrase.
@@ -21,7 +44,9 @@ pub(crate) struct Statement {
 }
 
 struct Lookup<'m> {
-    ids: HashSet<&'m str>,
+    map: &'m Roadmap,
+    /// Every id, built on first use (only references without whitespace can be ids).
+    ids: std::cell::OnceCell<HashSet<&'m str>>,
     keys: HashMap<&'m str, &'m str>,
     /// Hash of the normalised title → id.
     titles: HashMap<u64, &'m str>,
@@ -29,11 +54,14 @@ struct Lookup<'m> {
 
 impl<'m> Lookup<'m> {
     fn new(map: &'m Roadmap) -> Self {
-        let mut ids: HashSet<&str> = HashSet::default();
         let mut keys: HashMap<&str, &str> = HashMap::default();
-        let mut titles: HashMap<u64, &str> = HashMap::default();
+        // up to four names per item (title, text, text without remarks, plain lead)
+        let mut titles: HashMap<u64, &str> = HashMap::with_capacity_and_hasher(
+            3 * map.items.len() + 2 * map.phases.len() + map.sections.len(),
+            Default::default(),
+        );
+        let mut buf = String::new();
         for item in &map.items {
-            ids.insert(item.id.as_str());
             if let Some(t) = &item.title {
                 titles.entry(normalized_hash(t)).or_insert(item.id.as_str());
             }
@@ -41,17 +69,20 @@ impl<'m> Lookup<'m> {
                 .entry(normalized_hash(&item.text))
                 .or_insert(item.id.as_str());
             // "Write API (depends on: …)" is also "Write API"
-            if item.text.contains(['(', '[', ':']) {
-                let short = without_remarks(&item.text);
-                if !short.is_empty() {
-                    titles
-                        .entry(hash_of_normalized(&short))
-                        .or_insert(item.id.as_str());
+            if item.text.bytes().any(|c| matches!(c, b'(' | b'[' | b':')) {
+                if let Some(short) = without_remarks_hash(&item.text, &mut buf) {
+                    titles.entry(short).or_insert(item.id.as_str());
                 }
             }
         }
+        // "Alpha: design the schema" is also "Alpha", as a bold "**Alpha**:" lead would be;
+        // after every item's own title and text, so it never takes another item's match
+        for item in map.items.iter().filter(|i| i.title.is_none()) {
+            if let Some(h) = plain_lead(&item.text).and_then(normalized_hash_nonempty) {
+                titles.entry(h).or_insert(item.id.as_str());
+            }
+        }
         for phase in &map.phases {
-            ids.insert(phase.id.as_str());
             if let Some(k) = &phase.key {
                 keys.entry(k.as_str()).or_insert(phase.id.as_str());
             }
@@ -72,16 +103,44 @@ impl<'m> Lookup<'m> {
                 .or_insert(phase.id.as_str());
         }
         for s in &map.sections {
-            ids.insert(s.id.as_str());
             titles
                 .entry(normalized_hash(&s.title))
                 .or_insert(s.id.as_str());
         }
-        Lookup { ids, keys, titles }
+        Lookup {
+            map,
+            ids: std::cell::OnceCell::new(),
+            keys,
+            titles,
+        }
     }
 
-    /// The ids a reference names (several for "Phases 1-3"); empty when nothing matches.
-    fn resolve(&self, reference: &str) -> Vec<String> {
+    /// The id `s`, if some item, phase or section has it.
+    fn id(&self, s: &str) -> Option<&'m str> {
+        // ids never contain whitespace
+        if s.bytes()
+            .any(|c| c.is_ascii_whitespace() || c == 0x0b || c >= 0x80)
+            && s.contains(char::is_whitespace)
+        {
+            return None;
+        }
+        let map = self.map;
+        self.ids
+            .get_or_init(|| {
+                let mut ids: HashSet<&str> = HashSet::default();
+                ids.extend(map.items.iter().map(|x| x.id.as_str()));
+                ids.extend(map.phases.iter().map(|x| x.id.as_str()));
+                ids.extend(map.sections.iter().map(|x| x.id.as_str()));
+                ids
+            })
+            .get(s)
+            .copied()
+    }
+
+    /// The ids a reference names (several for "Phases 1-3"), into `out` (cleared first);
+    /// empty when nothing matches.
+    fn resolve(&self, reference: &str, out: &mut Vec<&'m str>) {
+        out.clear();
         let r = reference.trim();
         let bare = r
             .strip_prefix("{#")
@@ -89,58 +148,70 @@ impl<'m> Lookup<'m> {
             .or_else(|| r.strip_prefix('#'))
             .map(str::trim);
         if let Some(id) = bare {
-            return self
-                .ids
-                .get(id)
-                .map(|s| s.to_string())
-                .into_iter()
-                .collect();
+            out.extend(self.id(id));
+            return;
         }
-        if self.ids.contains(r) {
-            return vec![r.to_string()];
+        if let Some(id) = self.id(r) {
+            out.push(id);
+            return;
         }
         if let Some(range) = phase_range(r) {
-            let found: Vec<String> = range
-                .iter()
-                .filter_map(|k| self.keys.get(k.as_str()).map(|s| s.to_string()))
-                .collect();
-            if !found.is_empty() {
-                return found;
+            out.extend(
+                range
+                    .iter()
+                    .filter_map(|k| self.keys.get(k.as_str()).copied()),
+            );
+            if !out.is_empty() {
+                return;
             }
         }
         if let Some(k) = stage_key(r) {
             if let Some(id) = self.keys.get(k.as_str()) {
-                return vec![id.to_string()];
+                out.push(id);
+                return;
             }
         }
-        self.titles
-            .get(&normalized_hash(r))
-            .map(|s| s.to_string())
-            .into_iter()
-            .collect()
+        out.extend(self.titles.get(&normalized_hash(r)).copied());
     }
 }
 
-/// Normalised text without parenthesised remarks and from a dependency phrase on.
-fn without_remarks(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+/// Hash of the normalised text without parenthesised remarks and from a dependency phrase
+/// on; `None` when that is empty. `buf` is scratch space reused across calls.
+fn without_remarks_hash(text: &str, buf: &mut String) -> Option<u64> {
+    buf.clear();
+    // the brackets are ASCII, so whole runs between them are copied as slices
     let mut depth = 0usize;
-    for c in text.chars() {
-        match c {
-            '(' | '[' => depth += 1,
-            ')' | ']' => depth = depth.saturating_sub(1),
-            _ if depth == 0 => out.push(c),
-            _ => {}
+    let mut run = 0;
+    for (i, c) in text.bytes().enumerate() {
+        if matches!(c, b'(' | b'[' | b')' | b']') {
+            if depth == 0 {
+                buf.push_str(text.get(run..i).unwrap_or(""));
+            }
+            if matches!(c, b'(' | b'[') {
+                depth += 1;
+            } else {
+                depth = depth.saturating_sub(1);
+            }
+            run = i + 1;
         }
     }
-    let cut = crate::parse::grammar::dependency_phrases(&out)
-        .first()
-        .map_or(out.len(), |d| d.1);
-    normalize(out.get(..cut).unwrap_or(&out))
+    if depth == 0 {
+        buf.push_str(text.get(run..).unwrap_or(""));
+    }
+    let cut = crate::parse::grammar::first_dependency_phrase(buf).unwrap_or(buf.len());
+    normalized_hash_nonempty(buf.get(..cut).unwrap_or(buf))
 }
 
 /// "Phases 1-3" / "Phase 1–3" → ["phase 1", "phase 2", "phase 3"].
 fn phase_range(r: &str) -> Option<Vec<String>> {
+    // the first word must be "phase(s)": checked before normalising
+    let first = r.trim_start_matches(|c: char| !c.is_alphanumeric());
+    if !first
+        .get(..5)
+        .is_some_and(|w| w.eq_ignore_ascii_case("phase"))
+    {
+        return None;
+    }
     let norm = normalize(r);
     let mut words = norm.split(' ');
     let kw = words.next()?;
@@ -157,53 +228,69 @@ fn phase_range(r: &str) -> Option<Vec<String>> {
 
 /// Resolves `statements` into edges on `map` (dependencies, `depends_on`, unresolved
 /// references, diagnostics), adds phase-order edges, and reports cycles.
-pub(crate) fn resolve(map: &mut Roadmap, statements: &[Statement]) {
-    let resolved: Vec<Vec<String>> = if statements.is_empty() {
-        Vec::new()
-    } else {
+pub(crate) fn resolve(map: &mut Roadmap, statements: Vec<Statement>) {
+    let mut edges: Vec<Dependency> = Vec::new();
+    let mut unresolved: Vec<Unresolved> = Vec::new();
+    let mut diagnostics: Vec<Diagnostic> = Vec::new();
+    if !statements.is_empty() {
         let lookup = Lookup::new(map);
-        statements
-            .iter()
-            .map(|st| lookup.resolve(&st.reference))
-            .collect()
-    };
-    let mut seen: HashSet<(String, String)> = HashSet::default();
-    for (st, targets) in statements.iter().zip(resolved) {
-        if targets.is_empty() {
-            map.unresolved.push(Unresolved {
-                text: st.reference.clone(),
-                line: st.line,
-                from: Some(st.from.clone()),
-            });
-            map.diagnostics.push(Diagnostic {
-                line: st.line,
-                message: format!(
-                    "dependency \"{}\" matches no item, phase or section",
-                    st.reference
-                ),
-            });
-            continue;
-        }
-        for to in targets {
-            if to == st.from {
-                map.diagnostics.push(Diagnostic {
+        let mut seen: HashSet<(&str, &str)> =
+            HashSet::with_capacity_and_hasher(statements.len(), Default::default());
+        edges.reserve(statements.len());
+        let mut targets: Vec<&str> = Vec::new();
+        for st in statements {
+            let from = st.from.id(map);
+            lookup.resolve(&st.reference, &mut targets);
+            if targets.is_empty() {
+                diagnostics.push(Diagnostic {
                     line: st.line,
-                    message: format!("\"{}\" depends on itself; ignored", st.reference),
+                    message: format!(
+                        "dependency \"{}\" matches no item, phase or section",
+                        st.reference
+                    ),
+                });
+                unresolved.push(Unresolved {
+                    text: st.reference,
+                    line: st.line,
+                    from: Some(from.to_string()),
                 });
                 continue;
             }
-            if !seen.insert((st.from.clone(), to.clone())) {
-                continue;
+            let mut text = Some(st.reference);
+            let last = targets.len() - 1;
+            for (n, &to) in targets.iter().enumerate() {
+                if to == from {
+                    diagnostics.push(Diagnostic {
+                        line: st.line,
+                        message: format!(
+                            "\"{}\" depends on itself; ignored",
+                            text.as_deref().unwrap_or("")
+                        ),
+                    });
+                    continue;
+                }
+                if !seen.insert((from, to)) {
+                    continue;
+                }
+                // the reference moves into the last edge made of it
+                let text = if n == last {
+                    text.take().unwrap_or_default()
+                } else {
+                    text.clone().unwrap_or_default()
+                };
+                edges.push(Dependency {
+                    from: from.to_string(),
+                    to: to.to_string(),
+                    kind: DependencyKind::Explicit,
+                    line: st.line,
+                    text,
+                });
             }
-            map.dependencies.push(Dependency {
-                from: st.from.clone(),
-                to,
-                kind: DependencyKind::Explicit,
-                line: st.line,
-                text: st.reference.clone(),
-            });
         }
     }
+    map.dependencies.extend(edges);
+    map.unresolved.extend(unresolved);
+    map.diagnostics.extend(diagnostics);
     // Phase order: each phase depends on the previous sibling, unless it says otherwise.
     let order_edges = {
         let explicit_from: HashSet<&str> =
@@ -301,16 +388,43 @@ pub fn find_cycles(edges: &[Dependency]) -> Vec<DependencyCycle> {
         }
     }
     let n = names.len();
-    let mut adj: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
-    for d in edges {
-        let a = index_of.get(d.from.as_str()).copied();
-        let b = index_of.get(d.to.as_str()).copied();
-        if let (Some(a), Some(b)) = (a, b) {
-            if let Some(v) = adj.get_mut(a) {
-                v.push((b, d.line));
-            }
+    // adjacency in one array (edges grouped by source, in edge order): `adj(v)` is a slice
+    let pairs: Vec<(usize, usize, usize)> = edges
+        .iter()
+        .filter_map(|d| {
+            let a = index_of.get(d.from.as_str()).copied()?;
+            let b = index_of.get(d.to.as_str()).copied()?;
+            Some((a, b, d.line))
+        })
+        .collect();
+    let mut starts = vec![0usize; n + 1];
+    for &(a, _, _) in &pairs {
+        if let Some(x) = starts.get_mut(a + 1) {
+            *x += 1;
         }
     }
+    for k in 1..starts.len() {
+        let prev = starts.get(k - 1).copied().unwrap_or(0);
+        if let Some(x) = starts.get_mut(k) {
+            *x += prev;
+        }
+    }
+    let mut fill = starts.clone();
+    let mut flat = vec![(0usize, 0usize); pairs.len()];
+    for &(a, b, line) in &pairs {
+        if let Some(f) = fill.get_mut(a) {
+            if let Some(slot) = flat.get_mut(*f) {
+                *slot = (b, line);
+            }
+            *f += 1;
+        }
+    }
+    let adj = |v: usize| -> &[(usize, usize)] {
+        match (starts.get(v), starts.get(v + 1)) {
+            (Some(&s), Some(&e)) => flat.get(s..e).unwrap_or(&[]),
+            _ => &[],
+        }
+    };
     let mut index = vec![usize::MAX; n];
     let mut low = vec![0usize; n];
     let mut on_stack = vec![false; n];
@@ -333,7 +447,7 @@ pub fn find_cycles(edges: &[Dependency]) -> Vec<DependencyCycle> {
             *o = true;
         }
         while let Some(&mut (v, ref mut pos)) = call.last_mut() {
-            let next = adj.get(v).and_then(|e| e.get(*pos)).copied();
+            let next = adj(v).get(*pos).copied();
             if let Some((w, _)) = next {
                 *pos += 1;
                 if index.get(w).is_some_and(|&i| i == usize::MAX) {
@@ -377,8 +491,7 @@ pub fn find_cycles(edges: &[Dependency]) -> Vec<DependencyCycle> {
                         let members: HashSet<usize> = comp.iter().copied().collect();
                         let line = comp
                             .iter()
-                            .filter_map(|&c| adj.get(c))
-                            .flatten()
+                            .flat_map(|&c| adj(c))
                             .filter(|(w, _)| members.contains(w))
                             .map(|(_, l)| *l)
                             .min()

@@ -160,13 +160,15 @@ fn nested_phases_relative_and_absolute_days() {
     assert_eq!(span("Day 1-2: Database"), (0.0, Some(2.0)));
     assert_eq!(span("Day 3-5"), (2.0, Some(5.0)));
     assert_eq!(span("Phase 2"), (5.0, Some(10.0)));
-    // "Day 1-2" under "Week 2" counts from the phase's start…
+    // "Day 1-2" under "Week 2" counts from the phase's start, and so do its siblings…
     assert_eq!(span("Day 1-2: Core"), (5.0, Some(7.0)));
-    // …"Day 8-10" already lies inside it
-    assert_eq!(span("Day 8-10"), (7.0, Some(10.0)));
+    assert_eq!(span("Day 3-5: Regression"), (7.0, Some(10.0)));
+    // …while "Day 11-12" under "Week 3" already lies inside it
+    assert_eq!(span("Sprint 3"), (10.0, Some(15.0)));
+    assert_eq!(span("Day 11-12"), (10.0, Some(12.0)));
     // a duration follows the previous phase; no time at all gets a nominal week
-    assert_eq!(span("Phase 3"), (10.0, Some(13.0)));
-    assert_eq!(span("Phase 4"), (13.0, Some(18.0)));
+    assert_eq!(span("Phase 3"), (15.0, Some(18.0)));
+    assert_eq!(span("Phase 4"), (18.0, Some(23.0)));
     assert!(map
         .phases
         .iter()
@@ -258,4 +260,63 @@ fn nested_items_have_parents_and_children() {
     assert_eq!(grand.parent.as_deref(), Some(child.id.as_str()));
     assert_eq!(parent.children, vec![child.id.clone()]);
     assert_eq!(map.items.len(), 3);
+}
+
+#[test]
+fn list_items_name_phases_only_when_no_heading_does() {
+    let text = "# Plan\n\n- Phase 1 (Week 1-2): Setup the basics\n- **Phase 2**: Build it ~3 days\n- Week 4: Launch\n- Phase 3: no time given\n- [ ] Phase 9 (Week 9): a task is not a phase\n";
+    let map = roadboard::parse(text);
+    let spans: Vec<_> = map.phases.iter().map(|p| (p.start, p.end)).collect();
+    assert_eq!(
+        spans,
+        vec![(0.0, Some(10.0)), (10.0, Some(13.0)), (15.0, Some(20.0))]
+    );
+    let with_heading = format!("{text}\n## Phase 7: Real (Day 1)\n");
+    assert_eq!(roadboard::parse(&with_heading).phases.len(), 1);
+}
+
+#[test]
+fn stage_arrows_are_dependencies() {
+    let map = roadboard::parse(
+        "# P\n## Phase 1: A\n## Phase 2: B\n## Phase 3: C\n## Critical Dependencies\n- Phase 1 → Phase 3: C needs A\n- Frontend → Backend\n",
+    );
+    let p1 = phase_id(&map, "Phase 1");
+    let p3 = phase_id(&map, "Phase 3");
+    assert!(map
+        .dependencies
+        .iter()
+        .any(|d| d.from == p3 && d.to == p1 && d.kind == DependencyKind::Explicit && d.line == 6));
+    assert!(map.unresolved.is_empty());
+}
+
+#[test]
+fn plain_leads_name_items_for_dependencies() {
+    let map = fixture("plain_leads.md");
+    let alpha = item(&map, "Alpha: design");
+    // the lead is for matching only: no title, and the id is made of the whole text
+    assert_eq!(alpha.title, None);
+    assert!(
+        alpha.id.starts_with("i-alpha-design-the-schema-"),
+        "{}",
+        alpha.id
+    );
+    let beta = item(&map, "Beta: write");
+    assert_eq!(beta.depends_on, vec![alpha.id.clone()]);
+    let gamma = item(&map, "Gamma");
+    assert_eq!(gamma.depends_on, vec![alpha.id.clone(), beta.id.clone()]);
+    // a time, a URL and a sentence are not leads
+    let unresolved: Vec<&str> = map.unresolved.iter().map(|u| u.text.as_str()).collect();
+    assert!(unresolved.contains(&"Standup at 10"), "{unresolved:?}");
+    assert!(unresolved.contains(&"See https"), "{unresolved:?}");
+    assert!(
+        unresolved.contains(&"One two three four five six seven"),
+        "{unresolved:?}"
+    );
+    // an item's whole text wins over another item's lead
+    let theta = map
+        .items
+        .iter()
+        .find(|i| i.text == "Theta")
+        .expect("item Theta");
+    assert_eq!(item(&map, "Iota").depends_on, vec![theta.id.clone()]);
 }

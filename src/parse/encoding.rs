@@ -9,6 +9,7 @@
 
 use super::ids::FastMap;
 use crate::model::EncodingRepair;
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 /// Windows-1252 bytes 0x80..=0x9F; `\0` marks the five undefined bytes.
@@ -143,6 +144,8 @@ fn decode_run(bytes: &[u8], guess: bool) -> Option<String> {
 
 /// The repair of one run of non-ASCII characters, if it is mojibake in `kind`.
 fn repair_run(kind: EncodingRepair, run: &str) -> Option<String> {
+    // most runs of clean text fail on their first character: no allocation for them
+    encode(kind, run.chars().next()?)?;
     let mut bytes = Vec::with_capacity(run.len());
     for c in run.chars() {
         bytes.push(encode(kind, c)?);
@@ -158,24 +161,21 @@ fn runs(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let b = text.as_bytes();
     let mut i = 0;
     std::iter::from_fn(move || {
-        while i < b.len() && b.get(i).is_some_and(u8::is_ascii) {
-            i += 1;
-        }
-        if i >= b.len() {
-            return None;
-        }
+        i += b.get(i..)?.iter().position(|c| !c.is_ascii())?;
         let start = i;
-        while i < b.len() && !b.get(i).is_some_and(u8::is_ascii) {
-            i += 1;
-        }
+        i += b
+            .get(i..)?
+            .iter()
+            .position(u8::is_ascii)
+            .unwrap_or(b.len() - i);
         Some((start, i))
     })
 }
 
 /// The outcome of [`repair`].
-pub(crate) struct Repaired {
+pub(crate) struct Repaired<'a> {
     /// The text to parse (repaired, or the input).
-    pub(crate) text: String,
+    pub(crate) text: Cow<'a, str>,
     /// Which repair was applied.
     pub(crate) kind: Option<EncodingRepair>,
     /// How many runs of characters were repaired.
@@ -185,9 +185,9 @@ pub(crate) struct Repaired {
 }
 
 /// Detects and repairs Windows-1252 or MacRoman mojibake in `text`.
-pub(crate) fn repair(text: &str) -> Repaired {
-    let unchanged = |t: &str| Repaired {
-        text: t.to_string(),
+pub(crate) fn repair(text: &str) -> Repaired<'_> {
+    let unchanged = |t| Repaired {
+        text: Cow::Borrowed(t),
         kind: None,
         runs: 0,
         first_line: None,
@@ -195,16 +195,13 @@ pub(crate) fn repair(text: &str) -> Repaired {
     if text.is_ascii() {
         return unchanged(text);
     }
-    let count = |kind| {
-        runs(text)
-            .filter(|&(s, e)| {
-                text.get(s..e)
-                    .is_some_and(|r| repair_run(kind, r).is_some())
-            })
-            .count()
-    };
-    let win = count(EncodingRepair::Windows1252);
-    let mac = count(EncodingRepair::MacRoman);
+    // both encodings counted in one pass over the runs
+    let (mut win, mut mac) = (0, 0);
+    for (s, e) in runs(text) {
+        let Some(r) = text.get(s..e) else { continue };
+        win += usize::from(repair_run(EncodingRepair::Windows1252, r).is_some());
+        mac += usize::from(repair_run(EncodingRepair::MacRoman, r).is_some());
+    }
     let kind = if win == 0 && mac == 0 {
         return unchanged(text);
     } else if win >= mac {
@@ -230,7 +227,7 @@ pub(crate) fn repair(text: &str) -> Repaired {
     }
     out.push_str(text.get(last..).unwrap_or(""));
     Repaired {
-        text: out,
+        text: Cow::Owned(out),
         kind: Some(kind),
         runs: n,
         first_line: first,

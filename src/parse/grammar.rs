@@ -9,6 +9,8 @@ pub(crate) const DAYS_PER_WEEK: f64 = 5.0;
 pub(crate) const DAYS_PER_MONTH: f64 = 20.0;
 /// Working hours in a day.
 pub(crate) const HOURS_PER_DAY: f64 = 8.0;
+/// Longest span read as time: about a century of working days.
+const MAX_DAYS: f64 = 26_000.0;
 
 /// The status a leading mark stands for.
 fn mark_status(c: char) -> Option<Status> {
@@ -39,6 +41,49 @@ pub(crate) fn leading_status_mark(s: &str) -> Option<(Status, &str)> {
     Some((status, rest.trim_start()))
 }
 
+/// A bracketed status label at the start of `s` ("[Completed] Prompt 065", "[WIP] x"):
+/// its status and the rest. Single-character boxes are GFM's business, not this.
+pub(crate) fn leading_status_label(s: &str) -> Option<(Status, &str)> {
+    let t = s.trim_start().strip_prefix('[')?;
+    let end = t.find(']')?;
+    let label = t.get(..end)?.trim();
+    if label.chars().count() < 2 || label.len() > 20 {
+        return None;
+    }
+    let status = match ids_free_lower(label).as_str() {
+        "done" | "completed" | "complete" | "finished" | "shipped" => Status::Done,
+        "in progress" | "in-progress" | "wip" | "ongoing" | "partial" | "started" => {
+            Status::InProgress
+        }
+        "todo" | "to do" | "planned" | "pending" | "not started" | "open" | "backlog" => {
+            Status::Todo
+        }
+        "blocked" | "failed" | "cancelled" | "canceled" => Status::Blocked,
+        _ => return None,
+    };
+    Some((status, t.get(end + 1..).unwrap_or("").trim_start()))
+}
+
+/// The status a `Status: …` field states ("**Status:** Missing", "Status: ✅ Done").
+pub(crate) fn status_field(s: &str) -> Option<Status> {
+    let t = s.trim_start();
+    let head = t.get(..7)?;
+    if !head.eq_ignore_ascii_case("status:") {
+        return None;
+    }
+    let rest = t.get(7..)?.trim();
+    let first_line = rest.split('\n').next().unwrap_or(rest);
+    let w = ids_free_lower(first_line);
+    if w.starts_with("missing") || w.starts_with("not started") || w.starts_with("todo") {
+        return Some(Status::Todo);
+    }
+    Some(cell_status(first_line))
+}
+
+fn ids_free_lower(s: &str) -> String {
+    s.trim().to_lowercase()
+}
+
 /// `s` without leading emoji, symbols and markup, for display ("✅ **Done**" → "Done**").
 pub(crate) fn strip_leading_symbols(s: &str) -> &str {
     s.trim_start_matches(|c: char| {
@@ -47,15 +92,14 @@ pub(crate) fn strip_leading_symbols(s: &str) -> &str {
     .trim_end()
 }
 
-/// Lowercase words (ASCII-lowercased, split on anything that is not a letter or digit).
-fn words(s: &str) -> Vec<String> {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
+/// Lowercase words (split on anything that is not a letter or digit) of `s`, as slices of
+/// `norm`, which must be [`normalize`](super::ids::normalize)`(s)`: one allocation for all
+/// the words instead of one per word.
+fn words(norm: &str) -> Vec<&str> {
+    norm.split(' ').filter(|w| !w.is_empty()).collect()
 }
 
-fn has_seq(ws: &[String], seq: &[&str]) -> bool {
+fn has_seq(ws: &[&str], seq: &[&str]) -> bool {
     !seq.is_empty()
         && ws
             .windows(seq.len())
@@ -63,12 +107,18 @@ fn has_seq(ws: &[String], seq: &[&str]) -> bool {
 }
 
 /// What a heading says about the status of the items under it ("Completed", "Not Started").
+#[cfg(test)]
 pub(crate) fn heading_status(title: &str) -> Option<Status> {
+    heading_status_in(title, &super::ids::normalize(title))
+}
+
+/// [`heading_status`] with `norm` = [`normalize`](super::ids::normalize)`(title)`.
+pub(crate) fn heading_status_in(title: &str, norm: &str) -> Option<Status> {
     if let Some((s, _)) = leading_status_mark(title) {
         return Some(s);
     }
-    let ws = words(title);
-    let w: Vec<&str> = ws.iter().map(String::as_str).collect();
+    let ws = words(norm);
+    let w = &ws;
     if has_seq(&ws, &["not", "started"])
         || has_seq(&ws, &["not", "yet"])
         || has_seq(&ws, &["to", "do"])
@@ -116,8 +166,9 @@ pub(crate) fn cell_status(cell: &str) -> Status {
     if let Some((s, _)) = leading_status_mark(cell) {
         return s;
     }
-    let ws = words(cell);
-    let w: Vec<&str> = ws.iter().map(String::as_str).collect();
+    let norm = super::ids::normalize(cell);
+    let ws = words(&norm);
+    let w = &ws;
     if w.iter().any(|x| {
         matches!(
             *x,
@@ -161,6 +212,10 @@ fn level_word(w: &str) -> Option<Priority> {
 }
 
 fn colour(s: &str) -> Option<Priority> {
+    // the circles are four-byte characters
+    if !s.as_bytes().contains(&0xF0) {
+        return None;
+    }
     s.chars().find_map(|c| match c {
         '🔴' => Some(Priority::Critical),
         '🟠' => Some(Priority::High),
@@ -170,20 +225,43 @@ fn colour(s: &str) -> Option<Priority> {
     })
 }
 
+/// Byte position of the first ASCII `needle` in `hay` (a byte scan: cheaper than a
+/// substring searcher for the short texts of items).
+pub(crate) fn find_ascii(hay: &str, needle: &[u8]) -> Option<usize> {
+    let (&first, rest) = needle.split_first()?;
+    let b = hay.as_bytes();
+    let mut from = 0;
+    while let Some(p) = b.get(from..)?.iter().position(|&c| c == first) {
+        let at = from + p;
+        if b.get(at + 1..at + 1 + rest.len()) == Some(rest) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
 /// Priority stated in item text: P0–P3, "High priority", "Priority: low", colour circles.
 pub(crate) fn item_priority(text: &str) -> Option<Priority> {
     // cheap test first: most items say nothing about priority
     let b = text.as_bytes();
-    let has_p_token = b
-        .iter()
-        .enumerate()
-        .any(|(i, c)| matches!(c, b'p' | b'P') && b.get(i + 1).is_some_and(u8::is_ascii_digit));
-    let word = text.contains("riority") || text.contains("RIORITY");
+    // one pass for both: "p<digit>" and "riority" / "RIORITY"
+    let mut has_p_token = false;
+    let mut word = false;
+    for (i, &c) in b.iter().enumerate() {
+        match c {
+            b'p' | b'P' if b.get(i + 1).is_some_and(u8::is_ascii_digit) => has_p_token = true,
+            b'r' if b.get(i + 1..i + 7) == Some(b"iority".as_slice()) => word = true,
+            b'R' if b.get(i + 1..i + 7) == Some(b"IORITY".as_slice()) => word = true,
+            _ => {}
+        }
+    }
     if !has_p_token && !word {
         return colour(text);
     }
-    let ws = words(text);
-    for (i, w) in ws.iter().enumerate() {
+    let norm = super::ids::normalize(text);
+    let ws = words(&norm);
+    for (i, &w) in ws.iter().enumerate() {
         if let Some(p) = p_token(w) {
             return Some(p);
         }
@@ -203,7 +281,12 @@ pub(crate) fn item_priority(text: &str) -> Option<Priority> {
 /// Priority stated by a heading: words first (P0, Critical, High Priority, Nice to Have,
 /// "Must fix before production"), colour circles only when no word says it.
 pub(crate) fn heading_priority(title: &str) -> Option<Priority> {
-    let ws = words(title);
+    heading_priority_in(title, &super::ids::normalize(title))
+}
+
+/// [`heading_priority`] with `norm` = [`normalize`](super::ids::normalize)`(title)`.
+pub(crate) fn heading_priority_in(title: &str, norm: &str) -> Option<Priority> {
+    let ws = words(norm);
     if let Some(p) = ws.iter().find_map(|w| p_token(w)) {
         return Some(p);
     }
@@ -212,13 +295,13 @@ pub(crate) fn heading_priority(title: &str) -> Option<Priority> {
     }
     if ws
         .iter()
-        .any(|w| matches!(w.as_str(), "critical" | "blocker" | "blockers" | "urgent"))
+        .any(|w| matches!(*w, "critical" | "blocker" | "blockers" | "urgent"))
         || has_seq(&ws, &["must", "fix"])
         || has_seq(&ws, &["must", "have"])
     {
         return Some(Priority::Critical);
     }
-    if ws.iter().any(|w| w == "important") || has_seq(&ws, &["should", "have"]) {
+    if ws.contains(&"important") || has_seq(&ws, &["should", "have"]) {
         return Some(Priority::High);
     }
     if has_seq(&ws, &["nice", "to", "have"]) || has_seq(&ws, &["could", "have"]) {
@@ -233,8 +316,8 @@ pub(crate) fn heading_priority(title: &str) -> Option<Priority> {
     colour(title)
 }
 
-fn item_priority_words(ws: &[String]) -> Option<Priority> {
-    for (i, w) in ws.iter().enumerate() {
+fn item_priority_words(ws: &[&str]) -> Option<Priority> {
+    for (i, &w) in ws.iter().enumerate() {
         if w == "priority" {
             let before = i.checked_sub(1).and_then(|j| ws.get(j));
             if let Some(p) = before.and_then(|b| level_word(b)) {
@@ -263,7 +346,15 @@ fn number_at(b: &[u8], i: usize) -> Option<(f64, usize)> {
             j += 1;
         }
     }
-    let s = std::str::from_utf8(b.get(i..j)?).ok()?;
+    let digits = b.get(i..j)?;
+    // whole numbers of up to 15 digits are exact as f64: no float parser needed
+    if digits.len() <= 15 && digits.iter().all(u8::is_ascii_digit) {
+        let v = digits
+            .iter()
+            .fold(0u64, |acc, d| acc * 10 + u64::from(d - b'0'));
+        return Some((v as f64, j));
+    }
+    let s = std::str::from_utf8(digits).ok()?;
     Some((s.parse().ok()?, j))
 }
 
@@ -289,18 +380,63 @@ fn range_sep(s: &str, i: usize) -> Option<usize> {
     None
 }
 
-/// Letters of a unit word at `i`: (word lowercased, end).
-fn word_at(s: &str, i: usize) -> (String, usize) {
-    let rest = s.get(i..).unwrap_or("");
-    let mut end = i;
-    for (k, c) in rest.char_indices() {
-        if c.is_alphabetic() {
-            end = i + k + c.len_utf8();
-        } else {
-            break;
+/// A word lowercased: on the stack when it is short ASCII (every keyword is), else on the
+/// heap.
+struct LowerWord {
+    buf: [u8; 16],
+    len: usize,
+    heap: Option<String>,
+}
+
+impl LowerWord {
+    fn as_str(&self) -> &str {
+        match &self.heap {
+            Some(h) => h.as_str(),
+            None => self
+                .buf
+                .get(..self.len)
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .unwrap_or(""),
         }
     }
-    (s.get(i..end).unwrap_or("").to_lowercase(), end)
+}
+
+/// Letters of a unit word at `i`: (word lowercased, end).
+fn word_at(s: &str, i: usize) -> (LowerWord, usize) {
+    let b = s.as_bytes();
+    let mut end = i;
+    let mut ascii = true;
+    while let Some(&c) = b.get(end) {
+        if c < 0x80 {
+            if c.is_ascii_alphabetic() {
+                end += 1;
+                continue;
+            }
+            break;
+        }
+        match s.get(end..).and_then(|r| r.chars().next()) {
+            Some(ch) if ch.is_alphabetic() => {
+                ascii = false;
+                end += ch.len_utf8();
+            }
+            _ => break,
+        }
+    }
+    let word = s.get(i..end).unwrap_or("");
+    let mut w = LowerWord {
+        buf: [0; 16],
+        len: 0,
+        heap: None,
+    };
+    if ascii && word.len() <= w.buf.len() {
+        for (d, c) in w.buf.iter_mut().zip(word.bytes()) {
+            *d = c.to_ascii_lowercase();
+        }
+        w.len = word.len();
+    } else {
+        w.heap = Some(word.to_lowercase());
+    }
+    (w, end)
 }
 
 /// Working days per unit word, if `w` is a time unit.
@@ -349,8 +485,12 @@ pub(crate) fn duration_at(s: &str, i: usize) -> Option<([f64; 2], usize)> {
     // "2-week" as an adjective
     let k = if b.get(k) == Some(&b'-') { k + 1 } else { k };
     let (w, end) = word_at(s, k);
-    let per = unit_days(&w)?;
+    let per = unit_days(w.as_str())?;
     let (lo, hi) = if a <= bnum { (a, bnum) } else { (bnum, a) };
+    // beyond a century of working days is not an estimate (and keeps JSON numbers finite)
+    if !(hi * per).is_finite() || hi * per > MAX_DAYS {
+        return None;
+    }
     Some(([lo * per, hi * per], end))
 }
 
@@ -431,6 +571,14 @@ fn marker_before(text: &str, i: usize) -> Option<usize> {
         }
     }
     let head = text.get(..j)?;
+    // every marker ends in one of these bytes ('⏱', '⏰', '🕐', '⌛', VS16, '(', ':')
+    if !head
+        .as_bytes()
+        .last()
+        .is_some_and(|c| matches!(c, 0xB1 | 0xB0 | 0x90 | 0x9B | 0x8F | b'(' | b':'))
+    {
+        return tilde;
+    }
     let h = head.strip_suffix('\u{fe0f}').unwrap_or(head);
     for m in ["⏱", "⏰", "🕐", "⌛"] {
         if let Some(x) = h.strip_suffix(m) {
@@ -473,6 +621,10 @@ fn axis_unit(w: &str) -> Option<f64> {
 /// "Week 8+" → 35..open. Returns (start, end, phrase).
 pub(crate) fn explicit_range(text: &str) -> Option<(f64, Option<f64>, String)> {
     let b = text.as_bytes();
+    // every range has a number
+    if !b.iter().any(u8::is_ascii_digit) {
+        return None;
+    }
     let mut i = 0;
     while i < text.len() {
         let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
@@ -480,7 +632,7 @@ pub(crate) fn explicit_range(text: &str) -> Option<(f64, Option<f64>, String)> {
         };
         if c.is_alphabetic() && is_word_start(text, i) {
             let (w, end) = word_at(text, i);
-            if let Some(per) = axis_unit(&w) {
+            if let Some(per) = axis_unit(w.as_str()) {
                 // not "2 weeks" / "12-Week"
                 let before = text.get(..i).unwrap_or("").trim_end_matches([' ', '-']);
                 let preceded_by_number = before.ends_with(|c: char| c.is_ascii_digit());
@@ -495,7 +647,7 @@ pub(crate) fn explicit_range(text: &str) -> Option<(f64, Option<f64>, String)> {
                         let k2 = {
                             // "Week 1 - Week 2"
                             let (w2, e2) = word_at(text, k2);
-                            if axis_unit(&w2).is_some() {
+                            if axis_unit(w2.as_str()).is_some() {
                                 skip_spaces(text, e2)
                             } else {
                                 k2
@@ -508,7 +660,11 @@ pub(crate) fn explicit_range(text: &str) -> Option<(f64, Option<f64>, String)> {
                     }
                     // "Day 3 hours" is not a position
                     let (next, _) = word_at(text, skip_spaces(text, j));
-                    if unit_days(&next).is_none() && a >= 1.0 && last >= a {
+                    if unit_days(next.as_str()).is_none()
+                        && a >= 1.0
+                        && last >= a
+                        && last * per <= MAX_DAYS
+                    {
                         let start = (a - 1.0) * per;
                         let end_v = if open { None } else { Some(last * per) };
                         return Some((start, end_v, text.get(i..j).unwrap_or("").to_string()));
@@ -554,10 +710,33 @@ pub(crate) fn stage_key(title: &str) -> Option<String> {
     Some(format!("{kw} {}", ident.to_lowercase()))
 }
 
+/// "Phase 1 → Phase 2: …" (also `->`, `⟶`): the second stage depends on the first.
+/// Only stage names count on both sides, so prose arrows ("Frontend → Backend") do not.
+pub(crate) fn stage_arrow(text: &str) -> Option<(String, String)> {
+    // every arrow has a '>' or is '→' / '⟶' (byte searches)
+    if !(text.as_bytes().contains(&b'>') || text.contains('→') || text.contains('⟶')) {
+        return None;
+    }
+    let t = strip_leading_symbols(text);
+    let left = stage_key(t)?;
+    let (_, rest) = ["→", "->", "⟶", "=>"]
+        .iter()
+        .filter_map(|a| t.find(a).map(|p| (p, a)))
+        .min_by_key(|(p, _)| *p)
+        .and_then(|(p, a)| t.get(p + a.len()..).map(|r| (p, r)))?;
+    // the left side is just the stage ("Phase 1 → …", not "Phase 1 ships → …")
+    let before = t.get(..t.find(['→', '-', '⟶', '='])?)?.trim();
+    if before.split_whitespace().count() != 2 {
+        return None;
+    }
+    let right = stage_key(rest.trim_start())?;
+    Some((left, right))
+}
+
 /// "85% Complete", "80% production-ready", "Progress: 60%": (percent, byte position).
 pub(crate) fn claimed_percents(text: &str) -> Vec<(f64, usize)> {
     let mut out = Vec::new();
-    if !text.contains('%') {
+    if !text.as_bytes().contains(&b'%') {
         return out;
     }
     let lower = text.to_ascii_lowercase();
@@ -608,6 +787,18 @@ pub(crate) fn claimed_percents(text: &str) -> Vec<(f64, usize)> {
             .get(..s)
             .unwrap_or("")
             .trim_end_matches([' ', '*', '_']);
+        // "Target: 100% production-ready" is a goal, not a claim
+        let mut from = before.len().saturating_sub(40);
+        while !before.is_char_boundary(from) {
+            from += 1;
+        }
+        let recent = before.get(from..).unwrap_or("");
+        if ["target", "goal", "aim", "achieve", "reach", " to "]
+            .iter()
+            .any(|w| recent.contains(w))
+        {
+            continue;
+        }
         let claim_before = [
             "progress:",
             "completion:",
@@ -632,16 +823,54 @@ const MAX_REFS_LEN: usize = 400;
 /// Returns (references as written, byte position of the phrase).
 ///
 /// Driven by the colons of `text`: each colon checks the words before it.
+#[cfg(test)]
 pub(crate) fn dependency_phrases(text: &str) -> Vec<(String, usize)> {
     let mut out = Vec::new();
-    if !text.contains(':') {
-        return out;
+    scan_dependency_phrases(text, |refs, i| {
+        out.push((refs.to_string(), i));
+        true
+    });
+    out
+}
+
+/// Byte position of the first dependency phrase of `text` (as [`dependency_phrases`]
+/// finds them), without collecting the reference lists.
+pub(crate) fn first_dependency_phrase(text: &str) -> Option<usize> {
+    let mut first = None;
+    scan_dependency_phrases(text, |_, i| {
+        first = Some(i);
+        false
+    });
+    first
+}
+
+/// Calls `found(references, position)` for each dependency phrase of `text`, in order,
+/// until it returns false.
+pub(crate) fn scan_dependency_phrases(text: &str, mut found: impl FnMut(&str, usize) -> bool) {
+    // (byte scans: no searcher set up for the short texts of items)
+    if !text.as_bytes().contains(&b':') {
+        return;
     }
-    for (colon, _) in text.match_indices(':') {
+    let colons = text
+        .as_bytes()
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| **c == b':')
+        .map(|(i, _)| i);
+    for colon in colons {
         let head = text
             .get(..colon)
             .unwrap_or("")
             .trim_end_matches([' ', '*', '_']);
+        // every keyword ends in one of these letters: most colons are rejected here
+        if !head.as_bytes().last().is_some_and(|c| {
+            matches!(
+                c.to_ascii_lowercase(),
+                b'n' | b's' | b'y' | b'd' | b'r' | b'e'
+            )
+        }) {
+            continue;
+        }
         let Some(kw) = DEP_KEYWORDS
             .iter()
             .find(|kw| ends_with_ci(head, kw) && is_word_start(head, head.len() - kw.len()))
@@ -684,17 +913,18 @@ pub(crate) fn dependency_phrases(text: &str) -> Vec<(String, usize)> {
         let mut depth = 0i32;
         let mut end = rest.len();
         let rb = rest.as_bytes();
-        for (k, c) in rest.char_indices() {
+        // (bytes: the delimiters are ASCII, never part of a longer character)
+        for (k, &c) in rb.iter().enumerate() {
             match c {
-                '(' | '[' => depth += 1,
-                ')' | ']' => {
+                b'(' | b'[' => depth += 1,
+                b')' | b']' => {
                     if depth == 0 {
                         end = k;
                         break;
                     }
                     depth -= 1;
                 }
-                '.' if rb.get(k + 1).is_none_or(|n| *n == b' ') => {
+                b'.' if rb.get(k + 1).is_none_or(|n| *n == b' ') => {
                     end = k;
                     break;
                 }
@@ -702,11 +932,10 @@ pub(crate) fn dependency_phrases(text: &str) -> Vec<(String, usize)> {
             }
         }
         let refs = rest.get(..end).unwrap_or("").trim();
-        if !refs.is_empty() {
-            out.push((refs.to_string(), i));
+        if !refs.is_empty() && !found(refs, i) {
+            return;
         }
     }
-    out
 }
 
 const DEP_KEYWORDS: [&str; 13] = [
@@ -725,10 +954,38 @@ const DEP_KEYWORDS: [&str; 13] = [
     "waiting on",
 ];
 
+/// Longest plain lead read as a title, in words.
+const MAX_LEAD_WORDS: usize = 6;
+
+/// The plain lead of `Alpha: design the schema` ("Alpha"): a few words before the first
+/// colon, which name the item as a bold `**Alpha**:` lead does, for matching references.
+/// Not a colon inside a token ("https://…", "10:30", "x:y"), not a remark in parentheses,
+/// not a dependency phrase ("needs: …"), not a sentence (more than six words).
+pub(crate) fn plain_lead(text: &str) -> Option<&str> {
+    let colon = text.find(':')?;
+    let lead = text.get(..colon)?.trim();
+    let after = text.get(colon + 1..).unwrap_or("");
+    if !(after.is_empty() || after.starts_with(char::is_whitespace)) {
+        return None;
+    }
+    if lead.is_empty()
+        || lead.contains(['(', ')', '[', ']', '/'])
+        || !lead.chars().any(char::is_alphabetic)
+        || lead.split_whitespace().count() > MAX_LEAD_WORDS
+    {
+        return None;
+    }
+    if first_dependency_phrase(text).is_some_and(|p| p < colon) {
+        return None;
+    }
+    Some(lead)
+}
+
 /// `text` up to its first dependency phrase ("Write API (depends on: DB)" → "Write API"),
 /// so that adding or editing a dependency does not change an item's id.
-pub(crate) fn without_dependencies(text: &str) -> &str {
-    let Some(cut) = dependency_phrases(text).first().map(|d| d.1) else {
+/// `cut` is [`first_dependency_phrase`] of `text`.
+pub(crate) fn without_dependencies_at(text: &str, cut: Option<usize>) -> &str {
+    let Some(cut) = cut else {
         return text;
     };
     let head = text.get(..cut).unwrap_or(text).trim_end_matches(|c: char| {
@@ -743,58 +1000,116 @@ pub(crate) fn without_dependencies(text: &str) -> &str {
 
 /// A reference list split into single references; "none", "nothing" and parenthesised
 /// remarks dropped.
+#[cfg(test)]
 pub(crate) fn split_refs(refs: &str) -> Vec<String> {
-    // drop parenthesised remarks, but keep `{#id}` braces
-    let mut cleaned = String::with_capacity(refs.len());
-    let mut depth = 0usize;
-    for c in refs.chars() {
-        match c {
-            '(' => depth += 1,
-            ')' => depth = depth.saturating_sub(1),
-            _ if depth == 0 => cleaned.push(c),
-            _ => {}
-        }
-    }
     let mut out = Vec::new();
-    for part in cleaned.split([',', ';']) {
-        for sub in split_words(part, &[" and ", " & ", " + "]) {
-            let r = sub
-                .trim()
-                .trim_start_matches("and ")
-                .trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '*' | '_' | '`'));
-            let lower = r.to_lowercase();
-            if r.is_empty()
-                || matches!(
-                    lower.as_str(),
-                    "none" | "nothing" | "n/a" | "na" | "-" | "—" | "tbd" | "nada" | "ninguna"
-                )
-            {
-                continue;
-            }
-            out.push(r.to_string());
-        }
-    }
+    for_each_ref(refs, |r| out.push(r.to_string()));
     out
 }
 
-fn split_words<'a>(s: &'a str, seps: &[&str]) -> Vec<&'a str> {
-    let mut parts = vec![s];
-    for sep in seps {
-        parts = parts
-            .into_iter()
-            .flat_map(|p| p.split(sep))
-            .collect::<Vec<_>>();
+/// Calls `f` with each reference of a reference list, as [`split_refs`] lists them.
+pub(crate) fn for_each_ref(refs: &str, mut f: impl FnMut(&str)) {
+    // drop parenthesised remarks, but keep `{#id}` braces
+    let cleaned_buf;
+    let cleaned = if refs.bytes().any(|c| c == b'(' || c == b')') {
+        let mut c = String::with_capacity(refs.len());
+        let mut depth = 0usize;
+        for ch in refs.chars() {
+            match ch {
+                '(' => depth += 1,
+                ')' => depth = depth.saturating_sub(1),
+                _ if depth == 0 => c.push(ch),
+                _ => {}
+            }
+        }
+        cleaned_buf = c;
+        cleaned_buf.as_str()
+    } else {
+        refs
+    };
+    // split on "," / ";", then " and ", then " & ", then " + " (in that order), as
+    // `str::split` would, with byte searches
+    for_each_part(cleaned, find_comma, |part| {
+        for_each_part(
+            part,
+            |p| find_ascii(p, b" and ").map(|i| (i, 5)),
+            |a| {
+                for_each_part(
+                    a,
+                    |p| find_ascii(p, b" & ").map(|i| (i, 3)),
+                    |b| {
+                        for_each_part(
+                            b,
+                            |p| find_ascii(p, b" + ").map(|i| (i, 3)),
+                            |sub| {
+                                let r = sub.trim().trim_start_matches("and ").trim_matches(
+                                    |c: char| {
+                                        c.is_whitespace() || matches!(c, '.' | '*' | '_' | '`')
+                                    },
+                                );
+                                if !(r.is_empty() || is_no_reference(r)) {
+                                    f(r);
+                                }
+                            },
+                        );
+                    },
+                );
+            },
+        );
+    });
+}
+
+/// Position of the first ',' or ';', and the separator's length.
+fn find_comma(s: &str) -> Option<(usize, usize)> {
+    s.bytes()
+        .position(|c| c == b',' || c == b';')
+        .map(|i| (i, 1))
+}
+
+/// Calls `f` with each part of `s` between the separators `find` locates (position,
+/// length), left to right, like `str::split`.
+fn for_each_part<'a>(
+    s: &'a str,
+    find: impl Fn(&str) -> Option<(usize, usize)>,
+    mut f: impl FnMut(&'a str),
+) {
+    let mut rest = s;
+    while let Some((i, len)) = find(rest) {
+        f(rest.get(..i).unwrap_or(""));
+        rest = rest.get(i + len..).unwrap_or("");
     }
-    parts
+    f(rest);
+}
+
+/// "None", "Nothing", "n/a", … in any case: a reference list that names nothing.
+fn is_no_reference(r: &str) -> bool {
+    // Every word here is ASCII but "—"; no other character lowercases to ASCII letters
+    // among these (the Kelvin sign lowercases to "k", which none contains).
+    r == "—"
+        || r.len() <= 7
+            && [
+                "none", "nothing", "n/a", "na", "-", "tbd", "nada", "ninguna",
+            ]
+            .iter()
+            .any(|w| r.eq_ignore_ascii_case(w))
 }
 
 /// A calendar span named in `text`: quarters ("Q3 2025", "Q2, 2018", "Q4’22"; the year may
 /// come from `year_ctx`), ISO dates, "March 2026". Returns ISO `(start, end)` dates.
 pub(crate) fn calendar_span(text: &str, year_ctx: Option<i32>) -> Option<(String, String)> {
+    calendar_span_in(text, year_ctx, &super::ids::normalize(text))
+}
+
+/// [`calendar_span`] with `norm` = [`normalize`](super::ids::normalize)`(text)`.
+pub(crate) fn calendar_span_in(
+    text: &str,
+    year_ctx: Option<i32>,
+    norm: &str,
+) -> Option<(String, String)> {
     if let Some(d) = iso_date(text) {
         return Some((d.clone(), d));
     }
-    if let Some(span) = month_year(text, year_ctx) {
+    if let Some(span) = month_year(norm, year_ctx) {
         return Some(span);
     }
     let b = text.as_bytes();
@@ -890,12 +1205,13 @@ const MONTHS: [&str; 12] = [
 ];
 
 /// "March 2026", or "October" with the year of the heading above.
-fn month_year(text: &str, year_ctx: Option<i32>) -> Option<(String, String)> {
-    let ws = words(text);
-    for (k, w) in ws.iter().enumerate() {
+/// `norm` is the normalised text.
+fn month_year(norm: &str, year_ctx: Option<i32>) -> Option<(String, String)> {
+    let ws = words(norm);
+    for (k, &w) in ws.iter().enumerate() {
         if let Some(m) = MONTHS
             .iter()
-            .position(|name| w == name || (w.len() == 3 && name.starts_with(w.as_str())))
+            .position(|name| w == *name || (w.len() == 3 && name.starts_with(w)))
         {
             let explicit = ws
                 .get(k + 1)
@@ -952,6 +1268,32 @@ mod tests {
     }
 
     #[test]
+    fn stage_arrows() {
+        assert_eq!(
+            stage_arrow("Phase 1 → Phase 2: Need telemetry first"),
+            Some(("phase 1".into(), "phase 2".into()))
+        );
+        assert_eq!(stage_arrow("Frontend → Backend"), None);
+        assert_eq!(stage_arrow("Phase 1 ships → Phase 2"), None);
+    }
+
+    #[test]
+    fn labels_and_fields() {
+        assert_eq!(
+            leading_status_label("[Completed] Prompt 065").map(|x| x.0),
+            Some(Status::Done)
+        );
+        assert_eq!(
+            leading_status_label("[In Progress] x").map(|x| x.1),
+            Some("x")
+        );
+        assert_eq!(leading_status_label("[link] text"), None);
+        assert_eq!(status_field("Status: Missing"), Some(Status::Todo));
+        assert_eq!(status_field("Status: ✅ Done"), Some(Status::Done));
+        assert_eq!(status_field("Plain text"), None);
+    }
+
+    #[test]
     fn heading_statuses() {
         assert_eq!(
             heading_status("Completed (Production-Ready)"),
@@ -1002,6 +1344,7 @@ mod tests {
         assert_eq!(d("Setup (1-2 semanas)"), Some([5.0, 10.0]));
         assert_eq!(d("Sub-2 second post creation"), None);
         assert_eq!(d("version (v2.0)"), None);
+        assert_eq!(d("~99999999999999999999999 weeks"), None);
     }
 
     #[test]
@@ -1035,6 +1378,8 @@ mod tests {
         );
         assert_eq!(claimed_percents("is 80% production-ready with").len(), 1);
         assert!(claimed_percents("98.1% test pass rate").is_empty());
+        assert!(claimed_percents("Target: 100% production-ready").is_empty());
+        assert_eq!(claimed_percents("Progress: 40%").len(), 1);
     }
 
     #[test]
@@ -1048,6 +1393,23 @@ mod tests {
         );
         assert!(split_refs("Nothing (first phase)").is_empty());
         assert!(dependency_phrases("apps that depend on services").is_empty());
+    }
+
+    #[test]
+    fn plain_leads() {
+        assert_eq!(plain_lead("Alpha: design the schema"), Some("Alpha"));
+        assert_eq!(plain_lead("User Auth Flow: login"), Some("User Auth Flow"));
+        assert_eq!(plain_lead("See https://example.com for docs"), None);
+        assert_eq!(plain_lead("http://x.y: link"), None);
+        assert_eq!(plain_lead("Standup at 10:30 daily"), None);
+        assert_eq!(plain_lead("10: ten"), None);
+        assert_eq!(plain_lead("needs: Alpha"), None);
+        assert_eq!(plain_lead("Deploy (depends on: Alpha)"), None);
+        assert_eq!(
+            plain_lead("One two three four five six seven: too long"),
+            None
+        );
+        assert_eq!(plain_lead("no colon here"), None);
     }
 
     #[test]

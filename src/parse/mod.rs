@@ -3,11 +3,11 @@
 //! Parsing never fails: every input is some roadmap, problems become diagnostics with
 //! 1-based lines. The pipeline is linear and iterative:
 //!
-//! 1. strip a BOM and repair mojibake ([`encoding`]);
+//! 1. strip a BOM and repair mojibake (`encoding`);
 //! 2. one pass over pulldown-cmark events (GFM task lists and tables on) collecting
-//!    headings, items, timeline tables, claims and dependency phrases ([`walk`]);
-//! 3. numbered step headings become items, stable ids are assigned ([`ids`]);
-//! 4. phases are placed on the working-day axis ([`phases`]);
+//!    headings, items, timeline tables, claims and dependency phrases (`walk`);
+//! 3. numbered step headings become items, stable ids are assigned (`ids`);
+//! 4. phases are placed on the working-day axis (`phases`);
 //! 5. dependency references are resolved and cycles reported ([`crate::deps`]).
 //!
 //! What is an item: GFM task items (`[ ]`, `[x]`, also `[~]`/`[-]` as in progress);
@@ -23,7 +23,7 @@ pub(crate) mod ids;
 mod phases;
 mod walk;
 
-use crate::deps::{self, Statement};
+use crate::deps::{self, Owner, Statement};
 use crate::model::*;
 use ids::FastMap as HashMap;
 use ids::IdAllocator;
@@ -56,6 +56,14 @@ fn leading_bold(s: &str) -> Option<String> {
     (!t.is_empty()).then(|| t.to_string())
 }
 
+/// The part of an item's text its id is made of: up to its first dependency phrase.
+fn id_text(it: &RawItem) -> &str {
+    let cut = it
+        .dep_cut
+        .unwrap_or_else(|| grammar::first_dependency_phrase(&it.text));
+    grammar::without_dependencies_at(&it.text, cut)
+}
+
 /// Parse a roadmap document, with a file name to fall back on for the title.
 pub fn parse_named(input: &str, file_name: Option<&str>) -> Roadmap {
     let bom = if input.starts_with('\u{feff}') {
@@ -65,7 +73,7 @@ pub fn parse_named(input: &str, file_name: Option<&str>) -> Roadmap {
     };
     let body = input.get(bom..).unwrap_or("");
     let repaired = encoding::repair(body);
-    let text = repaired.text.as_str();
+    let text: &str = &repaired.text;
     let mut c = walk::walk(text);
     let mut diagnostics: Vec<Diagnostic> = Vec::new();
     if let Some(kind) = repaired.kind {
@@ -113,6 +121,7 @@ pub fn parse_named(input: &str, file_name: Option<&str>) -> Roadmap {
         }
         let status = grammar::leading_status_mark(rest)
             .map(|x| x.0)
+            .or(s.body_status)
             .or(s.status)
             .unwrap_or(Status::Todo);
         let text = grammar::leading_status_mark(rest)
@@ -135,6 +144,7 @@ pub fn parse_named(input: &str, file_name: Option<&str>) -> Roadmap {
             checkbox_pos: None,
             explicit_id: s.explicit_id.clone(),
             deps: std::mem::take(&mut s.deps),
+            dep_cut: None,
             heading_section: Some(k),
             text,
         };
@@ -162,35 +172,51 @@ pub fn parse_named(input: &str, file_name: Option<&str>) -> Roadmap {
             item.parent = Some(h);
         }
     }
-    // Document order.
-    let mut order: Vec<usize> = (0..c.items.len()).collect();
-    order.sort_by_key(|&i| c.items.get(i).map_or(0, |x| x.line));
-    let mut new_pos = vec![0usize; c.items.len()];
-    for (k, &i) in order.iter().enumerate() {
-        if let Some(p) = new_pos.get_mut(i) {
-            *p = k;
+    // Document order (usually already so: then nothing moves).
+    let in_order = c
+        .items
+        .windows(2)
+        .all(|w| w.first().map(|a| a.line) <= w.get(1).map(|b| b.line));
+    let raw_items: Vec<RawItem> = if in_order {
+        c.items
+    } else {
+        let mut order: Vec<usize> = (0..c.items.len()).collect();
+        order.sort_by_key(|&i| c.items.get(i).map_or(0, |x| x.line));
+        let mut new_pos = vec![0usize; c.items.len()];
+        for (k, &i) in order.iter().enumerate() {
+            if let Some(p) = new_pos.get_mut(i) {
+                *p = k;
+            }
         }
-    }
-    let mut slots: Vec<Option<RawItem>> = c.items.into_iter().map(Some).collect();
-    let mut raw_items: Vec<RawItem> = Vec::with_capacity(slots.len());
-    for &i in &order {
-        if let Some(mut it) = slots.get_mut(i).and_then(Option::take) {
-            it.parent = it.parent.and_then(|p| new_pos.get(p).copied());
-            raw_items.push(it);
+        let mut slots: Vec<Option<RawItem>> = c.items.into_iter().map(Some).collect();
+        let mut raw_items: Vec<RawItem> = Vec::with_capacity(slots.len());
+        for &i in &order {
+            if let Some(mut it) = slots.get_mut(i).and_then(Option::take) {
+                it.parent = it.parent.and_then(|p| new_pos.get(p).copied());
+                raw_items.push(it);
+            }
         }
-    }
-    for h in heading_item.iter_mut() {
-        *h = h.and_then(|x| new_pos.get(x).copied());
-    }
+        for h in heading_item.iter_mut() {
+            *h = h.and_then(|x| new_pos.get(x).copied());
+        }
+        raw_items
+    };
 
     // Ids.
     let mut alloc = IdAllocator::default();
     let mut section_ids: Vec<String> = Vec::with_capacity(n_sec);
+    // hash state of each section's path, shared by everything under it
+    let root_hash = ids::path_hash("");
+    let path_hashes: Vec<u64> = c
+        .sections
+        .iter()
+        .map(|s| ids::path_hash(&s.path_key))
+        .collect();
     for s in &c.sections {
         let parent_path = s
             .parent
-            .and_then(|p| c.sections.get(p))
-            .map_or("", |p| p.path_key.as_str());
+            .and_then(|p| path_hashes.get(p).copied())
+            .unwrap_or(root_hash);
         let id = match &s.explicit_id {
             Some(e) if alloc.reserve(e) => e.clone(),
             Some(e) => {
@@ -198,9 +224,9 @@ pub fn parse_named(input: &str, file_name: Option<&str>) -> Roadmap {
                     line: s.line,
                     message: format!("id {{#{e}}} is used twice; this heading got another id"),
                 });
-                alloc.unique(ids::section_base(parent_path, &s.title))
+                alloc.unique(ids::section_base_hashed(parent_path, &s.title))
             }
-            None => alloc.unique(ids::section_base(parent_path, &s.title)),
+            None => alloc.unique(ids::section_base_hashed(parent_path, &s.title)),
         };
         section_ids.push(id);
     }
@@ -208,8 +234,8 @@ pub fn parse_named(input: &str, file_name: Option<&str>) -> Roadmap {
     for it in &raw_items {
         let path = it
             .section
-            .and_then(|s| c.sections.get(s))
-            .map_or("", |s| s.path_key.as_str());
+            .and_then(|s| path_hashes.get(s).copied())
+            .unwrap_or(root_hash);
         let id = match &it.explicit_id {
             Some(e) if alloc.reserve(e) => e.clone(),
             Some(e) => {
@@ -217,21 +243,15 @@ pub fn parse_named(input: &str, file_name: Option<&str>) -> Roadmap {
                     line: it.line,
                     message: format!("id {{#{e}}} is used twice; this item got another id"),
                 });
-                alloc.unique(ids::item_base(
-                    path,
-                    grammar::without_dependencies(&it.text),
-                ))
+                alloc.unique(ids::item_base_hashed(path, id_text(it)))
             }
-            None => alloc.unique(ids::item_base(
-                path,
-                grammar::without_dependencies(&it.text),
-            )),
+            None => alloc.unique(ids::item_base_hashed(path, id_text(it))),
         };
         item_ids.push(id);
     }
 
     // Phases.
-    let built = phases::build(&c.sections, &section_ids, &c.table_phases);
+    let built = phases::build(&c.sections, &section_ids, &c.table_phases, &c.list_phases);
     let mut phase_list = built.phases;
     let phase_index: HashMap<String, usize> = phase_list
         .iter()
@@ -239,16 +259,22 @@ pub fn parse_named(input: &str, file_name: Option<&str>) -> Roadmap {
         .map(|(i, p)| (p.id.clone(), i))
         .collect();
 
-    // Checkbox offsets in the original input.
-    let lines_rep = LineIndex::new(text);
-    let lines_orig = LineIndex::new(body);
+    // Checkbox offsets in the original input (line tables only when the text was repaired).
+    let walk_lines = c.lines.take();
+    let line_maps = repaired.kind.map(|_| {
+        (
+            walk_lines.unwrap_or_else(|| LineIndex::new(text)),
+            LineIndex::new(body),
+        )
+    });
     let map_offset = |pos: usize| -> Option<usize> {
-        let orig = if repaired.kind.is_none() {
-            pos
-        } else {
-            let line = lines_rep.line_of(pos);
-            let col = pos.checked_sub(lines_rep.start(line)?)?;
-            lines_orig.start(line)? + col
+        let orig = match &line_maps {
+            None => pos,
+            Some((lines_rep, lines_orig)) => {
+                let line = lines_rep.line_of(pos);
+                let col = pos.checked_sub(lines_rep.start(line)?)?;
+                lines_orig.start(line)? + col
+            }
         };
         let b = body.as_bytes();
         let ok = b.get(orig.checked_sub(1)?) == Some(&b'[')
@@ -259,8 +285,11 @@ pub fn parse_named(input: &str, file_name: Option<&str>) -> Roadmap {
 
     let mut items: Vec<Item> = Vec::with_capacity(raw_items.len());
     let mut statements: Vec<Statement> = Vec::new();
-    for (k, it) in raw_items.iter().enumerate() {
-        let id = item_ids.get(k).cloned().unwrap_or_default();
+    let raw_parents: Vec<Option<usize>> = raw_items.iter().map(|it| it.parent).collect();
+    for (k, it) in raw_items.into_iter().enumerate() {
+        // moved out: later items find their parent's id in `items` (parents come first)
+        // or, should one not, still in `item_ids`
+        let id = item_ids.get_mut(k).map(std::mem::take).unwrap_or_default();
         let phase_idx = it
             .heading_section
             .or(it.section)
@@ -275,13 +304,13 @@ pub fn parse_named(input: &str, file_name: Option<&str>) -> Roadmap {
             });
         }
         for (refs, line) in &it.deps {
-            for r in grammar::split_refs(refs) {
+            grammar::for_each_ref(refs, |r| {
                 statements.push(Statement {
-                    from: id.clone(),
-                    reference: r,
+                    from: Owner::Item(k),
+                    reference: r.to_string(),
                     line: *line,
                 });
-            }
+            });
         }
         if let Some(p) = phase_idx {
             let mut cur = Some(p);
@@ -303,41 +332,39 @@ pub fn parse_named(input: &str, file_name: Option<&str>) -> Roadmap {
         }
         items.push(Item {
             id,
-            text: it.text.clone(),
-            title: it.title.clone(),
-            markdown: it.markdown.clone(),
+            text: it.text,
+            title: it.title,
+            markdown: it.markdown,
             line: it.line,
             section: it.section.and_then(|s| section_ids.get(s).cloned()),
             checkbox: it.checkbox,
             status: it.status,
             priority: it.priority,
             estimate_days: it.estimate.as_ref().map(|e| e.0),
+            estimate_text: it.estimate.map(|e| e.1),
             depends_on: Vec::new(),
-            parent: it.parent.and_then(|p| item_ids.get(p).cloned()),
+            parent: it.parent.and_then(|p| {
+                if p < k {
+                    items.get(p).map(|x| x.id.clone())
+                } else {
+                    item_ids.get(p).cloned()
+                }
+            }),
             checkbox_offset,
             kind: it.kind,
             children: Vec::new(),
             phase: phase_idx
                 .and_then(|p| phase_list.get(p))
                 .map(|p| p.id.clone()),
-            estimate_text: it.estimate.as_ref().map(|e| e.1.clone()),
         });
     }
-    // children
-    let index_by_id: HashMap<String, usize> = items
-        .iter()
-        .enumerate()
-        .map(|(i, it)| (it.id.clone(), i))
-        .collect();
-    for i in 0..items.len() {
-        let (Some(pid), Some(cid)) = (
-            items.get(i).and_then(|x| x.parent.clone()),
-            items.get(i).map(|x| x.id.clone()),
-        ) else {
+    // children, by the raw parent indices (items and raw_items share their order)
+    for (k, parent) in raw_parents.into_iter().enumerate() {
+        let (Some(p), Some(cid)) = (parent, items.get(k).map(|x| x.id.clone())) else {
             continue;
         };
-        if let Some(p) = index_by_id.get(&pid).and_then(|&p| items.get_mut(p)) {
-            p.children.push(cid);
+        if let Some(parent) = items.get_mut(p) {
+            parent.children.push(cid);
         }
     }
 
@@ -345,22 +372,24 @@ pub fn parse_named(input: &str, file_name: Option<&str>) -> Roadmap {
     let mut sections: Vec<Section> = Vec::with_capacity(n_sec);
     for (k, s) in c.sections.iter().enumerate() {
         let id = section_ids.get(k).cloned().unwrap_or_default();
-        let phase = built
+        let phase_idx = built
             .section_phase
             .get(k)
             .copied()
             .flatten()
+            .filter(|&p| p < phase_list.len());
+        let phase = phase_idx
             .and_then(|p| phase_list.get(p))
             .map(|p| p.id.clone());
-        let owner = phase.clone().unwrap_or_else(|| id.clone());
+        let owner = phase_idx.map_or(Owner::Section(k), Owner::Phase);
         for (refs, line) in &s.deps {
-            for r in grammar::split_refs(refs) {
+            grammar::for_each_ref(refs, |r| {
                 statements.push(Statement {
-                    from: owner.clone(),
-                    reference: r,
+                    from: owner,
+                    reference: r.to_string(),
                     line: *line,
                 });
-            }
+            });
         }
         sections.push(Section {
             id,
@@ -373,6 +402,22 @@ pub fn parse_named(input: &str, file_name: Option<&str>) -> Roadmap {
             priority: s.own_priority,
             phase,
         });
+    }
+    // "Phase 1 → Phase 2": the later stage depends on the earlier one.
+    let mut phase_by_key: HashMap<&str, usize> = HashMap::default();
+    for (i, p) in phase_list.iter().enumerate() {
+        if let Some(k) = p.key.as_deref() {
+            phase_by_key.entry(k).or_insert(i);
+        }
+    }
+    for (before, after, line) in &c.arrows {
+        if let Some(&dependent) = phase_by_key.get(after.as_str()) {
+            statements.push(Statement {
+                from: Owner::Phase(dependent),
+                reference: before.clone(),
+                line: *line,
+            });
+        }
     }
     for (refs, line) in &c.loose_deps {
         diagnostics.push(Diagnostic {
@@ -422,7 +467,7 @@ pub fn parse_named(input: &str, file_name: Option<&str>) -> Roadmap {
         cycles: Vec::new(),
         diagnostics,
     };
-    deps::resolve(&mut map, &statements);
+    deps::resolve(&mut map, statements);
     map.diagnostics.sort_by_key(|d| d.line);
     map
 }

@@ -116,6 +116,7 @@ pub(crate) fn build(
     sections: &[RawSection],
     section_ids: &[String],
     table: &[TablePhase],
+    list: &[TablePhase],
 ) -> Built {
     let mut seeds: Vec<Seed> = Vec::new();
     let mut section_seed: Vec<Option<usize>> = vec![None; sections.len()];
@@ -167,6 +168,22 @@ pub(crate) fn build(
             *x = inherited;
         }
     }
+    // List items that name a stage with time count only when no heading names a phase.
+    if seeds.is_empty() {
+        for row in list {
+            seeds.push(Seed {
+                title: row.name.clone(),
+                line: row.line,
+                key: grammar::stage_key(&row.name),
+                range: grammar::explicit_range(&row.time),
+                duration: grammar::find_estimate(&row.time),
+                open: None,
+                dates: None,
+                section: None,
+                parent: None,
+            });
+        }
+    }
     // Timeline tables: fill in time for phases named by headings, or add phases.
     for row in table {
         let key = grammar::stage_key(&row.name);
@@ -209,6 +226,10 @@ pub(crate) fn build(
         .min();
     let mut placed: Vec<(f64, Option<f64>, bool)> = vec![(0.0, None, false); seeds.len()];
     let mut cursor_of: Vec<f64> = vec![0.0; seeds.len()];
+    // Per parent: whether its children's explicit ranges count from the parent's start.
+    // Decided by the first such child: "Day 1-2" under "Week 2" (before the parent) means
+    // relative, "Day 8-10" under "Week 2" means absolute; its siblings follow suit.
+    let mut relative: Vec<Option<bool>> = vec![None; seeds.len()];
     let mut top_cursor = 0.0f64;
     for &i in &order {
         let Some(seed) = seeds.get(i) else { continue };
@@ -221,14 +242,21 @@ pub(crate) fn build(
         };
         let (start, end, nominal) = if let Some((a, b, _)) = &seed.range {
             match parent {
-                Some((_, (ps, pe, _))) => {
-                    // "Day 8-10" under "Week 2" is absolute; "Day 1-2" under "Week 2" counts
-                    // from the parent's start.
-                    let _ = pe;
-                    if *a >= ps {
-                        (*a, *b, false)
-                    } else {
+                Some((p, (ps, _, _))) => {
+                    let rel = match relative.get(p).copied().flatten() {
+                        Some(r) => r,
+                        None => {
+                            let r = *a < ps;
+                            if let Some(x) = relative.get_mut(p) {
+                                *x = Some(r);
+                            }
+                            r
+                        }
+                    };
+                    if rel {
                         (a + ps, b.map(|b| b + ps), false)
+                    } else {
+                        (*a, *b, false)
                     }
                 }
                 None => (*a, *b, false),
@@ -257,13 +285,25 @@ pub(crate) fn build(
             *c = start;
         }
         let reach = end.unwrap_or(start);
-        match parent {
-            Some((p, _)) => {
-                if let Some(c) = cursor_of.get_mut(p) {
-                    *c = c.max(reach);
+        top_cursor = top_cursor.max(reach);
+        // Up the chain: parents' cursors move on, and a phase with no time of its own
+        // stretches to cover its children.
+        let mut up = seed.parent;
+        let mut guard = 0;
+        while let Some(p) = up {
+            guard += 1;
+            if guard > 64 {
+                break;
+            }
+            if let Some(c) = cursor_of.get_mut(p) {
+                *c = c.max(reach);
+            }
+            if let Some(pp) = placed.get_mut(p) {
+                if pp.2 {
+                    pp.1 = pp.1.map(|e| e.max(reach));
                 }
             }
-            None => top_cursor = top_cursor.max(reach),
+            up = seeds.get(p).and_then(|s| s.parent);
         }
     }
     let mut alloc = IdAllocator::default();

@@ -15,12 +15,29 @@ impl LineIndex {
     /// Index the line starts of `text`.
     pub(crate) fn new(text: &str) -> Self {
         let b = text.as_bytes();
-        let mut starts = vec![0];
-        for (i, c) in b.iter().enumerate() {
-            if *c == b'\n' || (*c == b'\r' && b.get(i + 1) != Some(&b'\n')) {
-                starts.push(i + 1);
-            }
+        let mut starts = Vec::with_capacity(b.len() / 32 + 1);
+        starts.push(0);
+        if !b.contains(&b'\r') {
+            // LF only: the line ends are found by the (vectorised) single-byte searcher
+            starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+            return LineIndex { starts };
         }
+        // Between two LFs, every CR but one right before the LF ends a line of its own.
+        let lone_crs = |starts: &mut Vec<usize>, from: usize, to: usize, lf: bool| {
+            let seg = text.get(from..to).unwrap_or("");
+            for (p, _) in seg.match_indices('\r') {
+                if !(lf && from + p + 1 == to) {
+                    starts.push(from + p + 1);
+                }
+            }
+        };
+        let mut from = 0;
+        for (i, _) in text.match_indices('\n') {
+            lone_crs(&mut starts, from, i, true);
+            starts.push(i + 1);
+            from = i + 1;
+        }
+        lone_crs(&mut starts, from, b.len(), false);
         LineIndex { starts }
     }
 
@@ -55,6 +72,8 @@ pub(crate) struct RawSection {
     pub(crate) year: Option<i32>,
     /// First estimate found in the section's own body text.
     pub(crate) body_estimate: Option<([f64; 2], String)>,
+    /// A `Status: …` field in the section's own body text.
+    pub(crate) body_status: Option<Status>,
     /// Dependency phrases in the heading or body text: (references, line).
     pub(crate) deps: Vec<(String, usize)>,
     /// Whether the section names a phase.
@@ -78,6 +97,9 @@ pub(crate) struct RawItem {
     pub(crate) checkbox_pos: Option<usize>,
     pub(crate) explicit_id: Option<String>,
     pub(crate) deps: Vec<(String, usize)>,
+    /// Byte position of the first dependency phrase in `text`, when already known
+    /// (`Some(None)`: there is none).
+    pub(crate) dep_cut: Option<Option<usize>>,
     /// For heading items: the section the heading opens.
     pub(crate) heading_section: Option<usize>,
 }
@@ -95,12 +117,19 @@ pub(crate) struct Collected {
     pub(crate) sections: Vec<RawSection>,
     pub(crate) items: Vec<RawItem>,
     pub(crate) table_phases: Vec<TablePhase>,
+    /// Top-level list items that name a stage with time ("- **Week 1**: Setup"), used as
+    /// phases when no heading names one.
+    pub(crate) list_phases: Vec<TablePhase>,
     /// (percent, line)
     pub(crate) claims: Vec<(f64, usize)>,
     /// Dependency phrases outside any section or item: (references, line).
     pub(crate) loose_deps: Vec<(String, usize)>,
+    /// "Phase 1 → Phase 2" lines: (prerequisite stage, dependent stage, line).
+    pub(crate) arrows: Vec<(String, String, usize)>,
     /// (line, message)
     pub(crate) diagnostics: Vec<(usize, String)>,
+    /// Line starts of the walked text.
+    pub(crate) lines: Option<LineIndex>,
 }
 
 /// Inline text of one leaf block (paragraph, heading, tight item text, table cell).
@@ -112,10 +141,13 @@ struct Block {
     line: usize,
     /// Positions in `plain` where a line break was.
     breaks: Vec<usize>,
-    title: Option<String>,
+    /// Byte range in `plain` of the text of the first strong span, when it opened the
+    /// block (before any letter).
+    title: Option<(usize, usize)>,
     title_end: usize,
     capturing: bool,
-    capture: String,
+    /// Where in `plain` the span being captured started.
+    capture_start: usize,
     strong_seen: bool,
 }
 
@@ -135,22 +167,34 @@ impl Block {
 
     /// Dependency phrases, line by line (a reference list ends at the line's end).
     fn dependency_phrases(&self) -> Vec<(String, usize)> {
+        self.dependency_phrases_first().0
+    }
+
+    /// [`Self::dependency_phrases`], and the byte position of the first phrase when it is
+    /// on the first line.
+    fn dependency_phrases_first(&self) -> (Vec<(String, usize)>, Option<usize>) {
         let mut out = Vec::new();
+        let mut first = None;
         let mut start = 0;
         let ends = self.breaks.iter().copied().chain([self.plain.len()]);
         for (k, end) in ends.enumerate() {
             let seg = self.plain.get(start..end).unwrap_or("");
-            for (refs, _) in grammar::dependency_phrases(seg) {
-                out.push((refs, self.line + k));
-            }
+            grammar::scan_dependency_phrases(seg, |refs, pos| {
+                if k == 0 && first.is_none() {
+                    first = Some(pos);
+                }
+                out.push((refs.to_string(), self.line + k));
+                true
+            });
             start = end + 1;
         }
-        out
+        (out, first)
     }
 
     /// The bold lead, if the text after it reads as `**Title**: description`.
     fn bold_title(&self) -> Option<String> {
-        let t = self.title.as_ref()?;
+        let (s, e) = self.title?;
+        let t = self.plain.get(s..e)?;
         let after = self.plain.get(self.title_end..).unwrap_or("").trim_start();
         let t_trim = t.trim().trim_end_matches(':').trim();
         if t_trim.is_empty() {
@@ -225,7 +269,12 @@ struct Walker<'a> {
     html_depth: usize,
     quote_depth: usize,
     blocks_in_section: usize,
+    /// An emptied text buffer of a finished block, for the next one.
+    spare_plain: Option<String>,
 }
+
+/// Largest text buffer kept for reuse.
+const SPARE_MAX: usize = 4096;
 
 /// Walks `text` (already repaired) and collects raw records.
 pub(crate) fn walk(text: &str) -> Collected {
@@ -244,6 +293,7 @@ pub(crate) fn walk(text: &str) -> Collected {
         html_depth: 0,
         quote_depth: 0,
         blocks_in_section: 0,
+        spare_plain: None,
     };
     for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
         w.event(event, range.start, range.end);
@@ -253,10 +303,11 @@ pub(crate) fn walk(text: &str) -> Collected {
     while let Some(ctx) = w.items.pop() {
         if ctx.own_pending {
             w.items.push(ctx);
-            w.decide_item(Block::default());
+            w.decide_item(&Block::default());
             w.items.pop();
         }
     }
+    w.out.lines = Some(w.lines);
     w.out
 }
 
@@ -273,7 +324,12 @@ impl<'a> Walker<'a> {
 
     fn block_mut(&mut self, start: usize, end: usize) -> &mut Block {
         let lines = &self.lines;
-        let b = self.block.get_or_insert_with(Block::default);
+        // room for a typical item line up front instead of growing text event by event
+        let spare = &mut self.spare_plain;
+        let b = self.block.get_or_insert_with(|| Block {
+            plain: spare.take().unwrap_or_else(|| String::with_capacity(128)),
+            ..Block::default()
+        });
         b.touch(start, end, lines);
         b
     }
@@ -288,9 +344,6 @@ impl<'a> Walker<'a> {
                 }
                 let b = self.block_mut(start, end);
                 b.plain.push_str(&t);
-                if b.capturing {
-                    b.capture.push_str(&t);
-                }
             }
             Event::SoftBreak | Event::HardBreak => {
                 if self.code_depth > 0 || self.html_depth > 0 {
@@ -300,9 +353,6 @@ impl<'a> Walker<'a> {
                 let p = b.plain.len();
                 b.breaks.push(p);
                 b.plain.push(' ');
-                if b.capturing {
-                    b.capture.push(' ');
-                }
             }
             Event::TaskListMarker(checked) => {
                 if let Some(ctx) = self.items.last_mut() {
@@ -400,6 +450,7 @@ impl<'a> Walker<'a> {
                 let b = self.block_mut(start, end);
                 if !b.strong_seen && !b.plain.chars().any(char::is_alphabetic) {
                     b.capturing = true;
+                    b.capture_start = b.plain.len();
                 }
                 b.strong_seen = true;
             }
@@ -433,7 +484,7 @@ impl<'a> Walker<'a> {
             TagEnd::Item => {
                 self.flush();
                 if self.items.last().is_some_and(|c| c.own_pending) {
-                    self.decide_item(Block::default());
+                    self.decide_item(&Block::default());
                 }
                 self.items.pop();
             }
@@ -474,7 +525,7 @@ impl<'a> Walker<'a> {
                 if let Some(b) = self.block.as_mut() {
                     if b.capturing {
                         b.capturing = false;
-                        b.title = Some(std::mem::take(&mut b.capture));
+                        b.title = Some((b.capture_start, b.plain.len()));
                         b.title_end = b.plain.len();
                     }
                 }
@@ -494,9 +545,15 @@ impl<'a> Walker<'a> {
             return;
         }
         if self.items.last().is_some_and(|c| c.own_pending) {
-            self.decide_item(block);
+            self.decide_item(&block);
         } else {
-            self.body(block);
+            self.body(&block);
+        }
+        // the text buffer serves the next block
+        let mut plain = block.plain;
+        if plain.capacity() <= SPARE_MAX {
+            plain.clear();
+            self.spare_plain = Some(plain);
         }
     }
 
@@ -504,11 +561,14 @@ impl<'a> Walker<'a> {
         for (pct, pos) in grammar::claimed_percents(&block.plain) {
             self.out.claims.push((pct, block.line_at(pos)));
         }
+        if let Some((a, b)) = grammar::stage_arrow(&block.plain) {
+            self.out.arrows.push((a, b, block.line));
+        }
     }
 
     /// Body text: claims, dependency phrases, estimates, paragraph status lines.
-    fn body(&mut self, block: Block) {
-        self.scan_claims(&block);
+    fn body(&mut self, block: &Block) {
+        self.scan_claims(block);
         let deps: Vec<(String, usize)> = block.dependency_phrases();
         let estimate = grammar::find_estimate(&block.plain);
         let owner = self.items.last().and_then(|c| c.item.or(c.inherited));
@@ -523,6 +583,13 @@ impl<'a> Walker<'a> {
         }
         if let Some(s) = self.current_section() {
             if let Some(sec) = self.out.sections.get_mut(s) {
+                if sec.body_status.is_none() {
+                    sec.body_status = block
+                        .plain
+                        .split('\n')
+                        .next()
+                        .and_then(grammar::status_field);
+                }
                 sec.deps.extend(deps);
                 if sec.body_estimate.is_none() {
                     sec.body_estimate = estimate;
@@ -532,7 +599,7 @@ impl<'a> Walker<'a> {
             self.out.loose_deps.extend(deps);
         }
         if self.items.is_empty() {
-            self.status_lines(&block);
+            self.status_lines(block);
         }
     }
 
@@ -576,6 +643,7 @@ impl<'a> Walker<'a> {
                 checkbox_pos: None,
                 explicit_id: None,
                 deps: Vec::new(),
+                dep_cut: None,
                 heading_section: None,
                 text,
             });
@@ -607,7 +675,7 @@ impl<'a> Walker<'a> {
     }
 
     /// The own text of the innermost list item is complete: make it an item or not.
-    fn decide_item(&mut self, block: Block) {
+    fn decide_item(&mut self, block: &Block) {
         let Some(ctx) = self.items.last() else {
             return;
         };
@@ -616,15 +684,21 @@ impl<'a> Walker<'a> {
         let first_in_section = ctx.first_in_section;
         let task = ctx.task;
         let plain = ids::collapse_ws(&block.plain);
-        let mut markdown = self.markdown_of(&block);
+        if depth == 1 && task.is_none() {
+            self.list_phase(&plain, block.line);
+        }
+        let mut markdown = self.markdown_of(block);
         let nearest = self
             .current_section()
             .and_then(|s| self.out.sections.get(s));
+        // Plain bullets are items only right under the heading that states a status;
+        // deeper sections describe their own items.
+        let nearest_status = nearest.is_some_and(|s| s.own_status.is_some());
         let nearest_says = nearest
             .is_some_and(|s| s.own_priority.is_some() || s.is_phase || s.own_status.is_some());
         let (kind, status, checkbox, text) = if let Some((checked, _)) = task {
             let st = if checked { Status::Done } else { Status::Todo };
-            (ItemKind::Task, st, true, plain.clone())
+            (ItemKind::Task, st, true, plain)
         } else if let Some(rest) = ["[~]", "[-]", "[/]"]
             .iter()
             .find_map(|p| plain.strip_prefix(p))
@@ -641,13 +715,13 @@ impl<'a> Walker<'a> {
                 false,
                 rest.trim().to_string(),
             )
-        } else if let Some((st, rest)) = grammar::leading_status_mark(&plain) {
-            (ItemKind::StatusLine, st, false, rest.to_string())
-        } else if depth == 1
-            && (self.section_status().is_some() || ordered && first_in_section && nearest_says)
+        } else if let Some((st, rest)) =
+            grammar::leading_status_mark(&plain).or_else(|| grammar::leading_status_label(&plain))
         {
+            (ItemKind::StatusLine, st, false, rest.to_string())
+        } else if depth == 1 && (nearest_status || ordered && first_in_section && nearest_says) {
             let st = self.section_status().unwrap_or(Status::Todo);
-            (ItemKind::Listed, st, false, plain.clone())
+            (ItemKind::Listed, st, false, plain)
         } else {
             // Not an item: its text is body text of the enclosing item or section.
             if let Some(c) = self.items.last_mut() {
@@ -657,15 +731,22 @@ impl<'a> Walker<'a> {
             return;
         };
         if kind == ItemKind::StatusLine {
-            if let Some((_, rest)) = grammar::leading_status_mark(&markdown) {
+            if let Some((_, rest)) = grammar::leading_status_mark(&markdown)
+                .or_else(|| grammar::leading_status_label(&markdown))
+            {
                 markdown = rest.to_string();
             }
         }
         // `{#id}` names the item unless it sits in a dependency list ("after: {#db}").
-        let first_dep = grammar::dependency_phrases(&text)
-            .first()
-            .map_or(usize::MAX, |d| d.1);
-        let own_id = text.find("{#").is_some_and(|p| p < first_dep);
+        let (deps, first_in_plain) = block.dependency_phrases_first();
+        // one line read as is: the phrases just found are those of `text`
+        let first_dep = if block.breaks.is_empty() && text == block.plain {
+            first_in_plain
+        } else {
+            grammar::first_dependency_phrase(&text)
+        };
+        let own_id =
+            grammar::find_ascii(&text, b"{#").is_some_and(|p| p < first_dep.unwrap_or(usize::MAX));
         let (explicit_id, text) = match ids::explicit_id(&text).filter(|_| own_id) {
             Some((id, t)) => {
                 if let Some(s) = markdown.find("{#") {
@@ -683,8 +764,9 @@ impl<'a> Walker<'a> {
             }
             None => (None, text),
         };
-        self.scan_claims(&block);
-        let deps: Vec<(String, usize)> = block.dependency_phrases();
+        // the text changed when an id was cut out of it
+        let dep_cut = explicit_id.is_none().then_some(first_dep);
+        self.scan_claims(block);
         let line = if block.src_start.is_some() {
             block.line
         } else {
@@ -708,6 +790,7 @@ impl<'a> Walker<'a> {
             checkbox_pos: task.map(|(_, p)| p),
             explicit_id,
             deps,
+            dep_cut,
             heading_section: None,
             text,
         });
@@ -715,6 +798,31 @@ impl<'a> Walker<'a> {
             c.own_pending = false;
             c.item = Some(idx);
         }
+    }
+
+    /// "Phase 1 (Week 1-2): Setup", "**Week 3**: Launch" as a list item: a phase candidate.
+    fn list_phase(&mut self, plain: &str, line: usize) {
+        let lead = grammar::strip_leading_symbols(plain);
+        let starts_with_stage = grammar::stage_key(lead).is_some();
+        let range = grammar::explicit_range(lead);
+        let starts_with_range = range
+            .as_ref()
+            .is_some_and(|(_, _, phrase)| lead.starts_with(phrase.as_str()));
+        if !(starts_with_stage || starts_with_range) {
+            return;
+        }
+        let has_time =
+            starts_with_range || range.is_some() || grammar::find_estimate(lead).is_some();
+        if !has_time {
+            return;
+        }
+        // the name is what comes before the first ": " description
+        let name = lead.split(": ").next().unwrap_or(lead).trim();
+        self.out.list_phases.push(TablePhase {
+            name: name.to_string(),
+            time: lead.to_string(),
+            line,
+        });
     }
 
     /// The block's source, one line per source line, without container prefixes.
@@ -736,7 +844,12 @@ impl<'a> Walker<'a> {
             }
             out.push_str(l);
         }
-        out.trim().to_string()
+        // trimmed in place
+        let end = out.trim_end().len();
+        out.truncate(end);
+        let start = out.len() - out.trim_start().len();
+        out.drain(..start);
+        out
     }
 
     /// A heading ended.
@@ -767,13 +880,15 @@ impl<'a> Walker<'a> {
             title
         };
         let parent_sec = parent.and_then(|p| self.out.sections.get(p));
-        let path_key = format!(
-            "{}/{}",
-            parent_sec.map_or("", |p| p.path_key.as_str()),
-            ids::normalize(&title)
-        );
-        let own_status = grammar::heading_status(&plain);
-        let own_priority = grammar::heading_priority(&plain);
+        // normalize(title) == normalize(plain): only leading symbols and spaces differ
+        let norm = ids::normalize(&title);
+        let parent_path = parent_sec.map_or("", |p| p.path_key.as_str());
+        let mut path_key = String::with_capacity(parent_path.len() + 1 + norm.len());
+        path_key.push_str(parent_path);
+        path_key.push('/');
+        path_key.push_str(&norm);
+        let own_status = grammar::heading_status_in(&plain, &norm);
+        let own_priority = grammar::heading_priority_in(&plain, &norm);
         let status = own_status.or(parent_sec.and_then(|p| p.status));
         let priority = own_priority.or(parent_sec.and_then(|p| p.priority));
         let year = grammar::year_heading(&title).or(parent_sec.and_then(|p| p.year));
@@ -781,7 +896,7 @@ impl<'a> Walker<'a> {
         let is_phase = grammar::stage_key(&plain).is_some()
             || grammar::explicit_range(&plain).is_some()
             || level > 1
-                && grammar::calendar_span(&plain, year).is_some()
+                && grammar::calendar_span_in(&plain, year, &norm).is_some()
                 && grammar::year_heading(&title).is_none();
         let line = if block.src_start.is_some() {
             block.line
@@ -806,6 +921,7 @@ impl<'a> Walker<'a> {
             priority,
             year,
             body_estimate: None,
+            body_status: None,
             deps,
             is_phase,
         });
@@ -935,9 +1051,45 @@ impl<'a> Walker<'a> {
                 checkbox_pos: None,
                 explicit_id,
                 deps: Vec::new(),
+                dep_cut: None,
                 heading_section: None,
                 text: name,
             });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::LineIndex;
+
+    /// The line starts by the definition: after every LF, and after every CR not
+    /// followed by an LF.
+    fn reference(text: &str) -> Vec<usize> {
+        let b = text.as_bytes();
+        let mut starts = vec![0];
+        for (i, c) in b.iter().enumerate() {
+            if *c == b'\n' || (*c == b'\r' && b.get(i + 1) != Some(&b'\n')) {
+                starts.push(i + 1);
+            }
+        }
+        starts
+    }
+
+    #[test]
+    fn line_starts_for_every_line_ending() {
+        for text in [
+            "",
+            "a",
+            "a\nb\n",
+            "a\r\nb\r\n",
+            "a\rb\rc",
+            "\r",
+            "\r\r\n\n\r",
+            "x\r\r\ny\rz\n\r",
+            "é\r\nü\rß\n",
+        ] {
+            assert_eq!(LineIndex::new(text).starts, reference(text), "{text:?}");
         }
     }
 }
