@@ -121,7 +121,7 @@ pub fn safe_href(raw: &str) -> Result<String, &'static str> {
 /// parser sees it, so lines and task markers match the model.
 pub fn display_text(input: &str) -> String {
     let body = input.strip_prefix('\u{feff}').unwrap_or(input);
-    crate::parse::encoding::repair(body).text
+    crate::parse::encoding::repair(body).text.into_owned()
 }
 
 /// Render a whole document (already BOM-stripped and repaired) to display blocks.
