@@ -354,6 +354,9 @@ fn apply_phase_roles(model: &DocModel, focus: Option<&str>) {
     let Ok(list) = doc.query_selector_all("main [data-phase-id]") else {
         return;
     };
+    if list.length() == 0 {
+        return; // no timeline on screen: nothing to compute
+    }
     let roles = focus.map(|f| model.graph.node_roles(f)).unwrap_or_default();
     for k in 0..list.length() {
         let Some(el) = list
