@@ -244,19 +244,45 @@ pub fn download(name: &str, mime: &str, content: &str) -> Result<(), String> {
     opts.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).map_err(fail)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    let result = download_href(&url, name);
+    let _ = web_sys::Url::revoke_object_url(&url);
+    result
+}
+
+/// Start a download of `href` (an object or data URL) named `name`.
+pub fn download_href(href: &str, name: &str) -> Result<(), String> {
     let doc = web_sys::window()
         .and_then(|w| w.document())
         .ok_or("No document.")?;
     let a: web_sys::HtmlAnchorElement = doc
         .create_element("a")
-        .map_err(fail)?
-        .dyn_into()
-        .map_err(|_| "No link element.".to_string())?;
-    a.set_href(&url);
+        .ok()
+        .and_then(|e| e.dyn_into().ok())
+        .ok_or("No link element.")?;
+    a.set_href(href);
     a.set_download(name);
+    let body = doc.body().ok_or("No page body.")?;
+    let _ = body.append_child(&a);
     a.click();
-    let _ = web_sys::Url::revoke_object_url(&url);
+    let _ = body.remove_child(&a);
     Ok(())
+}
+
+/// Every element under `root` (the whole document when `None`) matching `selector`.
+pub fn query_all(root: Option<&web_sys::Element>, selector: &str) -> Vec<web_sys::Element> {
+    let list = match root {
+        Some(r) => r.query_selector_all(selector).ok(),
+        None => web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector_all(selector).ok()),
+    };
+    let Some(list) = list else { return Vec::new() };
+    (0..list.length())
+        .filter_map(|k| {
+            list.item(k)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        })
+        .collect()
 }
 
 /// A file name from a title: letters, digits and dashes.

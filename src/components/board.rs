@@ -1,6 +1,6 @@
 //! The Board view: toolbar (search, group by, filters) and columns of cards.
 
-use crate::app::Session;
+use crate::app::{query_all, Session};
 use crate::board::{
     columns, effective_status, format_estimate, priority_key, priority_label, status_key,
     status_label, GroupBy, PRIORITIES, STATUSES,
@@ -522,20 +522,8 @@ fn move_between_cards(ev: leptos::ev::KeyboardEvent) {
     let Some(board) = column.closest(".board").ok().flatten() else {
         return;
     };
-    let cards_of = |col: &web_sys::Element| -> Vec<web_sys::Element> {
-        let list = col.query_selector_all(":scope > .cards > .card").ok();
-        let n = list.as_ref().map_or(0, |l| l.length());
-        (0..n)
-            .filter_map(|i| list.as_ref()?.item(i)?.dyn_into::<web_sys::Element>().ok())
-            .collect()
-    };
-    let cols: Vec<web_sys::Element> = {
-        let list = board.query_selector_all(":scope > .column").ok();
-        let n = list.as_ref().map_or(0, |l| l.length());
-        (0..n)
-            .filter_map(|i| list.as_ref()?.item(i)?.dyn_into::<web_sys::Element>().ok())
-            .collect()
-    };
+    let cards_of = |col: &web_sys::Element| query_all(Some(col), ":scope > .cards > .card");
+    let cols = query_all(Some(&board), ":scope > .column");
     let here = cards_of(&column);
     let pos = here
         .iter()

@@ -5,7 +5,6 @@ use crate::components::rich::draw;
 use crate::components::state::{DocModel, Highlight};
 use leptos::prelude::*;
 use std::sync::Arc;
-use wasm_bindgen::JsCast;
 
 /// The whole document, sanitised, with live checkboxes.
 #[component]
@@ -33,20 +32,8 @@ pub fn DocumentView(
 
 /// Scroll the innermost block that starts at or before `line` into view and flash it.
 fn scroll_to_line(line: usize) {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let Ok(list) = doc.query_selector_all("article.document [data-line]") else {
-        return;
-    };
     let mut best: Option<(usize, web_sys::Element)> = None;
-    for k in 0..list.length() {
-        let Some(el) = list
-            .item(k)
-            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-        else {
-            continue;
-        };
+    for el in crate::app::query_all(None, "article.document [data-line]") {
         let l = el
             .get_attribute("data-line")
             .and_then(|v| v.parse::<usize>().ok())

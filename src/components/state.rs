@@ -312,20 +312,7 @@ impl Highlight {
 
 /// Set `data-highlight` on every element of the opened roadmap that names an item.
 fn apply_roles(model: &DocModel, roles: &[Option<crate::highlight::Role>]) {
-    use wasm_bindgen::JsCast;
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let Ok(list) = doc.query_selector_all("main [data-item-id]") else {
-        return;
-    };
-    for k in 0..list.length() {
-        let Some(el) = list
-            .item(k)
-            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-        else {
-            continue;
-        };
+    for el in crate::app::query_all(None, "main [data-item-id]") {
         let role = el
             .get_attribute("data-item-id")
             .and_then(|id| model.index.item_pos.get(&id).copied())
@@ -347,24 +334,12 @@ fn apply_roles(model: &DocModel, roles: &[Option<crate::highlight::Role>]) {
 
 /// Set `data-highlight` on every element that names a phase (timeline bars and rows).
 fn apply_phase_roles(model: &DocModel, focus: Option<&str>) {
-    use wasm_bindgen::JsCast;
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let Ok(list) = doc.query_selector_all("main [data-phase-id]") else {
-        return;
-    };
-    if list.length() == 0 {
+    let list = crate::app::query_all(None, "main [data-phase-id]");
+    if list.is_empty() {
         return; // no timeline on screen: nothing to compute
     }
     let roles = focus.map(|f| model.graph.node_roles(f)).unwrap_or_default();
-    for k in 0..list.length() {
-        let Some(el) = list
-            .item(k)
-            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-        else {
-            continue;
-        };
+    for el in list {
         let role = el
             .get_attribute("data-phase-id")
             .and_then(|id| roles.get(id.as_str()).copied())

@@ -2,6 +2,7 @@
 //! progress, dependency arrows and the critical path — plus its toolbar (zoom, start date,
 //! exports) and the same data as a table.
 
+use crate::app::{download_href, file_stem};
 use crate::app::{perf_mark, Session};
 use crate::components::state::DocModel;
 use crate::schedule::{self, layout, Options, Palette, Row, RowKind, Timeline, Zoom};
@@ -58,49 +59,6 @@ fn untracked_progress(model: &DocModel, items: &[usize]) -> (usize, usize) {
     (done, items.len())
 }
 
-/// A file name from the roadmap's title: "Miro Clone — Cycle 35" → "miro-clone-cycle-35".
-fn file_stem(title: &str) -> String {
-    let mut out = String::new();
-    for c in title.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
-            out.push(c);
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    let out = out
-        .trim_end_matches('-')
-        .chars()
-        .take(60)
-        .collect::<String>();
-    if out.is_empty() {
-        "roadmap".into()
-    } else {
-        out
-    }
-}
-
-/// Start a download of `href` named `name`.
-fn download(href: &str, name: &str) {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let Some(a) = doc
-        .create_element("a")
-        .ok()
-        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-    else {
-        return;
-    };
-    a.set_href(href);
-    a.set_download(name);
-    if let Some(body) = doc.body() {
-        let _ = body.append_child(&a);
-        a.click();
-        let _ = body.remove_child(&a);
-    }
-}
-
 fn svg_data_url(svg: &str) -> String {
     format!(
         "data:image/svg+xml;charset=utf-8,{}",
@@ -118,10 +76,12 @@ fn export_svg(svg: &str, stem: &str) {
         .and_then(|b| web_sys::Url::create_object_url_with_blob(&b).ok());
     match url {
         Some(u) => {
-            download(&u, &format!("{stem}-timeline.svg"));
+            let _ = download_href(&u, &format!("{stem}-timeline.svg"));
             let _ = web_sys::Url::revoke_object_url(&u);
         }
-        None => download(&svg_data_url(svg), &format!("{stem}-timeline.svg")),
+        None => {
+            let _ = download_href(&svg_data_url(svg), &format!("{stem}-timeline.svg"));
+        }
     }
 }
 
@@ -158,7 +118,7 @@ fn export_png(svg: String, width: f64, height: f64, stem: String) {
             height * scale,
         );
         if let Ok(url) = canvas.to_data_url_with_type("image/png") {
-            download(&url, &format!("{stem}-timeline.png"));
+            let _ = download_href(&url, &format!("{stem}-timeline.png"));
         }
     });
     img.set_onload(Some(onload.unchecked_ref()));
