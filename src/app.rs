@@ -154,15 +154,32 @@ pub fn App() -> impl IntoView {
     };
     provide_context(session);
 
-    // Keep the address in step with the view (replace, so ticking filters doesn't flood history).
+    // Keep the address in step with the view (replace, so ticking filters doesn't flood
+    // history). Written shortly after, off the interaction's critical path: a burst of changes
+    // (typing a search) is one history update.
+    let url_pending = StoredValue::new(false);
     Effect::new(move |_| {
-        let st = session.view.get();
-        let url = url_for(&st);
-        if current_query() != st.to_query() {
-            if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
-                let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
-            }
+        session.view.track();
+        if url_pending.get_value() {
+            return;
         }
+        url_pending.set_value(true);
+        set_timeout(
+            move || {
+                url_pending.set_value(false);
+                let st = session.view.get_untracked();
+                if current_query() != st.to_query() {
+                    if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
+                        let _ = h.replace_state_with_url(
+                            &wasm_bindgen::JsValue::NULL,
+                            "",
+                            Some(&url_for(&st)),
+                        );
+                    }
+                }
+            },
+            std::time::Duration::from_millis(60),
+        );
     });
     // Back/forward: read the address again.
     let _ = window_event_listener(leptos::ev::popstate, move |_| {

@@ -351,11 +351,9 @@ fn CardView(model: Arc<DocModel>, index: usize) -> impl IntoView {
         move || effective_status(&item, m.ticked(index))
     };
     let id_sel = item.id.clone();
-    let selected = move || {
-        session
-            .view
-            .with(|v| v.item.as_deref() == Some(id_sel.as_str()))
-    };
+    // Keyed: only the cards whose selection changed re-run (not every card on every change).
+    let hl_sel = use_context::<Highlight>();
+    let selected = move || hl_sel.as_ref().is_some_and(|h| h.is_selected(&id_sel));
     let id_click = item.id.clone();
     let id_enter = item.id.clone();
     let id_hover = item.id.clone();

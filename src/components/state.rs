@@ -278,7 +278,9 @@ impl Highlight {
         });
         let m = model.clone();
         Effect::new(move |_| {
+            crate::app::perf_mark("rb-highlight-dom");
             roles.with(|r| apply_roles(&m, r));
+            crate::app::perf_mark("rb-highlight-dom-end");
             focus.with(|f| apply_phase_roles(&m, f.as_deref()));
         });
         let selection = Selector::new(move || selected.get());
@@ -310,51 +312,54 @@ impl Highlight {
     }
 }
 
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/src/js/highlight.js")]
+extern "C" {
+    /// One DOM pass in JS (see src/js/highlight.js): ids newline-separated, one role letter each.
+    fn apply_highlight(selector: &str, attr: &str, ids: &str, roles: &str);
+}
+
+fn role_letter(r: crate::highlight::Role) -> char {
+    match r {
+        crate::highlight::Role::Selected => 's',
+        crate::highlight::Role::Upstream => 'u',
+        crate::highlight::Role::Downstream => 'd',
+    }
+}
+
 /// Set `data-highlight` on every element of the opened roadmap that names an item.
 fn apply_roles(model: &DocModel, roles: &[Option<crate::highlight::Role>]) {
-    for el in crate::app::query_all(None, "main [data-item-id]") {
-        let role = el
-            .get_attribute("data-item-id")
-            .and_then(|id| model.index.item_pos.get(&id).copied())
-            .and_then(|i| roles.get(i).copied().flatten())
-            .map(crate::highlight::Role::key);
-        let current = el.get_attribute("data-highlight");
-        match (role, current.as_deref()) {
-            (Some(r), Some(c)) if r == c => {}
-            (Some(r), _) => {
-                let _ = el.set_attribute("data-highlight", r);
+    let (mut ids, mut letters) = (String::new(), String::new());
+    for (item, role) in model.map.items.iter().zip(roles) {
+        if let Some(r) = role {
+            if !ids.is_empty() {
+                ids.push('\n');
             }
-            (None, Some(_)) => {
-                let _ = el.remove_attribute("data-highlight");
-            }
-            (None, None) => {}
+            ids.push_str(&item.id);
+            letters.push(role_letter(*r));
         }
     }
+    apply_highlight("main [data-item-id]", "data-item-id", &ids, &letters);
 }
 
 /// Set `data-highlight` on every element that names a phase (timeline bars and rows).
 fn apply_phase_roles(model: &DocModel, focus: Option<&str>) {
-    let list = crate::app::query_all(None, "main [data-phase-id]");
-    if list.is_empty() {
+    let on_screen = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("main [data-phase-id]").ok().flatten())
+        .is_some();
+    if !on_screen {
         return; // no timeline on screen: nothing to compute
     }
     let roles = focus.map(|f| model.graph.node_roles(f)).unwrap_or_default();
-    for el in list {
-        let role = el
-            .get_attribute("data-phase-id")
-            .and_then(|id| roles.get(id.as_str()).copied())
-            .map(crate::highlight::Role::key);
-        match role {
-            Some(r) => {
-                if el.get_attribute("data-highlight").as_deref() != Some(r) {
-                    let _ = el.set_attribute("data-highlight", r);
-                }
+    let (mut ids, mut letters) = (String::new(), String::new());
+    for phase in &model.map.phases {
+        if let Some(r) = roles.get(phase.id.as_str()) {
+            if !ids.is_empty() {
+                ids.push('\n');
             }
-            None => {
-                if el.has_attribute("data-highlight") {
-                    let _ = el.remove_attribute("data-highlight");
-                }
-            }
+            ids.push_str(&phase.id);
+            letters.push(role_letter(*r));
         }
     }
+    apply_highlight("main [data-phase-id]", "data-phase-id", &ids, &letters);
 }

@@ -79,7 +79,7 @@ test('opening a file with the file input', async () => {
   await page.getByLabel('Open roadmap file').setInputFiles(path.join(FIXTURES, 'chain.md'));
   await page.locator('.doc-title').waitFor();
   assert.equal(await page.locator('.doc-title').textContent(), 'Chain fixture');
-  assert.match(page.url(), /[?&]doc=file:chain\.md/);
+  await page.waitForURL(/[?&]doc=file:chain\.md/); // the address follows the view
   // The document is kept in this browser: a reload shows it again.
   await page.reload();
   await page.locator('.doc-title').waitFor();
@@ -103,7 +103,7 @@ test('dropping a file anywhere shows a drop target and opens it', async () => {
   await page.dispatchEvent('main', 'drop', { dataTransfer: dt });
   await page.locator('.doc-title').waitFor();
   assert.equal(await page.locator('.doc-title').textContent(), 'Chain fixture');
-  assert.match(page.url(), /doc=file:dropped-plan\.md/);
+  await page.waitForURL(/doc=file:dropped-plan\.md/); // the address follows the view
   assert.equal(await page.locator('.drop-overlay.visible').count(), 0);
   assertClean(assert, page);
   await page.close();
@@ -141,7 +141,7 @@ test('grouping, search and filters, kept in the URL across a reload', async () =
   await page.locator('.column[data-column="done"]').waitFor();
   const heads = await page.locator('.column-title').allTextContents();
   assert.deepEqual(heads.slice(0, 4), ['To do', 'In progress', 'Blocked', 'Done']);
-  assert.match(page.url(), /group=status/);
+  await page.waitForURL(/group=status/); // the address follows the view
 
   await page.getByLabel('Find').fill('monitoring');
   await page.waitForFunction(() => /Showing \d+ of/.test(document.querySelector('.count')?.textContent ?? ''));
@@ -153,11 +153,11 @@ test('grouping, search and filters, kept in the URL across a reload', async () =
   await page.getByText('Hide done').click();
   const notDone = await page.locator('.board .card').count();
   assert.ok(notDone <= shown);
-  assert.match(page.url(), /q=monitoring/);
-  assert.match(page.url(), /hide=done/);
+  await page.waitForURL(/q=monitoring/); // the address follows the view
+  await page.waitForURL(/hide=done/); // the address follows the view
 
   await page.getByRole('tab', { name: 'Document' }).click();
-  assert.match(page.url(), /view=document/);
+  await page.waitForURL(/view=document/); // the address follows the view
   await page.reload();
   await page.locator('article.document').waitFor();
   await page.getByRole('tab', { name: 'Board' }).click();

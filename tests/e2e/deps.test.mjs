@@ -24,7 +24,7 @@ test('selecting B highlights its chain; ticking A readies B; Escape clears; URL 
   assert.equal(await hl('Delta'), 'downstream');
   assert.equal(await hl('Echo'), null);
   const bravoId = await card(page, 'Bravo').getAttribute('data-item-id');
-  assert.match(page.url(), new RegExp(`item=${bravoId}`));
+  await page.waitForURL(new RegExp(`item=${bravoId}`)); // the address follows the view
 
   await card(page, 'Alpha').locator('.card-check').check();
   assert.equal(await card(page, 'Bravo').locator('.badge.ready').textContent(), 'Ready');
@@ -42,7 +42,7 @@ test('selecting B highlights its chain; ticking A readies B; Escape clears; URL 
 
   await page.keyboard.press('Escape');
   assert.equal(await hl('Bravo'), null);
-  assert.doesNotMatch(page.url(), /item=/);
+  await page.waitForURL((u) => !/item=/.test(u.href)); // the address follows the view
   assertClean(assert, page);
   await page.close();
 });
@@ -59,7 +59,7 @@ test('Enter on a focused card selects it; "Ready now" filters; the panel lists w
   const ready = await page.locator('.board .card .card-text').allTextContents();
   assert.ok(ready.some((t) => t.startsWith('Alpha')) && ready.some((t) => t.startsWith('Echo')), ready.join('|'));
   assert.ok(!ready.some((t) => t.startsWith('Bravo')), 'Bravo waits on Alpha');
-  assert.match(page.url(), /ready=1/);
+  await page.waitForURL(/ready=1/); // the address follows the view
 
   await page.locator('.deps-panel summary').click();
   const panel = await page.locator('.deps-body').textContent();

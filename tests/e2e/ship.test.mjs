@@ -92,7 +92,7 @@ test('the site works from a sub-path (/org/roadmap/)', async () => {
     const page = await openPage(context, site.url);
     await page.locator('.roadmap-entry a', { hasText: 'Sacred Shifter' }).click();
     await page.locator('.card').first().waitFor();
-    assert.match(page.url(), /\/org\/roadmap\/\?src=roadmaps/);
+    await page.waitForURL(/\/org\/roadmap\/\?src=roadmaps/); // the address follows the view
     await page.reload();
     await page.locator('.card').first().waitFor();
     assertClean(assert, page);
