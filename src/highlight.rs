@@ -61,12 +61,7 @@ impl DepGraph {
                 m.push(i);
             }
         }
-        let item_pos: HashMap<&str, usize> = map
-            .items
-            .iter()
-            .enumerate()
-            .map(|(i, it)| (it.id.as_str(), i))
-            .collect();
+        let item_pos: HashMap<&str, usize> = map.item_positions();
         for phase in &map.phases {
             let n = g.intern(&phase.id);
             g.name(n, &phase.title);

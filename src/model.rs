@@ -4,6 +4,7 @@
 //! added, the existing ones keep their names and meaning.
 
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 /// The JSON schema version written by `roadboard json`.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -36,6 +37,26 @@ pub struct Roadmap {
     pub cycles: Vec<DependencyCycle>,
     /// Problems found while reading, never fatal.
     pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Roadmap {
+    /// Item id → index in [`Roadmap::items`] (ids are unique).
+    pub fn item_positions(&self) -> HashMap<&str, usize> {
+        self.items
+            .iter()
+            .enumerate()
+            .map(|(i, it)| (it.id.as_str(), i))
+            .collect()
+    }
+
+    /// Phase id → index in [`Roadmap::phases`].
+    pub fn phase_positions(&self) -> HashMap<&str, usize> {
+        self.phases
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.as_str(), i))
+            .collect()
+    }
 }
 
 /// The kind of mojibake that was repaired.

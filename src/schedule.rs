@@ -706,18 +706,8 @@ struct Plan {
 
 /// Lay out the timeline of `map` with the reader's `opts`.
 pub fn layout(map: &Roadmap, opts: &Options) -> Timeline {
-    let item_pos: HashMap<&str, usize> = map
-        .items
-        .iter()
-        .enumerate()
-        .map(|(i, it)| (it.id.as_str(), i))
-        .collect();
-    let phase_pos: HashMap<&str, usize> = map
-        .phases
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.id.as_str(), i))
-        .collect();
+    let item_pos: HashMap<&str, usize> = map.item_positions();
+    let phase_pos: HashMap<&str, usize> = map.phase_positions();
 
     // Calendar anchor: the document's own dates win over the reader's choice.
     let doc_start = map

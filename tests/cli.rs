@@ -1,6 +1,8 @@
 //! The `roadboard` binary: json, stats and export, run as a user would.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
@@ -12,18 +14,7 @@ fn roadboard(args: &[&str]) -> Output {
 }
 
 fn seed(prefix: &str) -> String {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds");
-    std::fs::read_dir(&dir)
-        .expect("seeds")
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .find(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with(prefix))
-        })
-        .map(|p| p.to_string_lossy().into_owned())
-        .expect("seed")
+    common::seed_path(prefix).to_string_lossy().into_owned()
 }
 
 fn temp_file(name: &str, contents: &[u8]) -> PathBuf {

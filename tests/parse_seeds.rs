@@ -2,22 +2,11 @@
 //! against GFM, phase placement, encoding repair.
 #![cfg(not(target_arch = "wasm32"))]
 
-use roadboard::model::{EncodingRepair, Roadmap, Status};
-use std::path::PathBuf;
+mod common;
 
-fn seed_path(prefix: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds");
-    std::fs::read_dir(&dir)
-        .expect("seed fixtures")
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .find(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with(prefix))
-        })
-        .expect("seed file")
-}
+use roadboard::model::{EncodingRepair, Roadmap, Status};
+
+use common::seed_path;
 
 fn seed(prefix: &str) -> (String, Roadmap) {
     let text = std::fs::read_to_string(seed_path(prefix)).expect("utf-8 seed");

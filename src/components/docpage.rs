@@ -169,12 +169,8 @@ pub fn RoadmapScreen(
         Memo::new(move |_| m.overall())
     };
     let percent = move || {
-        let (d, t) = overall.get();
-        if t == 0 {
-            0
-        } else {
-            (d as f64 * 100.0 / t as f64).round() as usize
-        }
+        let (done, total) = overall.get();
+        crate::model::Progress { done, total }.percent() as usize
     };
     let claim = model.map.claimed_progress.first().map(|c| c.percent);
     let repair = model.map.encoding_repair;
