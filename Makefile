@@ -41,8 +41,7 @@ e2e: dist
 
 ## make dist — optimised release build into dist/, then a size report.
 dist: tools-build
-	trunk build --release
-	@scripts/size-report.sh dist
+	@scripts/dist.sh
 
 ## make bench — benchmarks that print figures, then one summary table (docs/benchmarks.md):
 ## site size, first render, parser vs bare pulldown-cmark, board and highlight on 5,000 items.

@@ -24,6 +24,14 @@ else
   say "wasm32-unknown-unknown target present"
 fi
 
+# The standard library's source: `make dist` rebuilds std for size (scripts/dist.sh).
+if [ -d "$(rustc --print sysroot)/lib/rustlib/src/rust/library" ]; then
+  say "rust-src component present"
+else
+  say "rustup component add rust-src"
+  rustup component add rust-src || say "rust-src unavailable: make dist builds with the ordinary std"
+fi
+
 # Trunk (0.22 needs a newer rustc than the machine's).
 if trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION\$"; then
   say "trunk $TRUNK_VERSION present"
