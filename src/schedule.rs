@@ -660,8 +660,15 @@ fn read_number(chars: &[char], start: usize) -> (Option<f64>, usize) {
     {
         end += 1;
     }
-    let s: String = chars.get(start..end).unwrap_or(&[]).iter().collect();
-    (s.parse().ok(), end)
+    let s: Vec<u8> = chars
+        .get(start..end)
+        .unwrap_or(&[])
+        .iter()
+        .map(|&c| c as u8) // ASCII digits and dots only
+        .collect();
+    let dots = s.iter().filter(|&&c| c == b'.').count();
+    let value = (dots <= 1 && s.len() > dots).then(|| crate::parse::grammar::decimal_value(&s));
+    (value, end)
 }
 
 /// An item's title without its estimate phrase ("API Time: 1-2 days" → "API"): the estimate

@@ -14,7 +14,11 @@ pub fn readable_name(file: &str) -> String {
     let words = stem.replace(['-', '_'], " ");
     let mut chars = words.trim().chars();
     match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
+        // ASCII only: Unicode upper-casing would bring core's 12 KB case table into the wasm for
+        // one letter of a file name (a name starting "é" keeps its lower case).
+        Some(c) => std::iter::once(c.to_ascii_uppercase())
+            .chain(chars)
+            .collect(),
         None => file.to_string(),
     }
 }
