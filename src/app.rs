@@ -238,6 +238,17 @@ pub fn event_element<T: JsCast>(ev: &web_sys::Event) -> Option<T> {
     ev.target().and_then(|t| t.dyn_into::<T>().ok())
 }
 
+/// Lets the browser paint and handle input before the rest of an async job: resolves in a new
+/// task, so one long job becomes two shorter ones.
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
 /// Record a performance mark (read by `make bench`); a browser without the API is ignored.
 pub fn perf_mark(name: &str) {
     if let Some(p) = web_sys::window().and_then(|w| w.performance()) {

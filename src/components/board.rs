@@ -14,6 +14,10 @@ use wasm_bindgen::JsCast;
 
 /// Cards drawn per column before a "Show more" button.
 const PAGE: usize = 40;
+/// Cards drawn per column in the first task; each column adds the rest of its first page in a
+/// task of its own right after, so opening a long roadmap never blocks the page for long (the
+/// first screenful appears at once, the rest a frame later).
+const FIRST: usize = 8;
 
 #[derive(Clone, PartialEq)]
 enum Entry {
@@ -191,7 +195,15 @@ fn ColumnView(
     key: String,
     layout: Memo<Vec<crate::board::Column>>,
 ) -> impl IntoView {
-    let limit = RwSignal::new(PAGE);
+    let limit = RwSignal::new(FIRST);
+    let ramping = RwSignal::new(true);
+    set_timeout(
+        move || {
+            limit.try_update(|l| *l = (*l).max(PAGE));
+            ramping.try_set(false);
+        },
+        std::time::Duration::ZERO,
+    );
     let col = {
         let key = key.clone();
         Memo::new(move |_| layout.with(|cols| cols.iter().find(|c| c.key == key).cloned()))
@@ -260,7 +272,7 @@ fn ColumnView(
                     }
                 }
             }
-            if hidden > 0 {
+            if hidden > 0 && !ramping.get() {
                 out.push(Entry::More(hidden));
             }
             out

@@ -71,15 +71,16 @@ pub fn DocumentPage(
                     .rsplit('/')
                     .next()
                     .map(|n| n.rsplit_once('.').map_or(n, |(s, _)| s).to_string());
-                set_loaded.set(match fetch_document(&src).await {
-                    Ok(text) => Loaded::Ready(build_model(
-                        src.clone(),
-                        &text,
-                        name.as_deref(),
-                        src.clone(),
-                    )),
+                let loaded = match fetch_document(&src).await {
+                    Ok(text) => {
+                        let model = build_model(src.clone(), &text, name.as_deref(), src.clone());
+                        // Reading and drawing in two tasks: the page stays responsive between.
+                        crate::app::next_task().await;
+                        Loaded::Ready(model)
+                    }
                     Err(msg) => Loaded::Failed(msg),
-                });
+                };
+                set_loaded.set(loaded);
             });
         }
         (None, Some(doc)) => {

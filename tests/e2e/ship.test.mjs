@@ -98,3 +98,41 @@ test('the site works from a sub-path (/org/roadmap/)', async () => {
     assertClean(assert, page);
   } finally { await context.close(); await site.close(); }
 });
+
+test('the first paint is the loading shell, never a blank page, and the board fills in without a long task', async () => {
+  const site = await serve(DIST);
+  const { context } = await launch();
+  try {
+    for (const query of ['', '?src=roadmaps/sacred-shifter-implementation-plan.md']) {
+      const page = await context.newPage();
+      await page.addInitScript(() => {
+        window.__shellGone = null;
+        window.__paintedFirst = null;
+        new MutationObserver((records) => {
+          const removed = records.some((r) => [...r.removedNodes].some((n) => n.id === 'boot-shell'));
+          if (removed && window.__shellGone === null) {
+            window.__shellGone = performance.now();
+            // Was the shell's paint already reported (and so counted as the page's largest)?
+            window.__paintedFirst = performance.getEntriesByName('first-contentful-paint').length > 0;
+          }
+        }).observe(document, { childList: true, subtree: true });
+      });
+      await page.goto(site.url + query);
+      await page.locator(query ? '.card' : '.roadmap-list li').first().waitFor();
+      const { paintedFirst, gone } = await page.evaluate(() => ({
+        paintedFirst: window.__paintedFirst, gone: window.__shellGone,
+      }));
+      assert.ok(gone !== null, 'the loading shell was never removed');
+      assert.equal(paintedFirst, true, `the app replaced the shell at ${gone} ms, before its first paint was reported (${query || 'home'})`);
+      if (query) {
+        // Each column draws its first 8 cards at once and the rest of its first page a task later.
+        await page.waitForFunction(() => [...document.querySelectorAll('.column')]
+          .some((c) => c.querySelectorAll('.card').length > 8), null, { timeout: 5000 });
+      }
+      await page.close();
+    }
+  } finally {
+    await context.close();
+    await site.close();
+  }
+});
