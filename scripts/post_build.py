@@ -4,7 +4,10 @@
 1. Moves Trunk's inline module loader into a hashed file (`boot-<hash>.js`) so the page needs
    no inline script, appends the service-worker registration to it, and (release builds) puts
    the Content-Security-Policy meta tag first in <head>.
-2. Writes `sw.js`: precaches every file of the build (app shell and bundled roadmaps) under a
+2. (Release builds) writes `_headers`, the response headers for hosts that read that file
+   (Netlify, Cloudflare Pages) and the model for any other: the same policy as a real header
+   plus what a meta tag cannot carry (`frame-ancestors`), nosniff, no referrer, cache rules.
+3. Writes `sw.js`: precaches every file of the build (app shell and bundled roadmaps) under a
    version derived from their contents, so a new deploy installs a new worker and old caches
    are dropped.
 """
@@ -26,6 +29,31 @@ CSP = (
     "frame-src 'none'; "
     "worker-src 'self'"
 )
+
+# Headers for every response, then per-path cache rules. Hashed files never change.
+HEADERS = """/*
+  Content-Security-Policy: {csp}; frame-ancestors 'none'
+  X-Content-Type-Options: nosniff
+  Referrer-Policy: no-referrer
+  Permissions-Policy: camera=(), microphone=(), geolocation=(), payment=(), usb=()
+  Cross-Origin-Opener-Policy: same-origin
+/
+  Cache-Control: no-cache
+/index.html
+  Cache-Control: no-cache
+/sw.js
+  Cache-Control: no-cache
+/roadmaps/*
+  Cache-Control: no-cache
+/*.wasm
+  Cache-Control: public, max-age=31536000, immutable
+/*.css
+  Cache-Control: public, max-age=31536000, immutable
+/roadboard-web-*.js
+  Cache-Control: public, max-age=31536000, immutable
+/boot-*.js
+  Cache-Control: public, max-age=31536000, immutable
+"""
 
 REGISTER = """
 // Offline support: a service worker precaches the app and the bundled roadmaps.
@@ -108,12 +136,15 @@ def main() -> int:
             html = html.replace("<head>", "<head>\n    " + meta, 1)
     with open(index_path, "w", encoding="utf-8") as f:
         f.write(html)
+    if release:
+        with open(os.path.join(staging, "_headers"), "w", encoding="utf-8") as f:
+            f.write(HEADERS.format(csp=CSP))
 
     assets = []
     for root, _dirs, files in os.walk(staging):
         for fn in files:
             rel = os.path.relpath(os.path.join(root, fn), staging).replace(os.sep, "/")
-            if rel == "sw.js" or rel.startswith("."):
+            if rel in ("sw.js", "_headers") or rel.startswith("."):
                 continue
             assets.append(rel)
     assets.sort()

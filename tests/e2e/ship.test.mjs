@@ -136,3 +136,32 @@ test('the first paint is the loading shell, never a blank page, and the board fi
     await site.close();
   }
 });
+
+test('the _headers file for static hosts holds the page policy and the app runs under it', async () => {
+  const text = fs.readFileSync(path.join(DIST, '_headers'), 'utf8');
+  // The headers every response gets: the block under "/*", up to the next path line.
+  const block = text.split(/^\/\*$/m)[1].split(/^\S/m)[0];
+  const headers = Object.fromEntries(block.trim().split('\n').map((l) => {
+    const i = l.indexOf(':');
+    return [l.slice(0, i).trim(), l.slice(i + 1).trim()];
+  }));
+  const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
+  const meta = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)[1];
+  assert.equal(headers['Content-Security-Policy'], `${meta}; frame-ancestors 'none'`, 'header and meta policies differ');
+  assert.equal(headers['X-Content-Type-Options'], 'nosniff');
+  assert.equal(headers['Referrer-Policy'], 'no-referrer');
+  const site = await serve(DIST, 0, { extraHeaders: headers });
+  const { context } = await launch();
+  try {
+    const page = await openPage(context, site.url);
+    await page.locator('.roadmap-list li').first().waitFor();
+    await page.locator('.roadmap-list a').first().click();
+    await page.locator('.card').first().waitFor();
+    await page.getByRole('tab', { name: 'Timeline' }).click();
+    await page.locator('.tl-chart').waitFor();
+    assertClean(assert, page);
+  } finally {
+    await context.close();
+    await site.close();
+  }
+});
