@@ -1,5 +1,6 @@
 //! Fuzz target: `parse` never panics on any bytes (decoded lossily, as the app decodes
-//! nothing it cannot read), and its model is self-consistent.
+//! nothing it cannot read), its model is self-consistent, and the timeline drawn from it (every
+//! phase expanded, dated from a fixed start) never panics either.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -16,4 +17,15 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     let _ = roadboard::render::document(&roadboard::render::display_text(&text));
+    let options = roadboard::schedule::Options {
+        width: 1200.0,
+        label_width: 260.0,
+        start_date: Some("2026-01-05".into()),
+        today: Some("2026-03-02".into()),
+        expanded: map.phases.iter().map(|p| p.id.clone()).collect(),
+        ..Default::default()
+    };
+    let timeline = roadboard::schedule::layout(&map, &options);
+    let rows = roadboard::schedule::rows_between(&timeline, 0.0, timeline.height);
+    let _ = roadboard::schedule::page_svg(&timeline, rows, &|r| (0, r.items.len()));
 });
