@@ -2,9 +2,9 @@
 # The release build of the site into dist/ (`make dist`), as small as the toolchain allows.
 #
 # A Rust standard library built for size (`-Zbuild-std`, std's `optimize_for_size`) that aborts
-# on a panic without formatting a message (`-Cpanic=immediate-abort`) makes the wasm ~9% smaller
-# (433 → 395 KB gzip). Both are unstable flags: stable rustc accepts them with RUSTC_BOOTSTRAP=1,
-# which we set for this one build only. It needs the `rust-src` component; when that or the flag
+# on a panic without formatting a message (`-Cpanic=immediate-abort`) makes the wasm ~10%
+# smaller (379 → 340 KB gzip today). Both are unstable flags: stable rustc accepts them with
+# RUSTC_BOOTSTRAP=1, which we set for this one build only. It needs the `rust-src` component; when that or the flag
 # is not available (an older rustc), the ordinary release build is made instead and we say so.
 #
 # Either way the views are built with Leptos's `--cfg erase_components` (each component's view is
@@ -30,7 +30,7 @@ if small_std_ok; then
   export CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
   export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort --cfg erase_components"
 else
-  echo "dist: ordinary std (no rust-src component or an older rustc); the wasm is ~9% larger"
+  echo "dist: ordinary std (no rust-src component or an older rustc); the wasm is ~11% larger"
   export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components"
 fi
 trunk build --release </dev/null
