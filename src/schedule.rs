@@ -602,73 +602,23 @@ fn end_label(anchor: &Anchor, e: f64) -> String {
     }
 }
 
-/// A duration range written after its numbers ("1-2 days", "3–5 hours"): `[min, max]` in working
-/// days. Only used to draw a band when it agrees with the phase's placed length.
+/// A duration range written in a phase's duration text ("1-2 days", "3–5 hours"): `[min, max]`
+/// in working days, read by the parser's own duration grammar. Only used to draw a band when it
+/// agrees with the phase's placed length.
 fn written_range(text: &str) -> Option<[f64; 2]> {
-    let t = text.to_lowercase();
-    let chars: Vec<char> = t.chars().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        if chars.get(i).is_some_and(|c| c.is_ascii_digit()) {
-            let (a, j) = read_number(&chars, i);
-            let mut k = j;
-            while chars.get(k).is_some_and(|c| *c == ' ') {
-                k += 1;
-            }
-            if chars.get(k).is_some_and(|c| matches!(c, '-' | '–' | '—')) {
-                k += 1;
-                while chars.get(k).is_some_and(|c| *c == ' ') {
-                    k += 1;
-                }
-                if chars.get(k).is_some_and(|c| c.is_ascii_digit()) {
-                    let (b, m) = read_number(&chars, k);
-                    let rest: String = chars.iter().skip(m).collect();
-                    let word = rest.trim_start();
-                    let unit = if word.starts_with("hour") || word.starts_with("hr") {
-                        Some(1.0 / 8.0)
-                    } else if word.starts_with("day") {
-                        Some(1.0)
-                    } else if word.starts_with("week") || word.starts_with("wk") {
-                        Some(5.0)
-                    } else if word.starts_with("month") {
-                        Some(20.0)
-                    } else {
-                        None
-                    };
-                    if let (Some(a), Some(b), Some(u)) = (a, b, unit) {
-                        if a < b {
-                            return Some([a * u, b * u]);
-                        }
-                    }
-                    i = m;
-                    continue;
-                }
-            }
-            i = j;
-        } else {
-            i += 1;
+    let b = text.as_bytes();
+    let mut prev = None;
+    b.iter().enumerate().find_map(|(i, &c)| {
+        let starts_number =
+            c.is_ascii_digit() && !prev.is_some_and(|p: u8| p.is_ascii_digit() || p == b'.');
+        prev = Some(c);
+        if !starts_number {
+            return None;
         }
-    }
-    None
-}
-
-fn read_number(chars: &[char], start: usize) -> (Option<f64>, usize) {
-    let mut end = start;
-    while chars
-        .get(end)
-        .is_some_and(|c| c.is_ascii_digit() || *c == '.')
-    {
-        end += 1;
-    }
-    let s: Vec<u8> = chars
-        .get(start..end)
-        .unwrap_or(&[])
-        .iter()
-        .map(|&c| c as u8) // ASCII digits and dots only
-        .collect();
-    let dots = s.iter().filter(|&&c| c == b'.').count();
-    let value = (dots <= 1 && s.len() > dots).then(|| crate::parse::grammar::decimal_value(&s));
-    (value, end)
+        crate::parse::grammar::duration_at(text, i)
+            .map(|(range, _)| range)
+            .filter(|[lo, hi]| lo < hi)
+    })
 }
 
 /// An item's title without its estimate phrase ("API Time: 1-2 days" → "API"): the estimate
@@ -1998,6 +1948,8 @@ mod tests {
         assert_eq!(written_range("2–4 weeks"), Some([10.0, 20.0]));
         assert_eq!(written_range("Week 1-2"), None);
         assert_eq!(written_range("Day 4-5"), None);
+        // The parser's own units, in every language it reads (10 corpus phases say "semanas").
+        assert_eq!(written_range("2-3 semanas"), Some([10.0, 15.0]));
     }
 
     #[test]
