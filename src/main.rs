@@ -2,13 +2,14 @@
 
 use std::cell::Cell;
 use std::rc::Rc;
+use std::time::Duration;
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// The app mounts no later than this after start, even where nothing is painted (a tab opened in
 /// the background): the shell is a courtesy, never a wait.
-const MOUNT_AT_LATEST_MS: i32 = 1000;
+const MOUNT_AT_LATEST_MS: u64 = 1000;
 
 fn main() {
     console_error_panic_hook::set_once();
@@ -17,25 +18,17 @@ fn main() {
     // anything was painted; the app then waits for that first paint (tens of milliseconds), so
     // the first thing a reader sees is never a blank page, and the browser's largest-paint
     // measure counts the shell rather than waiting for the app.
-    let mount = Rc::new(Cell::new(Some(mount_app as fn())));
-    let run = {
-        let mount = Rc::clone(&mount);
-        move || {
-            if let Some(f) = mount.take() {
-                f();
-            }
+    let mounted = Rc::new(Cell::new(false));
+    let mount = move || {
+        if !mounted.replace(true) {
+            mount_app();
         }
     };
-    if painted() || !wait_for_first_paint(run.clone()) {
-        run();
+    if painted() || !wait_for_first_paint(mount.clone()) {
+        mount();
         return;
     }
-    if let Some(w) = web_sys::window() {
-        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
-            Closure::once_into_js(run).unchecked_ref(),
-            MOUNT_AT_LATEST_MS,
-        );
-    }
+    leptos::prelude::set_timeout(mount, Duration::from_millis(MOUNT_AT_LATEST_MS));
 }
 
 fn mount_app() {
@@ -75,21 +68,19 @@ fn paints_reported() -> bool {
         .is_some_and(|types| types.includes(&"paint".into(), 0))
 }
 
-/// Calls `then` once the first contentful paint is reported; false when the browser cannot report it.
-fn wait_for_first_paint(then: impl FnOnce() + 'static) -> bool {
+/// Calls `then` once the first contentful paint is reported; false when the browser cannot
+/// report it.
+fn wait_for_first_paint(then: impl Fn() + 'static) -> bool {
     if !paints_reported() {
         return false;
     }
-    let then = Rc::new(Cell::new(Some(then)));
     let callback = Closure::<dyn FnMut(JsValue, web_sys::PerformanceObserver)>::new(
         move |_entries: JsValue, observer: web_sys::PerformanceObserver| {
             if !painted() {
                 return; // the first (blank) paint; the contentful one follows
             }
             observer.disconnect();
-            if let Some(f) = then.take() {
-                f();
-            }
+            then();
         },
     );
     let Ok(observer) = web_sys::PerformanceObserver::new(callback.as_ref().unchecked_ref()) else {

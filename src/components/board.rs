@@ -195,12 +195,11 @@ fn ColumnView(
     key: String,
     layout: Memo<Vec<crate::board::Column>>,
 ) -> impl IntoView {
+    // Below PAGE only until the first page is filled in; "Show more" only grows it.
     let limit = RwSignal::new(FIRST);
-    let ramping = RwSignal::new(true);
     set_timeout(
         move || {
             limit.try_update(|l| *l = (*l).max(PAGE));
-            ramping.try_set(false);
         },
         std::time::Duration::ZERO,
     );
@@ -272,7 +271,8 @@ fn ColumnView(
                     }
                 }
             }
-            if hidden > 0 && !ramping.get() {
+            // no "Show more" while the first page is still being filled in
+            if hidden > 0 && lim >= PAGE {
                 out.push(Entry::More(hidden));
             }
             out

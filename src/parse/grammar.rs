@@ -353,7 +353,7 @@ fn number_at(b: &[u8], i: usize) -> Option<(f64, usize)> {
 /// Up to 15 significant digits the result is exact and equal to `str::parse::<f64>` (an exact
 /// integer divided by an exact power of ten is correctly rounded); longer numbers, which no
 /// roadmap writes as a duration, are within a few units in the last place.
-pub(crate) fn decimal_value(digits: &[u8]) -> f64 {
+fn decimal_value(digits: &[u8]) -> f64 {
     let (mut mantissa, mut scale, mut fraction) = (0u64, 0i32, false);
     let mut lost = 0i32; // integer digits beyond u64 precision
     for &d in digits {

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { serve, launch, DIST } from './harness.mjs';
+import { serve, launch, DIST, stats } from './harness.mjs';
 
 const TASKS = 500;
 const RUNS = 5;
@@ -42,11 +42,6 @@ export function gantt(n = TASKS) {
     lines.push(k === 1 ? `  Phase 1 Task 1 :${done}t1, 2026-01-05, 1d` : `  Phase ${k} Task ${k} :${done}t${k}, after t${k - 1}, 1d`);
   }
   return lines.join('\n');
-}
-
-function stats(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return { median: s[Math.floor(s.length / 2)], min: s[0], max: s[s.length - 1] };
 }
 
 const fixture = path.join(DIST, 'bench-timeline-500.md');

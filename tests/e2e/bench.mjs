@@ -3,7 +3,7 @@
 // Prints a table and writes bench-results/board.json.
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, DIST } from './harness.mjs';
+import { serve, launch, DIST, stats } from './harness.mjs';
 
 const ITEMS = 5000;
 const RUNS = 5;
@@ -25,11 +25,6 @@ export function generated(items = ITEMS) {
     lines.push('');
   }
   return lines.join('\n');
-}
-
-function stats(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return { median: s[Math.floor(s.length / 2)], min: s[0], max: s[s.length - 1] };
 }
 
 const fixture = path.join(DIST, 'bench-5000.md');

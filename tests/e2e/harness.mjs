@@ -94,3 +94,9 @@ export async function openPage(context, url) {
 export function assertClean(assert, page) {
   assert.deepEqual(page.problems, [], 'the page printed errors');
 }
+
+/** Median, min and max of benchmark samples. */
+export function stats(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return { median: s[Math.floor(s.length / 2)], min: s[0], max: s[s.length - 1] };
+}
