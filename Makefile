@@ -26,15 +26,17 @@ test: tools lint native-test wasm-test e2e
 
 lint:
 	cargo fmt --all -- --check
-	cargo clippy --no-default-features --all-targets -- -D warnings
-	# Benches are native-only (criterion); every other target is linted for the browser too.
-	cargo clippy --target wasm32-unknown-unknown --lib --bins --tests --examples -- -D warnings
+	cargo clippy --workspace --no-default-features --all-targets -- -D warnings
+	# The web app and the core it ships are linted for the browser too (benches are native-only).
+	cargo clippy --target wasm32-unknown-unknown -p roadboard -p roadboard-core --lib --bins --tests --examples -- -D warnings
+	RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --no-default-features --quiet
+	RUSTDOCFLAGS="-D warnings" cargo doc --target wasm32-unknown-unknown -p roadboard --no-deps --quiet
 
 native-test:
-	cargo test --no-default-features
+	cargo test --workspace --no-default-features
 
 wasm-test:
-	cargo test --target wasm32-unknown-unknown --test web
+	cargo test --target wasm32-unknown-unknown -p roadboard --test web
 
 e2e: dist
 	cd tests/e2e && node --test --test-concurrency=1 --test-timeout=180000
@@ -46,7 +48,7 @@ dist: tools-build
 ## make bench — benchmarks that print figures, then one summary table (docs/benchmarks.md):
 ## site size, first render, parser vs bare pulldown-cmark, board and highlight on 5,000 items.
 bench: tools dist
-	cargo bench --no-default-features --bench parse
+	cargo bench -p roadboard --no-default-features --bench parse
 	cd tests/e2e && node bench.mjs
 	cd tests/e2e && node bench-timeline.mjs
 	@python3 scripts/bench-summary.py

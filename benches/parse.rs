@@ -1,6 +1,6 @@
 //! Parse benchmark: roadboard's parse+model vs a bare pulldown-cmark event pass over the
 //! same generated 1 MB roadmap. Goal: ratio ≤ 2×. Run with
-//! `cargo bench --no-default-features --bench parse`; the ratio is printed at the end.
+//! `cargo bench -p roadboard --no-default-features --bench parse`; the ratio is printed at the end.
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
@@ -89,7 +89,7 @@ mod native {
             .sample_size(10)
             .measurement_time(Duration::from_secs(3));
         c.bench_function("roadboard parse 1MB", |b| {
-            b.iter(|| roadboard::parse(black_box(&text)))
+            b.iter(|| roadboard_core::parse(black_box(&text)))
         });
         c.bench_function("pulldown-cmark events 1MB", |b| {
             b.iter(|| bare_pass(black_box(&text)))
@@ -97,7 +97,7 @@ mod native {
         c.final_summary();
         let ours = median(
             || {
-                black_box(roadboard::parse(black_box(&text)));
+                black_box(roadboard_core::parse(black_box(&text)));
             },
             15,
         );
@@ -113,14 +113,14 @@ mod native {
             ours.as_secs_f64() * 1e3,
             bare.as_secs_f64() * 1e3,
             text.len(),
-            roadboard::parse(&text).items.len()
+            roadboard_core::parse(&text).items.len()
         );
         // The five seed documents repeated to 1 MB: what real roadmaps cost.
         let seeds = seeds_of(1 << 20);
         if !seeds.is_empty() {
             let ours = median(
                 || {
-                    black_box(roadboard::parse(black_box(&seeds)));
+                    black_box(roadboard_core::parse(black_box(&seeds)));
                 },
                 15,
             );

@@ -2,12 +2,12 @@
 //! drop, paste), and which page shows.
 
 use crate::components::{docpage::DocumentPage, home::HomePage};
-use crate::load::{decode_document, LoadError, MAX_DOCUMENT_BYTES};
-use crate::recent::RecentDoc;
 use crate::storage::{doc_text_key, remember_recent, store};
-use crate::viewstate::ViewState;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use roadboard_core::load::{decode_document, LoadError, MAX_DOCUMENT_BYTES};
+use roadboard_core::recent::RecentDoc;
+use roadboard_core::viewstate::ViewState;
 use std::collections::HashMap;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -46,7 +46,7 @@ pub fn bundled_href(file: &str) -> String {
 
 /// Show a document given by its text (from a file or a paste).
 pub fn open_text(session: Session, id: String, title_hint: &str, origin: String, text: String) {
-    let map = crate::parse_named(&text, Some(title_hint));
+    let map = roadboard_core::parse_named(&text, Some(title_hint));
     let mut notice = None;
     match store() {
         Ok(kv) => {
@@ -261,7 +261,7 @@ pub fn show_line(session: Session, line: usize) {
     session.goto_line.set(Some(line));
     session
         .view
-        .update(|v| v.view = crate::viewstate::View::Document);
+        .update(|v| v.view = roadboard_core::viewstate::View::Document);
 }
 
 /// Offer `content` as a file download named `name`.

@@ -1,6 +1,6 @@
 //! Fetching a Markdown document by URL (bundled roadmaps and `?src=`), without credentials.
 
-use crate::load::{decode_document, LoadError};
+use roadboard_core::load::{decode_document, LoadError};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 

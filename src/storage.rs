@@ -1,7 +1,7 @@
 //! The browser's localStorage as a [`KeyValue`], and the one place the app gets its store
 //! (tests can install a faulty one).
 
-pub use crate::store::*;
+pub use roadboard_core::store::*;
 use std::cell::RefCell;
 use std::rc::Rc;
 

@@ -2,7 +2,7 @@
 //! clean documents are never "repaired".
 #![cfg(not(target_arch = "wasm32"))]
 
-use roadboard::model::{EncodingRepair, Status};
+use roadboard_core::model::{EncodingRepair, Status};
 use std::path::PathBuf;
 
 /// Corpus files that really carry Windows-1252 mojibake (SOURCES.tsv marks them).
@@ -48,7 +48,7 @@ fn gfm_counts(text: &str) -> (usize, usize) {
 fn every_corpus_file_parses_with_gfm_task_counts() {
     let files = corpus();
     for (name, text) in &files {
-        let map = roadboard::parse_named(text, Some(name));
+        let map = roadboard_core::parse_named(text, Some(name));
         let tasks: Vec<_> = map.items.iter().filter(|i| i.checkbox).collect();
         let checked = tasks.iter().filter(|i| i.status == Status::Done).count();
         assert_eq!(
@@ -76,7 +76,7 @@ fn every_corpus_file_parses_with_gfm_task_counts() {
 #[test]
 fn clean_corpus_documents_are_never_repaired() {
     for (name, text) in corpus() {
-        let map = roadboard::parse(&text);
+        let map = roadboard_core::parse(&text);
         if MOJIBAKE.contains(&name.as_str()) {
             assert_eq!(
                 map.encoding_repair,
@@ -93,7 +93,7 @@ fn clean_corpus_documents_are_never_repaired() {
 fn corpus_mojibake_is_repaired_for_reading() {
     for (name, text) in corpus() {
         if name == "057.md" {
-            let map = roadboard::parse(&text);
+            let map = roadboard_core::parse(&text);
             assert_eq!(
                 map.title,
                 "🗺\u{fe0f} ROADMAP DE DESARROLLO - Academias Rivales"
@@ -101,7 +101,7 @@ fn corpus_mojibake_is_repaired_for_reading() {
             assert!(map.sections.iter().any(|s| s.title == "VISIÓN GENERAL"));
         }
         if name == "023.md" {
-            let map = roadboard::parse(&text);
+            let map = roadboard_core::parse(&text);
             assert!(map
                 .sections
                 .iter()

@@ -2,15 +2,15 @@
 //! (tests/fixtures/*.md), plus inline edge cases (BOM, CRLF, tabs).
 #![cfg(not(target_arch = "wasm32"))]
 
-use roadboard::model::{DependencyKind, ItemKind, Priority, Roadmap, Status};
+use roadboard_core::model::{DependencyKind, ItemKind, Priority, Roadmap, Status};
 
 fn fixture(name: &str) -> Roadmap {
     let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&path).expect("fixture");
-    roadboard::parse(&text)
+    roadboard_core::parse(&text)
 }
 
-fn item<'m>(map: &'m Roadmap, text_start: &str) -> &'m roadboard::model::Item {
+fn item<'m>(map: &'m Roadmap, text_start: &str) -> &'m roadboard_core::model::Item {
     map.items
         .iter()
         .find(|i| i.text.starts_with(text_start))
@@ -90,13 +90,13 @@ fn unresolved_references_and_cycles_are_reported_with_lines() {
 fn upstream_and_downstream_sets() {
     let map = fixture("dependencies.md");
     let deploy = item(&map, "Deploy API").id.clone();
-    let up = roadboard::deps::upstream_of(&map, &deploy);
+    let up = roadboard_core::deps::upstream_of(&map, &deploy);
     assert!(up.contains(&"db".to_string()));
     assert!(
         up.contains(&item(&map, "Configure CI").id),
         "transitive via Write API"
     );
-    let down = roadboard::deps::downstream_of(&map, "db");
+    let down = roadboard_core::deps::downstream_of(&map, "db");
     assert!(down.contains(&deploy));
 }
 
@@ -206,7 +206,7 @@ fn nested_phases_relative_and_absolute_days() {
 #[test]
 fn bom_crlf_and_tabs() {
     let text = "\u{feff}# Title\r\n\r\n## ✅ Done\r\n\r\n-\t[x] tabbed task\r\n- plain done item\r\n\r\n## Todo\r\n\r\n* [ ] star task\r\n";
-    let map = roadboard::parse(text);
+    let map = roadboard_core::parse(text);
     assert_eq!(map.title, "Title");
     assert_eq!(map.sections.len(), 3);
     assert_eq!(map.sections[1].line, 3);
@@ -223,17 +223,17 @@ fn bom_crlf_and_tabs() {
 #[test]
 fn titles_fall_back_to_file_name_then_first_heading() {
     assert_eq!(
-        roadboard::parse_named("## Second\n", Some("plan")).title,
+        roadboard_core::parse_named("## Second\n", Some("plan")).title,
         "plan"
     );
-    assert_eq!(roadboard::parse("## Second\n").title, "Second");
-    assert_eq!(roadboard::parse("").title, "Untitled roadmap");
-    assert_eq!(roadboard::parse("## A\n# Real\n").title, "Real");
+    assert_eq!(roadboard_core::parse("## Second\n").title, "Second");
+    assert_eq!(roadboard_core::parse("").title, "Untitled roadmap");
+    assert_eq!(roadboard_core::parse("## A\n# Real\n").title, "Real");
 }
 
 #[test]
 fn estimates_and_claims() {
-    let map = roadboard::parse(
+    let map = roadboard_core::parse(
         "# P\n\nWe are 60% done.\n\n## Work\n\n- [ ] one ⏱ `~15 minutes`\n- [ ] two (2-3 days)\n- [ ] three\n  - Time: 1-2 weeks\n- [ ] four ~2 hours\n",
     );
     assert_eq!(map.claimed_progress.len(), 1);
@@ -250,7 +250,7 @@ fn estimates_and_claims() {
 
 #[test]
 fn nested_items_have_parents_and_children() {
-    let map = roadboard::parse(
+    let map = roadboard_core::parse(
         "# T\n- [ ] parent\n  - [x] child\n    - [ ] grandchild\n  - not an item\n",
     );
     let parent = item(&map, "parent");
@@ -265,19 +265,19 @@ fn nested_items_have_parents_and_children() {
 #[test]
 fn list_items_name_phases_only_when_no_heading_does() {
     let text = "# Plan\n\n- Phase 1 (Week 1-2): Setup the basics\n- **Phase 2**: Build it ~3 days\n- Week 4: Launch\n- Phase 3: no time given\n- [ ] Phase 9 (Week 9): a task is not a phase\n";
-    let map = roadboard::parse(text);
+    let map = roadboard_core::parse(text);
     let spans: Vec<_> = map.phases.iter().map(|p| (p.start, p.end)).collect();
     assert_eq!(
         spans,
         vec![(0.0, Some(10.0)), (10.0, Some(13.0)), (15.0, Some(20.0))]
     );
     let with_heading = format!("{text}\n## Phase 7: Real (Day 1)\n");
-    assert_eq!(roadboard::parse(&with_heading).phases.len(), 1);
+    assert_eq!(roadboard_core::parse(&with_heading).phases.len(), 1);
 }
 
 #[test]
 fn stage_arrows_are_dependencies() {
-    let map = roadboard::parse(
+    let map = roadboard_core::parse(
         "# P\n## Phase 1: A\n## Phase 2: B\n## Phase 3: C\n## Critical Dependencies\n- Phase 1 → Phase 3: C needs A\n- Frontend → Backend\n",
     );
     let p1 = phase_id(&map, "Phase 1");

@@ -3,7 +3,7 @@
 //! checkbox state or line endings.
 #![cfg(not(target_arch = "wasm32"))]
 
-use roadboard::progress::{export_markdown, ProgressState};
+use roadboard_core::progress::{export_markdown, ProgressState};
 use std::collections::BTreeMap;
 
 const DOC: &str = "# Plan
@@ -22,7 +22,7 @@ const DOC: &str = "# Plan
 
 /// text → id, for items with unique text (duplicates keyed with their occurrence).
 fn ids(text: &str) -> BTreeMap<String, String> {
-    let map = roadboard::parse(text);
+    let map = roadboard_core::parse(text);
     let mut out = BTreeMap::new();
     for item in &map.items {
         let mut key = format!("{}|{}", item.section.as_deref().unwrap_or(""), item.text);
@@ -35,7 +35,7 @@ fn ids(text: &str) -> BTreeMap<String, String> {
 }
 
 fn id_of(text: &str, item_text: &str) -> String {
-    roadboard::parse(text)
+    roadboard_core::parse(text)
         .items
         .iter()
         .find(|i| i.text == item_text)
@@ -99,8 +99,8 @@ fn ids_survive_crlf_and_bom() {
 #[test]
 fn ids_survive_typo_fixes_elsewhere() {
     let fixed = DOC.replace("Build the login page", "Build the log-in page");
-    let before = roadboard::parse(DOC);
-    let after = roadboard::parse(&fixed);
+    let before = roadboard_core::parse(DOC);
+    let after = roadboard_core::parse(&fixed);
     for (b, a) in before.items.iter().zip(&after.items) {
         if b.text.contains("login") {
             assert_ne!(b.id, a.id, "the edited item itself is a new item");
@@ -135,7 +135,7 @@ fn ids_do_not_depend_on_checkbox_state_markup_or_dependencies() {
 
 #[test]
 fn same_text_in_different_sections_differs_and_duplicates_get_occurrences() {
-    let map = roadboard::parse("# P\n## A\n- [ ] Test\n- [ ] Test\n## B\n- [ ] Test\n");
+    let map = roadboard_core::parse("# P\n## A\n- [ ] Test\n- [ ] Test\n## B\n- [ ] Test\n");
     let all: Vec<&str> = map.items.iter().map(|i| i.id.as_str()).collect();
     assert_eq!(all.len(), 3);
     let unique: std::collections::HashSet<&&str> = all.iter().collect();
@@ -145,14 +145,14 @@ fn same_text_in_different_sections_differs_and_duplicates_get_occurrences() {
 
 #[test]
 fn saved_progress_survives_an_edited_document() {
-    let map = roadboard::parse(DOC);
+    let map = roadboard_core::parse(DOC);
     let mut state = ProgressState::new();
     for item in map.items.iter().filter(|i| i.checkbox) {
         state.items.insert(item.id.clone(), true);
     }
     // The document changes: sections swapped, CRLF, a new task, a typo fixed.
     let edited = "# Plan\r\n\r\n## Frontend\r\n\r\n- [ ] Build the login page\r\n- ✅ Pick a framework\r\n\r\n## Backend\r\n\r\n- [ ] New task\r\n- [ ] Set up the database\r\n- [ ] Write the API\r\n- [ ] Write the API\r\n";
-    let map2 = roadboard::parse(edited);
+    let map2 = roadboard_core::parse(edited);
     let out = export_markdown(edited, &map2, &state);
     assert_eq!(
         out,
@@ -164,7 +164,7 @@ fn saved_progress_survives_an_edited_document() {
 fn export_after_encoding_repair_touches_only_the_box() {
     // Windows-1252 mojibake before the task on the same line and in the heading
     let text = "# Plan\n\n### âœ… Done\n- [ ] cafÃ© task âœ…\n";
-    let map = roadboard::parse(text);
+    let map = roadboard_core::parse(text);
     assert!(map.encoding_repair.is_some());
     assert_eq!(map.items[0].text, "café task ✅");
     let mut st = ProgressState::new();

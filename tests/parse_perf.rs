@@ -43,7 +43,7 @@ fn one_megabyte_parses_within_a_second() {
     assert!(text.len() >= 1 << 20);
     // best of five, to be robust against a busy machine
     let best = (0..5)
-        .map(|_| time(|| drop(roadboard::parse(&text))))
+        .map(|_| time(|| drop(roadboard_core::parse(&text))))
         .min()
         .unwrap_or_default();
     eprintln!("1 MB roadmap: {best:?}");
@@ -56,11 +56,11 @@ fn time_is_linear_in_input_size() {
     let small = roadmap_of(1 << 18);
     let big = roadmap_of(1 << 20);
     let t_small = (0..3)
-        .map(|_| time(|| drop(roadboard::parse(&small))))
+        .map(|_| time(|| drop(roadboard_core::parse(&small))))
         .min()
         .unwrap_or_default();
     let t_big = (0..3)
-        .map(|_| time(|| drop(roadboard::parse(&big))))
+        .map(|_| time(|| drop(roadboard_core::parse(&big))))
         .min()
         .unwrap_or_default();
     let ratio = t_big.as_secs_f64() / t_small.as_secs_f64().max(1e-6);

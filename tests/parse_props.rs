@@ -50,20 +50,20 @@ proptest! {
 
     #[test]
     fn arbitrary_strings_never_panic(s in "\\PC*") {
-        let map = roadboard::parse(&s);
+        let map = roadboard_core::parse(&s);
         prop_assert!(map.progress.done <= map.progress.total);
     }
 
     #[test]
     fn arbitrary_bytes_as_lossy_text_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
         let s = String::from_utf8_lossy(&bytes);
-        let _ = roadboard::parse(&s);
+        let _ = roadboard_core::parse(&s);
     }
 
     #[test]
     fn markdownish_mixes_never_panic_and_stay_consistent(parts in proptest::collection::vec(fragment(), 0..40)) {
         let s: String = parts.concat();
-        let map = roadboard::parse(&s);
+        let map = roadboard_core::parse(&s);
         // every reference in the model points at something that exists
         let ids: std::collections::HashSet<&str> = map.items.iter().map(|i| i.id.as_str())
             .chain(map.phases.iter().map(|p| p.id.as_str()))
@@ -84,8 +84,8 @@ proptest! {
             if let Some(e) = p.end { prop_assert!(e >= p.start - 1e-9, "{:?}", p); }
         }
         // the export round-trip with no ticks changes nothing
-        let st = roadboard::progress::ProgressState::new();
-        prop_assert_eq!(roadboard::progress::export_markdown(&s, &map, &st), s.clone());
+        let st = roadboard_core::progress::ProgressState::new();
+        prop_assert_eq!(roadboard_core::progress::export_markdown(&s, &map, &st), s.clone());
     }
 }
 
@@ -108,7 +108,7 @@ fn pathological_inputs_stay_fast() {
         "1%".repeat(n / 2),
     ];
     for c in cases {
-        let t = time(|| drop(roadboard::parse(&c)));
+        let t = time(|| drop(roadboard_core::parse(&c)));
         assert!(t < Duration::from_secs(2), "{:?}… took {t:?}", c.get(..12));
     }
 }
@@ -136,7 +136,7 @@ fn ten_thousand_levels_of_nesting_do_not_overflow() {
         // run on a small stack to prove no recursion on nesting depth
         let handle = std::thread::Builder::new()
             .stack_size(256 * 1024)
-            .spawn(move || roadboard::parse(&text).items.len())
+            .spawn(move || roadboard_core::parse(&text).items.len())
             .expect("thread");
         assert!(handle.join().is_ok());
     }

@@ -4,13 +4,13 @@
 
 mod common;
 
-use roadboard::model::{EncodingRepair, Roadmap, Status};
+use roadboard_core::model::{EncodingRepair, Roadmap, Status};
 
 use common::seed_path;
 
 fn seed(prefix: &str) -> (String, Roadmap) {
     let text = std::fs::read_to_string(seed_path(prefix)).expect("utf-8 seed");
-    let map = roadboard::parse(&text);
+    let map = roadboard_core::parse(&text);
     (text, map)
 }
 
@@ -81,7 +81,10 @@ fn seed_001_phases_are_days() {
         .iter()
         .find(|i| i.title.as_deref() == Some("Fix Build Errors"))
         .expect("requirement item");
-    assert_eq!(fix.priority, Some(roadboard::model::Priority::Critical));
+    assert_eq!(
+        fix.priority,
+        Some(roadboard_core::model::Priority::Critical)
+    );
     let blocked = map
         .items
         .iter()
@@ -112,7 +115,7 @@ fn seed_003_six_phases_first_two_weeks_last_open() {
     let order = map
         .dependencies
         .iter()
-        .filter(|d| d.kind == roadboard::model::DependencyKind::PhaseOrder)
+        .filter(|d| d.kind == roadboard_core::model::DependencyKind::PhaseOrder)
         .count();
     assert_eq!(order, 5);
 }
@@ -150,13 +153,13 @@ fn seed_002_days_and_mac_roman_repair() {
         .find(|i| i.text == "Database Production Setup")
         .expect("step heading item");
     assert_eq!(db.estimate_days, Some([1.0, 2.0]));
-    assert_eq!(db.priority, Some(roadboard::model::Priority::Critical));
+    assert_eq!(db.priority, Some(roadboard_core::model::Priority::Critical));
     let email = map
         .items
         .iter()
         .find(|i| i.text == "Email System")
         .expect("step heading item");
-    assert_eq!(email.priority, Some(roadboard::model::Priority::High));
+    assert_eq!(email.priority, Some(roadboard_core::model::Priority::High));
     assert_eq!(map.claimed_progress.first().map(|c| c.percent), Some(80.0));
     assert!(!map
         .items
@@ -180,7 +183,7 @@ fn seed_004_windows_1252_repair() {
         .expect("critical section");
     assert_eq!(
         critical.priority,
-        Some(roadboard::model::Priority::Critical)
+        Some(roadboard_core::model::Priority::Critical)
     );
     // checkbox offsets point into the original (unrepaired) bytes
     for item in map.items.iter().filter(|i| i.checkbox) {

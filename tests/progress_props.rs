@@ -4,7 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
-use roadboard::progress::{export_markdown, ProgressState};
+use roadboard_core::progress::{export_markdown, ProgressState};
 use std::collections::HashMap;
 
 #[derive(Debug, Clone)]
@@ -109,7 +109,7 @@ fn apply(doc: &mut Doc, edit: &Edit, fresh: &mut usize) {
 
 /// (section title, item text) → item id.
 fn ids(text: &str) -> HashMap<(String, String), String> {
-    let map = roadboard::parse(text);
+    let map = roadboard_core::parse(text);
     map.items
         .iter()
         .map(|i| {
@@ -144,7 +144,7 @@ proptest! {
             apply(&mut doc, e, &mut fresh);
         }
         let after = doc.render();
-        let after_map = roadboard::parse(&after);
+        let after_map = roadboard_core::parse(&after);
         for (key, id) in ids(&after) {
             if let Some(old_id) = before_ids.get(&key) {
                 prop_assert_eq!(&id, old_id, "id of surviving item {:?} changed", key);
@@ -163,7 +163,7 @@ proptest! {
         if bom {
             text.insert(0, '\u{feff}');
         }
-        let map = roadboard::parse(&text);
+        let map = roadboard_core::parse(&text);
         let mut state = ProgressState::new();
         for (item, t) in map.items.iter().zip(ticks.iter()) {
             state.set(&item.id, *t, &item.text);
@@ -178,10 +178,10 @@ proptest! {
             }
         }
         // Re-parsing the export shows exactly the reader's ticks.
-        let again = roadboard::parse(&out);
+        let again = roadboard_core::parse(&out);
         for item in &again.items {
             if let Some(t) = state.items.get(&item.id) {
-                prop_assert_eq!(item.status == roadboard::model::Status::Done, *t);
+                prop_assert_eq!(item.status == roadboard_core::model::Status::Done, *t);
             }
         }
     }
@@ -196,12 +196,12 @@ fn export_keeps_mojibake_bytes() {
     ] {
         let path = format!("{}/public/roadmaps/{seed}", env!("CARGO_MANIFEST_DIR"));
         let text = std::fs::read_to_string(&path).expect("seed");
-        let map = roadboard::parse(&text);
+        let map = roadboard_core::parse(&text);
         let mut state = ProgressState::new();
         for item in map.items.iter().filter(|i| i.checkbox) {
             state.set(
                 &item.id,
-                item.status != roadboard::model::Status::Done,
+                item.status != roadboard_core::model::Status::Done,
                 &item.text,
             );
         }

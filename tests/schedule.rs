@@ -3,8 +3,8 @@
 //! the critical path and the standalone SVG export.
 #![cfg(not(target_arch = "wasm32"))]
 
-use roadboard::model::Roadmap;
-use roadboard::schedule::{
+use roadboard_core::model::Roadmap;
+use roadboard_core::schedule::{
     layout, page_svg, text_width, to_svg, Anchor, Date, Options, Palette, RowKind, Timeline, Zoom,
     NOTE_FONT,
 };
@@ -14,7 +14,7 @@ fn bundled(file: &str) -> Roadmap {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("public/roadmaps")
         .join(file);
-    roadboard::parse(&std::fs::read_to_string(path).expect("bundled roadmap"))
+    roadboard_core::parse(&std::fs::read_to_string(path).expect("bundled roadmap"))
 }
 
 const SEED_000: &str = "palytt-production-roadmap.md";
@@ -152,7 +152,7 @@ fn the_critical_path_is_the_longest_chain_not_the_longest_list() {
     // Phase 3 depends on Phase 1 only: Phase 1 → 3 (1 + 10 days) beats 1 → 2 (1 + 2).
     let text = "# Plan\n\n## Phase 1: A (Day 1)\n- [ ] a\n\n## Phase 2: B (Day 2-3)\n- [ ] b\n\n\
                 ## Phase 3: C (Week 1-2)\n**Depends on:** Phase 1\n- [ ] c\n";
-    let map = roadboard::parse(text);
+    let map = roadboard_core::parse(text);
     let t = layout(&map, &opts(Zoom::Fit));
     assert_eq!(t.rows.len(), 3);
     assert!(t.rows[0].critical);
@@ -231,11 +231,11 @@ fn arrows_never_cross_bars_or_labels() {
         text.push('\n');
     }
     text.push_str("## Phase 9: Everything at once (Day 1-9)\nDepends on: Phase 8\n- [ ] all\n");
-    let map = roadboard::parse(&text);
+    let map = roadboard_core::parse(&text);
     assert!(
         map.dependencies
             .iter()
-            .filter(|d| d.kind == roadboard::model::DependencyKind::Explicit)
+            .filter(|d| d.kind == roadboard_core::model::DependencyKind::Explicit)
             .count()
             >= 5,
         "{:?}",
@@ -311,7 +311,7 @@ fn a_start_date_puts_working_days_on_the_calendar() {
 fn documents_with_quarters_use_their_own_dates() {
     let text = "# Dated\n\n## Phase 1: Build (Q1 2026)\n- [ ] a\n\n## Phase 2: Ship (April 2026)\n- [ ] b\n\n\
                 ## Phase 3: Grow (Q3 2026)\n- [x] c\n\n## Phase 4: Polish (Time: 1-2 weeks)\n- [ ] d\n";
-    let map = roadboard::parse(text);
+    let map = roadboard_core::parse(text);
     // The reader's date does not override the document's.
     let o = Options {
         start_date: Some("2030-01-07".into()),
@@ -338,7 +338,7 @@ fn documents_with_quarters_use_their_own_dates() {
 fn estimated_items_expand_as_sub_bars_with_bands() {
     let text = "# Sprint\n\n## Phase 1: Build (Week 1)\n- [x] Schema ~2 hours\n- [ ] API Time: 1-2 days\n- [ ] Docs\n\n\
                 ## Phase 2: Ship (Week 2)\n- [ ] Release\n";
-    let map = roadboard::parse(text);
+    let map = roadboard_core::parse(text);
     let mut o = opts(Zoom::Day);
     let collapsed = layout(&map, &o);
     assert_eq!(collapsed.rows.len(), 2);
@@ -439,7 +439,7 @@ fn the_page_markup_escapes_document_text() {
     let text =
         "# X\n\n## Phase 1: <script>alert(1)</script> \"quoted\" & more (Day 1)\n- [ ] a\n\n\
                 ## Phase 2: <img src=x onerror=alert(2)> (Day 2)\n- [ ] b\n";
-    let map = roadboard::parse(text);
+    let map = roadboard_core::parse(text);
     let t = layout(&map, &opts(Zoom::Day));
     assert_eq!(t.rows.len(), 2);
     let html = page_svg(&t, 0..t.rows.len(), &|r| (0, r.items.len()));
@@ -466,11 +466,11 @@ fn a_long_timeline_draws_only_the_rows_near_the_screen() {
     for k in 1..=200 {
         text.push_str(&format!("## Phase {k}: Task {k} (Day {k})\n- [ ] s{k}\n\n"));
     }
-    let t = layout(&roadboard::parse(&text), &opts(Zoom::Fit));
-    let rows = roadboard::schedule::rows_between(&t, 0.0, 800.0);
+    let t = layout(&roadboard_core::parse(&text), &opts(Zoom::Fit));
+    let rows = roadboard_core::schedule::rows_between(&t, 0.0, 800.0);
     assert_eq!(rows.start, 0);
     assert!(rows.end > 15 && rows.end < 30, "{rows:?}");
-    let mid = roadboard::schedule::rows_between(&t, 3000.0, 3800.0);
+    let mid = roadboard_core::schedule::rows_between(&t, 3000.0, 3800.0);
     assert!(
         t.rows[mid.start].y <= 3000.0 && t.rows[mid.start].y + t.rows[mid.start].height >= 3000.0
     );
@@ -483,7 +483,7 @@ fn a_long_timeline_draws_only_the_rows_near_the_screen() {
         "{arrows} for {mid:?}"
     );
     // Out of range asks give nothing, never a panic.
-    assert!(roadboard::schedule::rows_between(&t, 1e9, 2e9).is_empty());
+    assert!(roadboard_core::schedule::rows_between(&t, 1e9, 2e9).is_empty());
     assert_eq!(
         page_svg(&t, 500..900, &|_| (0, 0))
             .matches("data-phase-id")
@@ -495,7 +495,7 @@ fn a_long_timeline_draws_only_the_rows_near_the_screen() {
 #[test]
 fn no_phases_no_rows_and_no_panic() {
     let t = layout(
-        &roadboard::parse("# Nothing\n\n- [ ] a task\n"),
+        &roadboard_core::parse("# Nothing\n\n- [ ] a task\n"),
         &opts(Zoom::Fit),
     );
     assert!(t.rows.is_empty() && t.arrows.is_empty());
@@ -519,7 +519,7 @@ fn five_hundred_phases_lay_out_quickly() {
             "## Phase {k}: Task {k} (Day {k})\n- [ ] step {k}\n\n"
         ));
     }
-    let map = roadboard::parse(&text);
+    let map = roadboard_core::parse(&text);
     assert_eq!(map.phases.len(), 500);
     let start = std::time::Instant::now();
     let t = layout(&map, &opts(Zoom::Day));

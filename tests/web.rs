@@ -5,9 +5,9 @@ use leptos::prelude::*;
 use roadboard::app::Session;
 use roadboard::components::docpage::RoadmapScreen;
 use roadboard::components::state::DocModel;
-use roadboard::progress::ProgressState;
 use roadboard::storage::{backup_key, load_progress, progress_key, store, KeyValue, LocalStorage};
-use roadboard::viewstate::ViewState;
+use roadboard_core::progress::ProgressState;
+use roadboard_core::viewstate::ViewState;
 use std::collections::HashMap;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -34,7 +34,7 @@ async fn sleep(ms: i32) {
 
 /// Mount the roadmap screen for `text`, with progress loaded from localStorage as the app does.
 async fn mount(text: &str, doc: &str) -> (web_sys::HtmlElement, Arc<DocModel>) {
-    let map = roadboard::parse(text);
+    let map = roadboard_core::parse(text);
     let kv = store().expect("localStorage");
     let loaded = load_progress(kv.as_ref(), doc);
     let model = DocModel::new(doc.to_string(), text.to_string(), map, loaded);

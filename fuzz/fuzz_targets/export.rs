@@ -3,12 +3,12 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use roadboard::progress::{export_markdown, ProgressState};
+use roadboard_core::progress::{export_markdown, ProgressState};
 
 fuzz_target!(|data: &[u8]| {
     let Some((&seed, rest)) = data.split_first() else { return };
     let text = String::from_utf8_lossy(rest);
-    let map = roadboard::parse(&text);
+    let map = roadboard_core::parse(&text);
     let mut state = ProgressState::new();
     for (k, item) in map.items.iter().enumerate() {
         if (seed >> (k % 8)) & 1 == 1 {

@@ -1,14 +1,14 @@
 //! The Board view: toolbar (search, group by, filters) and columns of cards.
 
 use crate::app::{query_all, Session};
-use crate::board::{
+use crate::components::rich::draw;
+use crate::components::state::{DocModel, Highlight};
+use leptos::prelude::*;
+use roadboard_core::board::{
     columns, effective_status, format_estimate, priority_key, priority_label, status_key,
     status_label, GroupBy, PRIORITIES, STATUSES,
 };
-use crate::components::rich::draw;
-use crate::components::state::{DocModel, Highlight};
-use crate::model::{Priority, Status};
-use leptos::prelude::*;
+use roadboard_core::model::{Priority, Status};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
@@ -193,7 +193,7 @@ pub fn BoardView(
 fn ColumnView(
     model: Arc<DocModel>,
     key: String,
-    layout: Memo<Vec<crate::board::Column>>,
+    layout: Memo<Vec<roadboard_core::board::Column>>,
 ) -> impl IntoView {
     // Below PAGE only until the first page is filled in; "Show more" only grows it.
     let limit = RwSignal::new(FIRST);
@@ -214,10 +214,10 @@ fn ColumnView(
             col.with(|c| c.as_ref().map(|c| c.title.clone()))
                 .filter(|t| !t.is_empty())
                 .unwrap_or_else(|| {
-                    crate::board::status_from_key(&key)
+                    roadboard_core::board::status_from_key(&key)
                         .map(|s| status_label(s).to_string())
                         .or_else(|| {
-                            crate::board::priority_from_key(&key)
+                            roadboard_core::board::priority_from_key(&key)
                                 .map(|p| priority_label(p).to_string())
                         })
                         .or_else(|| {
@@ -284,7 +284,7 @@ fn ColumnView(
     );
     let pct = move || {
         let (d, t) = counts.get();
-        crate::board::percent(d, t)
+        roadboard_core::board::percent(d, t)
     };
     view! {
         <section class="column" data-column=key.clone() aria-labelledby=heading_id.clone()>
@@ -342,9 +342,12 @@ fn CardView(model: Arc<DocModel>, index: usize) -> impl IntoView {
         return ().into_any();
     };
     let input_id = format!("cb-{}", item.id);
-    let rich = crate::render::inline(&item.markdown);
+    let rich = roadboard_core::render::inline(&item.markdown);
     let label_body = if rich.is_empty() {
-        draw(&[crate::render::Node::Text(item.text.clone())], None)
+        draw(
+            &[roadboard_core::render::Node::Text(item.text.clone())],
+            None,
+        )
     } else {
         draw(&rich, None)
     };

@@ -3,8 +3,8 @@
 
 use crate::app::{show_line, Session};
 use crate::components::state::DocModel;
-use crate::highlight::edge_report;
 use leptos::prelude::*;
+use roadboard_core::highlight::edge_report;
 use std::sync::Arc;
 
 /// A collapsible panel listing the dependencies roadboard read from the document.

@@ -9,14 +9,14 @@ use crate::components::progress_menu::{ProgressBanners, ProgressMenu};
 use crate::components::state::{DocModel, Highlight};
 use crate::components::timeline::TimelineView;
 use crate::net::fetch_document;
-use crate::progress::ProgressState;
-use crate::recent::RecentDoc;
 use crate::storage::{
     load_progress, progress_key, remember_recent, store, LoadedProgress, SaveMode,
 };
-use crate::viewstate::View;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use roadboard_core::progress::ProgressState;
+use roadboard_core::recent::RecentDoc;
+use roadboard_core::viewstate::View;
 use std::sync::Arc;
 
 #[derive(Clone)]
@@ -28,14 +28,14 @@ enum Loaded {
 
 fn build_model(doc_id: String, text: &str, name: Option<&str>, origin: String) -> Arc<DocModel> {
     perf_mark("rb-doc-loaded");
-    let map = crate::parse_named(text, name);
+    let map = roadboard_core::parse_named(text, name);
     perf_mark("rb-parsed");
     let loaded = match store() {
         Ok(kv) => {
             let q = if doc_id.contains(':') && !doc_id.contains("://") {
-                format!("doc={}", crate::viewstate::encode(&doc_id))
+                format!("doc={}", roadboard_core::viewstate::encode(&doc_id))
             } else {
-                format!("src={}", crate::viewstate::encode(&doc_id))
+                format!("src={}", roadboard_core::viewstate::encode(&doc_id))
             };
             let recent = RecentDoc {
                 query: q,
@@ -171,7 +171,7 @@ pub fn RoadmapScreen(
     };
     let percent = move || {
         let (done, total) = overall.get();
-        crate::model::Progress { done, total }.percent() as usize
+        roadboard_core::model::Progress { done, total }.percent() as usize
     };
     let claim = model.map.claimed_progress.first().map(|c| c.percent);
     let repair = model.map.encoding_repair;
@@ -237,7 +237,7 @@ pub fn RoadmapScreen(
             {repair.map(|r| view! {
                 <p class="notice info" role="note">{format!(
                     "This file's special characters had been garbled (UTF-8 read as {}); roadboard repaired them for display.",
-                    match r { crate::model::EncodingRepair::Windows1252 => "Windows-1252", crate::model::EncodingRepair::MacRoman => "MacRoman" }
+                    match r { roadboard_core::model::EncodingRepair::Windows1252 => "Windows-1252", roadboard_core::model::EncodingRepair::MacRoman => "MacRoman" }
                 )}</p>
             })}
             <ProgressBanners model=model.clone()/>

@@ -12,7 +12,7 @@ pub fn DocumentView(
     /// The opened document.
     model: Arc<DocModel>,
 ) -> impl IntoView {
-    let nodes = crate::render::document(&model.text);
+    let nodes = roadboard_core::render::document(&model.text);
     let session = expect_context::<Session>();
     let hl = use_context::<Highlight>();
     // Bring a requested line into view once the document is drawn.

@@ -3,10 +3,10 @@
 
 use crate::app::{bundled_href, open_file, open_text, Session, BUNDLED};
 use crate::net::fetch_document;
-use crate::recent::RecentDoc;
 use crate::storage::{forget_recent, load_progress, read_recent, store};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use roadboard_core::recent::RecentDoc;
 
 /// A readable name from a file name: `miro-clone-cycle-35.md` → "Miro clone cycle 35".
 pub fn readable_name(file: &str) -> String {
@@ -56,7 +56,7 @@ pub fn HomePage() -> impl IntoView {
                 .set(Some("Paste some Markdown first, then press Show.".into()));
             return;
         }
-        let map = crate::parse(&text);
+        let map = roadboard_core::parse(&text);
         open_text(
             session,
             paste_id(&map.title),
@@ -166,7 +166,7 @@ fn BundledEntry(file: &'static str) -> impl IntoView {
     let src = format!("roadmaps/{file}");
     spawn_local(async move {
         if let Ok(text) = fetch_document(&src).await {
-            let map = crate::parse_named(&text, Some(file));
+            let map = roadboard_core::parse_named(&text, Some(file));
             let state = store()
                 .map(|kv| load_progress(kv.as_ref(), &src).state)
                 .unwrap_or_default();
@@ -186,7 +186,7 @@ fn BundledEntry(file: &'static str) -> impl IntoView {
                 </span>
                 <span class="entry-file">{file}</span>
                 {move || summary.get().map(|(_, done, total)| {
-                    let pct = crate::board::percent(done, total);
+                    let pct = roadboard_core::board::percent(done, total);
                     view! {
                         <span class="entry-progress">
                             <span class="bar" aria-hidden="true"><span style:width=format!("{pct}%")></span></span>

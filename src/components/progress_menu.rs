@@ -4,11 +4,11 @@
 
 use crate::app::{download, event_element, file_stem};
 use crate::components::state::DocModel;
-use crate::load::decode_document;
-use crate::progress::{export_markdown, migrate};
 use crate::storage::SaveMode;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use roadboard_core::load::decode_document;
+use roadboard_core::progress::{export_markdown, migrate};
 use std::sync::Arc;
 use wasm_bindgen_futures::JsFuture;
 

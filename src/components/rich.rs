@@ -1,10 +1,10 @@
-//! Draws the core's safe display tree ([`crate::render::Node`]) as DOM. Only the fixed
+//! Draws the core's safe display tree ([`roadboard_core::render::Node`]) as DOM. Only the fixed
 //! element set exists here, attributes are set as values, and text is text: nothing from a
 //! document can become live HTML.
 
 use crate::components::state::{DocModel, Highlight};
-use crate::render::{El, Element, Node};
 use leptos::prelude::*;
+use roadboard_core::render::{El, Element, Node};
 use std::sync::Arc;
 
 /// Draw nodes. `model` ties task checkboxes to items (Document view); without it tasks are

@@ -1,14 +1,14 @@
 //! The opened document as the views see it: the model, fine-grained tick signals, and the
 //! one place ticks are changed and saved.
 
-use crate::board::BoardIndex;
-use crate::highlight::DepGraph;
-use crate::model::{Roadmap, Status};
-use crate::progress::{reconcile, ProgressState};
 use crate::storage::{
     load_progress, replace_progress, save_changes, store, LoadedProgress, SaveMode, StorageError,
 };
 use leptos::prelude::*;
+use roadboard_core::board::BoardIndex;
+use roadboard_core::highlight::DepGraph;
+use roadboard_core::model::{Roadmap, Status};
+use roadboard_core::progress::{reconcile, ProgressState};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -85,7 +85,7 @@ impl DocModel {
         let orphans = reconcile(&map, &state).orphans;
         Arc::new(DocModel {
             doc_id,
-            text: crate::render::display_text(&original),
+            text: roadboard_core::render::display_text(&original),
             original,
             index,
             graph,
@@ -258,7 +258,7 @@ pub struct Highlight {
     /// The id whose dependencies are shown.
     pub focus: Memo<Option<String>>,
     /// Role of every item (by index) relative to `focus`.
-    pub roles: Memo<Arc<Vec<Option<crate::highlight::Role>>>>,
+    pub roles: Memo<Arc<Vec<Option<roadboard_core::highlight::Role>>>>,
     /// The selected id, as a keyed selector: only the cards whose selection changed re-run.
     pub selection: Selector<Option<String>>,
 }
@@ -294,8 +294,12 @@ impl Highlight {
     /// The `data-highlight` value of item `i` now, for drawing a new element (not tracked:
     /// later changes arrive through the page-wide effect).
     pub fn role_key_now(&self, i: usize) -> Option<&'static str> {
-        self.roles
-            .with_untracked(|r| r.get(i).copied().flatten().map(crate::highlight::Role::key))
+        self.roles.with_untracked(|r| {
+            r.get(i)
+                .copied()
+                .flatten()
+                .map(roadboard_core::highlight::Role::key)
+        })
     }
 
     /// Apply the current highlight again to elements drawn after it changed (the timeline
@@ -318,16 +322,16 @@ extern "C" {
     fn apply_highlight(selector: &str, attr: &str, ids: &str, roles: &str);
 }
 
-fn role_letter(r: crate::highlight::Role) -> char {
+fn role_letter(r: roadboard_core::highlight::Role) -> char {
     match r {
-        crate::highlight::Role::Selected => 's',
-        crate::highlight::Role::Upstream => 'u',
-        crate::highlight::Role::Downstream => 'd',
+        roadboard_core::highlight::Role::Selected => 's',
+        roadboard_core::highlight::Role::Upstream => 'u',
+        roadboard_core::highlight::Role::Downstream => 'd',
     }
 }
 
 /// Set `data-highlight` on every element of the opened roadmap that names an item.
-fn apply_roles(model: &DocModel, roles: &[Option<crate::highlight::Role>]) {
+fn apply_roles(model: &DocModel, roles: &[Option<roadboard_core::highlight::Role>]) {
     let (mut ids, mut letters) = (String::new(), String::new());
     for (item, role) in model.map.items.iter().zip(roles) {
         if let Some(r) = role {

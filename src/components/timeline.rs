@@ -1,13 +1,13 @@
-//! The Timeline view: draws what [`crate::schedule`] lays out — a Gantt of phases with
+//! The Timeline view: draws what [`roadboard_core::schedule`] lays out — a Gantt of phases with
 //! progress, dependency arrows and the critical path — plus its toolbar (zoom, start date,
 //! exports) and the same data as a table.
 
 use crate::app::{download_href, file_stem};
 use crate::app::{perf_mark, Session};
 use crate::components::state::DocModel;
-use crate::schedule::{self, layout, Options, Palette, Row, RowKind, Timeline, Zoom};
 use crate::storage::{KeyValue, LocalStorage, KEY_PREFIX};
 use leptos::prelude::*;
+use roadboard_core::schedule::{self, layout, Options, Palette, Row, RowKind, Timeline, Zoom};
 use std::collections::HashSet;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -515,7 +515,7 @@ fn TimelineTable(model: Arc<DocModel>, timeline: Memo<Timeline>) -> impl IntoVie
                     if t == 0 {
                         "—".to_string()
                     } else {
-                        format!("{d}/{t} ({}%)", crate::board::percent(d, t))
+                        format!("{d}/{t} ({}%)", roadboard_core::board::percent(d, t))
                     }
                 };
                 let depends = if r.depends_on.is_empty() {

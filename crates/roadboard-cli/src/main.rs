@@ -1,6 +1,6 @@
 //! `roadboard`: the command-line face of the core (json, stats, export).
 
-use roadboard::progress::{export_markdown, ProgressState};
+use roadboard_core::progress::{export_markdown, ProgressState};
 use std::io::Read;
 use std::process::ExitCode;
 
@@ -72,7 +72,7 @@ fn run(args: &[String]) -> Result<String, Failure> {
     match strs.as_slice() {
         ["json", file] => {
             let text = read(file)?;
-            let map = roadboard::parse_named(&text, file_stem(file));
+            let map = roadboard_core::parse_named(&text, file_stem(file));
             let mut s = serde_json::to_string_pretty(&map)
                 .map_err(|e| Failure::Input(format!("cannot write JSON: {e}")))?;
             s.push('\n');
@@ -80,12 +80,12 @@ fn run(args: &[String]) -> Result<String, Failure> {
         }
         ["stats", file] => {
             let text = read(file)?;
-            let map = roadboard::parse_named(&text, file_stem(file));
-            Ok(roadboard::stats::summary(&map))
+            let map = roadboard_core::parse_named(&text, file_stem(file));
+            Ok(roadboard_core::stats::summary(&map))
         }
         ["export", file, "--state", state] | ["export", "--state", state, file] => {
             let text = read(file)?;
-            let map = roadboard::parse_named(&text, file_stem(file));
+            let map = roadboard_core::parse_named(&text, file_stem(file));
             let state: ProgressState = serde_json::from_str(&read(state)?).map_err(|e| {
                 Failure::Input(format!("{state} is not a roadboard progress file: {e}"))
             })?;

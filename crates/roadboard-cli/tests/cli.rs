@@ -1,6 +1,7 @@
 //! The `roadboard` binary: json, stats and export, run as a user would.
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "../../../tests/common/mod.rs"]
 mod common;
 
 use std::path::PathBuf;

@@ -1,0 +1,34 @@
+//! roadboard's core: roadmap Markdown → a model, a dependency graph, a timeline, progress.
+//!
+//! Pure Rust with no browser types: the web app (the root package) and the `roadboard` CLI
+//! (`crates/roadboard-cli`) are thin faces over it, and everything here is built and tested
+//! natively.
+//!
+//! - [`model`]: the roadmap model every view reads (the `roadboard json` schema);
+//! - [`parse()`] / [`parse_named`] (module [`mod@parse`]): Markdown → model, tolerant of
+//!   real-world documents, never failing;
+//! - [`deps`]: the dependency graph (resolution, cycles); [`highlight`]: upstream/downstream;
+//! - [`schedule`]: timeline geometry (bars, ticks, arrows, critical path) and its SVG export;
+//! - [`progress`]: the reader's checklist state and Markdown export; [`store`]: progress
+//!   storage over any key-value store;
+//! - [`load`]: bytes → document text, with refusals a user understands;
+//! - [`board`], [`render`], [`viewstate`], [`recent`]: board layout, safe display tree, view
+//!   state in the address, recently opened documents — what the views draw;
+//! - [`stats`]: the `roadboard stats` summary.
+
+pub mod board;
+pub mod deps;
+pub mod highlight;
+pub mod load;
+pub mod model;
+pub mod parse;
+pub mod progress;
+pub mod recent;
+pub mod render;
+pub mod schedule;
+pub mod stats;
+pub mod store;
+pub mod viewstate;
+
+pub use model::Roadmap;
+pub use parse::{parse, parse_named};
