@@ -1173,13 +1173,9 @@ pub(crate) fn calendar_span_in(
     None
 }
 
+/// Days in month `m` of year `y` (the calendar's, in the grammar's integer type).
 fn month_len(y: i32, m: i32) -> i32 {
-    match m {
-        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
+    crate::calendar::month_len(i64::from(y), u32::try_from(m).unwrap_or(0)) as i32
 }
 
 fn iso_date(text: &str) -> Option<String> {
@@ -1247,15 +1243,6 @@ fn month_year(norm: &str, year_ctx: Option<i32>) -> Option<(String, String)> {
         }
     }
     None
-}
-
-/// Days from 0000-03-01-ish epoch, for date arithmetic (civil calendar, proleptic).
-pub(crate) fn day_number(iso: &str) -> Option<i64> {
-    let y: i64 = iso.get(0..4)?.parse().ok()?;
-    let m: i64 = iso.get(5..7)?.parse().ok()?;
-    let d: i64 = iso.get(8..10)?.parse().ok()?;
-    let (y, m) = if m <= 2 { (y - 1, m + 12) } else { (y, m) };
-    Some(365 * y + y / 4 - y / 100 + y / 400 + (153 * (m - 3) + 2) / 5 + d)
 }
 
 /// A bare year heading ("### 2022"), used as the year for quarters below it.

@@ -11,6 +11,7 @@
 use super::grammar;
 use super::ids::{self, IdAllocator};
 use super::walk::{RawSection, TablePhase};
+use crate::calendar::{Date, WorkCalendar};
 use crate::model::Phase;
 
 /// Nominal length of a phase with no time, in working days (nested: one day).
@@ -219,11 +220,13 @@ pub(crate) fn build(
     // Document order; parents always come before their children (earlier lines).
     let mut order: Vec<usize> = (0..seeds.len()).collect();
     order.sort_by_key(|&i| seeds.get(i).map_or(0, |s| s.line));
-    let day0 = seeds
+    // Dated phases count working days from the earliest written date.
+    let calendar = seeds
         .iter()
         .filter_map(|s| s.dates.as_ref())
-        .filter_map(|(a, _)| grammar::day_number(a))
-        .min();
+        .filter_map(|(a, _)| Date::parse_iso(a))
+        .min()
+        .map(WorkCalendar::new);
     let mut placed: Vec<(f64, Option<f64>, bool)> = vec![(0.0, None, false); seeds.len()];
     let mut cursor_of: Vec<f64> = vec![0.0; seeds.len()];
     // Per parent: whether its children's explicit ranges count from the parent's start.
@@ -265,12 +268,11 @@ pub(crate) fn build(
             (cursor, Some(cursor + max), false)
         } else if seed.open.is_some() {
             (cursor, None, false)
-        } else if let (Some((a, b)), Some(d0)) = (&seed.dates, day0) {
-            let to_days = |iso: &str, plus: i64| {
-                grammar::day_number(iso).map(|n| ((n + plus - d0) as f64) * 5.0 / 7.0)
-            };
-            let s = to_days(a, 0).unwrap_or(cursor);
-            (s, to_days(b, 1).or(Some(s + 1.0)), false)
+        } else if let (Some((a, b)), Some(cal)) = (&seed.dates, calendar) {
+            // From the first working day of the start date to the end of the last date.
+            let s = Date::parse_iso(a).map_or(cursor, |d| cal.day_of(d));
+            let e = Date::parse_iso(b).map(|d| cal.day_of(Date(d.0 + 1)).max(s + 1.0));
+            (s, e.or(Some(s + 1.0)), false)
         } else {
             let len = if parent.is_some() { 1.0 } else { NOMINAL_DAYS };
             (cursor, Some(cursor + len), true)
