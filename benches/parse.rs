@@ -1,6 +1,8 @@
 //! Parse benchmark: roadboard's parse+model vs a bare pulldown-cmark event pass over the
 //! same generated 1 MB roadmap. Goal: ratio ≤ 2×. Run with
-//! `cargo bench -p roadboard --no-default-features --bench parse`; the ratio is printed at the end.
+//! `cargo bench -p roadboard --no-default-features --bench parse`; the ratio is printed at the end,
+//! then how parse time grows with the input (256 KB vs 1 MB: linear is 4×; quadratic would be
+//! 16×) — timings live here, never in tests, so a busy machine cannot fail the test run.
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
@@ -114,6 +116,20 @@ mod native {
             bare.as_secs_f64() * 1e3,
             text.len(),
             roadboard_core::parse(&text).items.len()
+        );
+        // Growth: 4× the input should cost about 4× the time.
+        let small = generated(1 << 18);
+        let t_small = median(
+            || {
+                black_box(roadboard_core::parse(black_box(&small)));
+            },
+            9,
+        );
+        let growth = ours.as_secs_f64() / t_small.as_secs_f64().max(1e-9);
+        println!(
+            "growth: 256 KB {:.2} ms, 1 MB {:.2} ms, ratio {growth:.1}x (linear = 4x, quadratic = 16x)",
+            t_small.as_secs_f64() * 1e3,
+            ours.as_secs_f64() * 1e3,
         );
         // The five seed documents repeated to 1 MB: what real roadmaps cost.
         let seeds = seeds_of(1 << 20);

@@ -1,5 +1,5 @@
-//! The public corpus (../shared/corpus): every file parses, task counts equal GFM's, and
-//! clean documents are never "repaired".
+//! The public corpus (`tests/corpus/`, sources and licences in its SOURCES.tsv): every file
+//! parses, task counts equal GFM's, and clean documents are never "repaired".
 #![cfg(not(target_arch = "wasm32"))]
 
 use roadboard_core::model::{EncodingRepair, Status};
@@ -8,12 +8,15 @@ use std::path::PathBuf;
 /// Corpus files that really carry Windows-1252 mojibake (SOURCES.tsv marks them).
 const MOJIBAKE: [&str; 2] = ["023.md", "057.md"];
 
+/// How many documents `tests/corpus/` holds (one row each in its SOURCES.tsv).
+const CORPUS_SIZE: usize = 30;
+
+/// Every corpus document, by file name, sorted. Panics if the corpus is missing or
+/// incomplete: a test over nothing must fail, not pass.
 fn corpus() -> Vec<(String, String)> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        eprintln!("corpus not found at {}; skipping", dir.display());
-        return Vec::new();
-    };
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+    let entries = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("the corpus must be at {}: {e}", dir.display()));
     let mut files: Vec<(String, String)> = entries
         .filter_map(Result::ok)
         .map(|e| e.path())
@@ -29,7 +32,35 @@ fn corpus() -> Vec<(String, String)> {
         })
         .collect();
     files.sort();
+    assert_eq!(
+        files.len(),
+        CORPUS_SIZE,
+        "tests/corpus must hold its {CORPUS_SIZE} documents"
+    );
     files
+}
+
+#[test]
+fn every_corpus_document_has_its_source() {
+    let sources = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/SOURCES.tsv"),
+    )
+    .expect("tests/corpus/SOURCES.tsv");
+    let mut lines = sources.lines();
+    let header: Vec<&str> = lines.next().unwrap_or("").split('\t').collect();
+    for column in ["file", "repo", "path", "commit", "licence"] {
+        assert!(
+            header.contains(&column),
+            "SOURCES.tsv has a {column} column"
+        );
+    }
+    let listed: Vec<&str> = lines.filter_map(|l| l.split('\t').next()).collect();
+    for (name, _) in corpus() {
+        assert!(
+            listed.contains(&name.as_str()),
+            "{name} is listed in SOURCES.tsv"
+        );
+    }
 }
 
 fn gfm_counts(text: &str) -> (usize, usize) {
@@ -67,9 +98,6 @@ fn every_corpus_file_parses_with_gfm_task_counts() {
             map.unresolved.len(),
             map.encoding_repair
         );
-    }
-    if !files.is_empty() {
-        assert_eq!(files.len(), 30, "the corpus has 30 files");
     }
 }
 

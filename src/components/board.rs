@@ -284,7 +284,7 @@ fn ColumnView(
     );
     let pct = move || {
         let (d, t) = counts.get();
-        roadboard_core::board::percent(d, t)
+        roadboard_core::model::percent(d, t)
     };
     view! {
         <section class="column" data-column=key.clone() aria-labelledby=heading_id.clone()>

@@ -186,7 +186,7 @@ fn BundledEntry(file: &'static str) -> impl IntoView {
                 </span>
                 <span class="entry-file">{file}</span>
                 {move || summary.get().map(|(_, done, total)| {
-                    let pct = roadboard_core::board::percent(done, total);
+                    let pct = roadboard_core::model::percent(done, total);
                     view! {
                         <span class="entry-progress">
                             <span class="bar" aria-hidden="true"><span style:width=format!("{pct}%")></span></span>

@@ -515,7 +515,7 @@ fn TimelineTable(model: Arc<DocModel>, timeline: Memo<Timeline>) -> impl IntoVie
                     if t == 0 {
                         "—".to_string()
                     } else {
-                        format!("{d}/{t} ({}%)", roadboard_core::board::percent(d, t))
+                        format!("{d}/{t} ({}%)", roadboard_core::model::percent(d, t))
                     }
                 };
                 let depends = if r.depends_on.is_empty() {

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 /// The seed document whose file name starts with `prefix` ("000" … "004"), byte-exact.
+#[allow(dead_code, reason = "each test crate uses a part of the helpers")]
 pub(crate) fn seed_path(prefix: &str) -> PathBuf {
     let dir = workspace_root().join("tests/fixtures/seeds");
     std::fs::read_dir(&dir)

@@ -432,11 +432,6 @@ pub fn columns(
     cols
 }
 
-/// Whole percent of `done` over `total`, rounded down; 0 when there is nothing.
-pub fn percent(done: usize, total: usize) -> usize {
-    (done * 100).checked_div(total).unwrap_or(0)
-}
-
 /// A short estimate for a badge: "15 min", "2 h", "1–2 d", "3 wk".
 pub fn format_estimate(days: [f64; 2]) -> String {
     fn one(d: f64) -> (f64, &'static str) {

@@ -295,14 +295,20 @@ pub struct Progress {
 }
 
 impl Progress {
-    /// Whole percent, 0 when there is nothing to do.
+    /// Whole percent done: see [`percent`].
     pub fn percent(&self) -> u32 {
-        if self.total == 0 {
-            0
-        } else {
-            ((self.done as f64 / self.total as f64) * 100.0).round() as u32
-        }
+        percent(self.done, self.total)
     }
+}
+
+/// Whole percent of `done` over `total`, rounded down (so 100% means all done and a
+/// column, a phase and the header never disagree); 0 when there is nothing to do.
+/// The one percent of the product: header, columns, phases, CLI.
+pub fn percent(done: usize, total: usize) -> u32 {
+    let whole = (done.min(total) as u128 * 100)
+        .checked_div(total as u128)
+        .unwrap_or(0);
+    u32::try_from(whole).unwrap_or(100)
 }
 
 /// A non-fatal problem found while reading the document.
