@@ -450,25 +450,6 @@ fn end_label(anchor: &Anchor, e: f64) -> String {
     }
 }
 
-/// A duration range written in a phase's duration text ("1-2 days", "3–5 hours"): `[min, max]`
-/// in working days, read by the parser's own duration grammar. Only used to draw a band when it
-/// agrees with the phase's placed length.
-fn written_range(text: &str) -> Option<[f64; 2]> {
-    let b = text.as_bytes();
-    let mut prev = None;
-    b.iter().enumerate().find_map(|(i, &c)| {
-        let starts_number =
-            c.is_ascii_digit() && !prev.is_some_and(|p: u8| p.is_ascii_digit() || p == b'.');
-        prev = Some(c);
-        if !starts_number {
-            return None;
-        }
-        crate::parse::grammar::duration_at(text, i)
-            .map(|(range, _)| range)
-            .filter(|[lo, hi]| lo < hi)
-    })
-}
-
 /// An item's title without its estimate phrase ("API Time: 1-2 days" → "API"): the estimate
 /// is the row's note.
 fn item_title(it: &crate::model::Item) -> String {
@@ -576,8 +557,12 @@ pub fn layout(map: &Roadmap, opts: &Options) -> Timeline {
             start = 0.0;
         }
         let end = end.filter(|e| e.is_finite()).map(|e| e.max(start));
-        let end_min = match (end, written_range(&p.duration_text)) {
-            (Some(e), Some([lo, hi])) if ((e - start) - hi).abs() < 1e-3 => Some(start + lo),
+        // A written range ("1-2 days") draws its certain part as the bar and the rest as a
+        // band, when it is what placed the phase.
+        let end_min = match (end, p.duration_days) {
+            (Some(e), Some([lo, hi])) if lo < hi && ((e - start) - hi).abs() < 1e-3 => {
+                Some(start + lo)
+            }
             _ => end,
         };
         let items: Vec<usize> = p
@@ -1739,13 +1724,27 @@ mod tests {
     use super::*;
 
     #[test]
-    fn written_ranges() {
-        assert_eq!(written_range("Time: 1-2 days"), Some([1.0, 2.0]));
-        assert_eq!(written_range("2–4 weeks"), Some([10.0, 20.0]));
-        assert_eq!(written_range("Week 1-2"), None);
-        assert_eq!(written_range("Day 4-5"), None);
-        // The parser's own units, in every language it reads (10 corpus phases say "semanas").
-        assert_eq!(written_range("2-3 semanas"), Some([10.0, 15.0]));
+    fn written_ranges_are_the_parsers() {
+        // Once read again from `duration_text` here; now the phase carries what the parser read.
+        let doc = "# Plan\n\n## Phase 1: API (Time: 1-2 days)\n\n## Phase 2: Web (2–4 weeks)\n\n\
+                   ## Phase 3: Core (Week 1-2)\n\n## Phase 4: Ship (Day 4-5)\n\n\
+                   ## Fase 5: Pruebas (2-3 semanas)\n";
+        let map = crate::parse(doc);
+        let ranges: Vec<Option<[f64; 2]>> = map.phases.iter().map(|p| p.duration_days).collect();
+        assert_eq!(
+            ranges,
+            [
+                Some([1.0, 2.0]),
+                Some([10.0, 20.0]),
+                None,
+                None,
+                // The parser's own units, in every language it reads (10 corpus phases say "semanas").
+                Some([10.0, 15.0]),
+            ]
+        );
+        let t = layout(&map, &Options::default());
+        let bands: Vec<bool> = t.rows.iter().map(|r| r.band.is_some()).collect();
+        assert_eq!(bands, [true, true, false, false, true]);
     }
 
     #[test]
