@@ -10,6 +10,7 @@
 
 use crate::calendar::month_name;
 pub use crate::calendar::{Date, WorkCalendar};
+use crate::graph::Graph;
 use crate::model::{DependencyKind, Roadmap};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -765,26 +766,13 @@ pub fn layout(map: &Roadmap, opts: &Options) -> Timeline {
         }
     }
 
-    // Critical path over phase rows.
+    // Critical path over phase rows (item rows take no part).
     let weights: Vec<Option<f64>> = rows
         .iter()
         .map(|r| (r.kind == RowKind::Phase).then(|| r.end.map_or(0.0, |e| (e - r.start).max(0.0))))
         .collect();
-    let phase_edges: Vec<(usize, usize)> = edges
-        .iter()
-        .filter(|(a, b, _)| {
-            weights.get(*a).is_some_and(|w| w.is_some())
-                && weights.get(*b).is_some_and(|w| w.is_some())
-        })
-        .map(|&(a, b, _)| (a, b))
-        .collect();
-    let chain = longest_chain(
-        &weights
-            .iter()
-            .map(|w| w.unwrap_or(f64::NEG_INFINITY))
-            .collect::<Vec<_>>(),
-        &phase_edges,
-    );
+    let pairs: Vec<(usize, usize)> = edges.iter().map(|&(a, b, _)| (a, b)).collect();
+    let chain = Graph::new(rows.len(), &pairs).longest_path(&weights);
     let chain_edges: HashSet<(usize, usize)> = chain.windows(2).map(|w| (w[0], w[1])).collect();
     for &r in &chain {
         if let Some(row) = rows.get_mut(r) {
@@ -860,78 +848,6 @@ fn note_width(p: &Plan) -> f64 {
         String::new()
     };
     text_width(&format!("{}{count}", p.duration_text), NOTE_FONT)
-}
-
-/// The longest chain through a graph by summed node weight (`-inf` = not a node). Nodes on
-/// cycles are left out. Linear in nodes + edges. Returns the node indices first to last.
-pub fn longest_chain(weights: &[f64], edges: &[(usize, usize)]) -> Vec<usize> {
-    let n = weights.len();
-    let node = |i: usize| weights.get(i).is_some_and(|w| w.is_finite());
-    let mut out: Vec<Vec<usize>> = vec![Vec::new(); n];
-    let mut indeg = vec![0usize; n];
-    for &(a, b) in edges {
-        if node(a) && node(b) && a != b {
-            if let (Some(o), Some(d)) = (out.get_mut(a), indeg.get_mut(b)) {
-                o.push(b);
-                *d += 1;
-            }
-        }
-    }
-    let mut best: Vec<f64> = weights.to_vec();
-    let mut prev: Vec<Option<usize>> = vec![None; n];
-    let mut queue: Vec<usize> = (0..n)
-        .filter(|&i| node(i) && indeg.get(i) == Some(&0))
-        .collect();
-    let mut head = 0;
-    let mut done = vec![false; n];
-    while let Some(&a) = queue.get(head) {
-        head += 1;
-        if let Some(d) = done.get_mut(a) {
-            *d = true;
-        }
-        let here = best.get(a).copied().unwrap_or(0.0);
-        for &b in out.get(a).map_or(&[][..], |v| v.as_slice()) {
-            let w = weights.get(b).copied().unwrap_or(0.0);
-            if let (Some(bb), Some(pb)) = (best.get_mut(b), prev.get_mut(b)) {
-                if here + w > *bb + 1e-12 || pb.is_none() && here + w >= *bb {
-                    *bb = here + w;
-                    *pb = Some(a);
-                }
-            }
-            if let Some(d) = indeg.get_mut(b) {
-                *d -= 1;
-                if *d == 0 {
-                    queue.push(b);
-                }
-            }
-        }
-    }
-    // The best end among nodes that were ordered (not on a cycle).
-    let mut end: Option<usize> = None;
-    for i in 0..n {
-        if done.get(i) != Some(&true) {
-            continue;
-        }
-        let better = match end {
-            None => true,
-            // Ties go to the later node: a chain runs on into open-ended or zero-length phases.
-            Some(e) => best.get(i).copied().unwrap_or(0.0) >= best.get(e).copied().unwrap_or(0.0),
-        };
-        if better {
-            end = Some(i);
-        }
-    }
-    let mut chain = Vec::new();
-    let mut cur = end;
-    while let Some(c) = cur {
-        chain.push(c);
-        if chain.len() > n {
-            break;
-        }
-        cur = prev.get(c).copied().flatten();
-    }
-    chain.reverse();
-    chain
 }
 
 /// The route of the arrow from row `a`'s bar (prerequisite) to row `b`'s (dependent): out of
@@ -1753,15 +1669,6 @@ mod tests {
         let cut = truncate(&"Production Configuration ".repeat(5), 120.0, 13.0);
         assert!(cut.ends_with('…'));
         assert!(text_width(&cut, 13.0) <= 120.0 + 0.01);
-    }
-
-    #[test]
-    fn longest_chain_by_weight_ignores_cycles() {
-        // 0(1) → 1(5) → 3(1); 0 → 2(1) → 3; 4 ↔ 5 cycle.
-        let w = [1.0, 5.0, 1.0, 1.0, 9.0, 9.0];
-        let e = [(0, 1), (1, 3), (0, 2), (2, 3), (4, 5), (5, 4)];
-        assert_eq!(longest_chain(&w, &e), vec![0, 1, 3]);
-        assert_eq!(longest_chain(&[], &[]), Vec::<usize>::new());
     }
 
     #[test]
