@@ -10,7 +10,8 @@
 //! [`layout`] runs the steps in order, each in its own module: `plan` (what each row stands
 //! for, in working days), `rows` (rows in pixels, their labels), `arrows` (dependency links
 //! between rows and their routes), `critical` (the critical path), `ticks` (the axis); `svg`
-//! writes a [`Timeline`] for the page or as a file, and `text` measures and escapes text.
+//! writes a [`Timeline`] for the page or as a file, each mark styled by the output's `style`
+//! (CSS classes on the page, inline colours in a file), and `text` measures and escapes text.
 //!
 //! Layout is linear in phases + items + ticks; an arrow costs the number of rows it spans.
 
@@ -19,6 +20,7 @@ mod critical;
 mod layout;
 mod plan;
 mod rows;
+mod style;
 mod svg;
 mod text;
 mod ticks;
@@ -26,7 +28,8 @@ mod ticks;
 pub use self::arrows::Arrow;
 pub use self::layout::layout;
 pub use self::rows::{Row, RowKind};
-pub use self::svg::{page_svg, rows_between, to_svg, Paint, Palette, ProgressOf};
+pub use self::style::Palette;
+pub use self::svg::{page_svg, rows_between, to_svg, ProgressOf};
 pub use self::text::{num, text_width, truncate, xml_escape};
 pub use self::ticks::{ticks, Tick};
 pub use crate::calendar::{Date, WorkCalendar};
