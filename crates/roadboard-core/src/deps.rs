@@ -1,13 +1,13 @@
-//! The dependency graph: resolving written references to ids, implicit phase order,
-//! cycle detection, and the upstream/downstream sets the views highlight.
+//! The dependency graph: resolving written references to ids, implicit phase order, and the
+//! cycles and upstream/downstream sets of the edges (walked by [`crate::graph`]).
 //!
 //! Everything here is linear in the size of the graph and iterative (no recursion).
 
+use crate::graph::Graph;
 use crate::model::{Dependency, DependencyCycle, DependencyKind, Diagnostic, Roadmap, Unresolved};
 use crate::parse::grammar::{plain_lead, stage_key};
 use crate::parse::ids::{hash_of_normalized, normalize, normalized_hash, normalized_hash_nonempty};
 use crate::parse::ids::{FastMap as HashMap, FastSet as HashSet};
-use std::collections::VecDeque;
 
 /// Who a dependency phrase belongs to: an index into the roadmap's items, phases or
 /// sections.
@@ -375,173 +375,100 @@ pub(crate) fn resolve(map: &mut Roadmap, statements: Vec<Statement>) {
     }
 }
 
-/// Strongly connected components with more than one node (Tarjan, iterative).
+/// The ids named by some edges, numbered in order of first appearance (each edge's `from`, then
+/// its `to`), and those edges as a [`Graph`].
+struct Numbered<'m> {
+    /// Id → node.
+    node: HashMap<&'m str, usize>,
+    /// Node → id.
+    ids: Vec<&'m str>,
+    /// The edges `from → to`, as nodes, in the order given.
+    pairs: Vec<(usize, usize)>,
+}
+
+impl<'m> Numbered<'m> {
+    fn new(edges: &'m [Dependency]) -> Self {
+        let mut node: HashMap<&str, usize> = HashMap::default();
+        let mut ids: Vec<&str> = Vec::new();
+        let mut number = |s: &'m str| {
+            *node.entry(s).or_insert_with(|| {
+                ids.push(s);
+                ids.len() - 1
+            })
+        };
+        let pairs = edges
+            .iter()
+            .map(|d| (number(d.from.as_str()), number(d.to.as_str())))
+            .collect();
+        Numbered { node, ids, pairs }
+    }
+
+    /// The ids of `nodes`.
+    fn named(&self, nodes: &[usize]) -> Vec<String> {
+        nodes
+            .iter()
+            .filter_map(|&v| self.ids.get(v).map(|s| s.to_string()))
+            .collect()
+    }
+}
+
+/// The dependency cycles among `edges` (strongly connected components of more than one id),
+/// each with the first line of an edge inside it.
 pub fn find_cycles(edges: &[Dependency]) -> Vec<DependencyCycle> {
-    let mut index_of: HashMap<&str, usize> = HashMap::default();
-    let mut names: Vec<&str> = Vec::new();
-    for d in edges {
-        for s in [d.from.as_str(), d.to.as_str()] {
-            if !index_of.contains_key(s) {
-                index_of.insert(s, names.len());
-                names.push(s);
+    let numbered = Numbered::new(edges);
+    let n = numbered.ids.len();
+    let cycles = Graph::new(n, &numbered.pairs).cycles();
+    // The first line of an edge inside each cycle: one pass over the edges.
+    let mut cycle_of: Vec<Option<usize>> = vec![None; n];
+    for (c, cycle) in cycles.iter().enumerate() {
+        for &v in cycle {
+            if let Some(slot) = cycle_of.get_mut(v) {
+                *slot = Some(c);
             }
         }
     }
-    let n = names.len();
-    // adjacency in one array (edges grouped by source, in edge order): `adj(v)` is a slice
-    let pairs: Vec<(usize, usize, usize)> = edges
+    let mut line: Vec<Option<usize>> = vec![None; cycles.len()];
+    for (&(a, b), d) in numbered.pairs.iter().zip(edges) {
+        let inside = cycle_of
+            .get(a)
+            .copied()
+            .flatten()
+            .filter(|&c| cycle_of.get(b).copied().flatten() == Some(c));
+        if let Some(l) = inside.and_then(|c| line.get_mut(c)) {
+            *l = Some(l.map_or(d.line, |l| l.min(d.line)));
+        }
+    }
+    cycles
         .iter()
-        .filter_map(|d| {
-            let a = index_of.get(d.from.as_str()).copied()?;
-            let b = index_of.get(d.to.as_str()).copied()?;
-            Some((a, b, d.line))
+        .zip(line)
+        .map(|(cycle, line)| DependencyCycle {
+            ids: numbered.named(cycle),
+            line: line.unwrap_or(0),
         })
-        .collect();
-    let mut starts = vec![0usize; n + 1];
-    for &(a, _, _) in &pairs {
-        if let Some(x) = starts.get_mut(a + 1) {
-            *x += 1;
-        }
-    }
-    for k in 1..starts.len() {
-        let prev = starts.get(k - 1).copied().unwrap_or(0);
-        if let Some(x) = starts.get_mut(k) {
-            *x += prev;
-        }
-    }
-    let mut fill = starts.clone();
-    let mut flat = vec![(0usize, 0usize); pairs.len()];
-    for &(a, b, line) in &pairs {
-        if let Some(f) = fill.get_mut(a) {
-            if let Some(slot) = flat.get_mut(*f) {
-                *slot = (b, line);
-            }
-            *f += 1;
-        }
-    }
-    let adj = |v: usize| -> &[(usize, usize)] {
-        match (starts.get(v), starts.get(v + 1)) {
-            (Some(&s), Some(&e)) => flat.get(s..e).unwrap_or(&[]),
-            _ => &[],
-        }
-    };
-    let mut index = vec![usize::MAX; n];
-    let mut low = vec![0usize; n];
-    let mut on_stack = vec![false; n];
-    let mut stack: Vec<usize> = Vec::new();
-    let mut counter = 0usize;
-    let mut out = Vec::new();
-    for root in 0..n {
-        if index.get(root).is_some_and(|&i| i != usize::MAX) {
-            continue;
-        }
-        // (node, next edge position)
-        let mut call: Vec<(usize, usize)> = vec![(root, 0)];
-        if let (Some(i), Some(l)) = (index.get_mut(root), low.get_mut(root)) {
-            *i = counter;
-            *l = counter;
-        }
-        counter += 1;
-        stack.push(root);
-        if let Some(o) = on_stack.get_mut(root) {
-            *o = true;
-        }
-        while let Some(&mut (v, ref mut pos)) = call.last_mut() {
-            let next = adj(v).get(*pos).copied();
-            if let Some((w, _)) = next {
-                *pos += 1;
-                if index.get(w).is_some_and(|&i| i == usize::MAX) {
-                    if let (Some(i), Some(l)) = (index.get_mut(w), low.get_mut(w)) {
-                        *i = counter;
-                        *l = counter;
-                    }
-                    counter += 1;
-                    stack.push(w);
-                    if let Some(o) = on_stack.get_mut(w) {
-                        *o = true;
-                    }
-                    call.push((w, 0));
-                } else if on_stack.get(w).copied().unwrap_or(false) {
-                    let iw = index.get(w).copied().unwrap_or(0);
-                    if let Some(l) = low.get_mut(v) {
-                        *l = (*l).min(iw);
-                    }
-                }
-            } else {
-                call.pop();
-                let lv = low.get(v).copied().unwrap_or(0);
-                if let Some(&(u, _)) = call.last() {
-                    if let Some(l) = low.get_mut(u) {
-                        *l = (*l).min(lv);
-                    }
-                }
-                if index.get(v).copied() == Some(lv) {
-                    let mut comp = Vec::new();
-                    while let Some(w) = stack.pop() {
-                        if let Some(o) = on_stack.get_mut(w) {
-                            *o = false;
-                        }
-                        comp.push(w);
-                        if w == v {
-                            break;
-                        }
-                    }
-                    if comp.len() > 1 {
-                        comp.reverse();
-                        let members: HashSet<usize> = comp.iter().copied().collect();
-                        let line = comp
-                            .iter()
-                            .flat_map(|&c| adj(c))
-                            .filter(|(w, _)| members.contains(w))
-                            .map(|(_, l)| *l)
-                            .min()
-                            .unwrap_or(0);
-                        out.push(DependencyCycle {
-                            ids: comp
-                                .iter()
-                                .filter_map(|&c| names.get(c).map(|s| s.to_string()))
-                                .collect(),
-                            line,
-                        });
-                    }
-                }
-            }
-        }
-    }
-    out
+        .collect()
 }
 
 /// Everything `id` depends on, directly or through others (breadth-first, nearest first).
 pub fn upstream_of(map: &Roadmap, id: &str) -> Vec<String> {
-    walk(map, id, |d| (&d.from, &d.to))
+    let numbered = Numbered::new(&map.dependencies);
+    walk(&numbered, id, Graph::new)
 }
 
 /// Everything that depends on `id`, directly or through others.
 pub fn downstream_of(map: &Roadmap, id: &str) -> Vec<String> {
-    walk(map, id, |d| (&d.to, &d.from))
+    let numbered = Numbered::new(&map.dependencies);
+    walk(&numbered, id, Graph::reversed)
 }
 
-fn walk<'m>(
-    map: &'m Roadmap,
+/// The ids reachable from `id` in the graph `build` makes of the edges.
+fn walk(
+    numbered: &Numbered<'_>,
     id: &str,
-    dir: impl Fn(&'m Dependency) -> (&'m String, &'m String),
+    build: fn(usize, &[(usize, usize)]) -> Graph,
 ) -> Vec<String> {
-    let mut next: HashMap<&str, Vec<&str>> = HashMap::default();
-    for d in &map.dependencies {
-        let (a, b) = dir(d);
-        next.entry(a.as_str()).or_default().push(b.as_str());
-    }
-    let mut seen: HashSet<&str> = HashSet::default();
-    seen.insert(id);
-    let mut queue: VecDeque<&str> = VecDeque::from([id]);
-    let mut out = Vec::new();
-    while let Some(v) = queue.pop_front() {
-        for &w in next.get(v).map(Vec::as_slice).unwrap_or(&[]) {
-            if seen.insert(w) {
-                out.push(w.to_string());
-                queue.push_back(w);
-            }
-        }
-    }
-    out
+    let Some(&start) = numbered.node.get(id) else {
+        return Vec::new();
+    };
+    let graph = build(numbered.ids.len(), &numbered.pairs);
+    numbered.named(&graph.reachable(start))
 }

@@ -1,10 +1,11 @@
 //! Dependency highlighting and readiness over a precomputed index graph: what a selected
 //! item, phase or section waits on (upstream), what waits on it (downstream), and which open
-//! items are ready or blocked. Everything is linear in nodes + edges, so a 5,000-item,
-//! 10,000-edge roadmap updates within a frame.
+//! items are ready or blocked. Everything is linear in nodes + edges (the walks are
+//! [`crate::graph`]'s), so a 5,000-item, 10,000-edge roadmap updates within a frame.
 
+use crate::graph::Graph;
 use crate::model::{DependencyKind, Roadmap};
-use std::collections::{HashMap, VecDeque};
+use std::collections::HashMap;
 
 /// How an item relates to the current selection.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -36,9 +37,9 @@ pub struct DepGraph {
     /// Node → its id.
     ids: Vec<String>,
     /// Node → prerequisites (edges `from → to`).
-    prereq: Vec<Vec<usize>>,
-    /// Node → dependents.
-    dependents: Vec<Vec<usize>>,
+    prereq: Graph,
+    /// Node → dependents (the same edges turned around).
+    dependents: Graph,
     /// Node → item indices it stands for (an item: itself; a phase or section: its items).
     members: Vec<Vec<usize>>,
     /// Item index → node.
@@ -113,19 +114,16 @@ impl DepGraph {
                 m.extend(items);
             }
         }
+        let mut edges: Vec<(usize, usize)> = Vec::with_capacity(map.dependencies.len());
         for d in &map.dependencies {
             let a = g.intern(&d.from);
             let b = g.intern(&d.to);
-            if a == b {
-                continue;
-            }
-            if let Some(p) = g.prereq.get_mut(a) {
-                p.push(b);
-            }
-            if let Some(p) = g.dependents.get_mut(b) {
-                p.push(a);
+            if a != b {
+                edges.push((a, b));
             }
         }
+        g.prereq = Graph::new(g.ids.len(), &edges);
+        g.dependents = Graph::reversed(g.ids.len(), &edges);
         g
     }
 
@@ -136,8 +134,6 @@ impl DepGraph {
         let n = self.ids.len();
         self.node.insert(id.to_string(), n);
         self.ids.push(id.to_string());
-        self.prereq.push(Vec::new());
-        self.dependents.push(Vec::new());
         self.members.push(Vec::new());
         self.names.push(String::new());
         n
@@ -160,39 +156,18 @@ impl DepGraph {
             .map_or(id, String::as_str)
     }
 
-    fn reach(&self, start: usize, next: &[Vec<usize>]) -> Vec<usize> {
-        let mut seen = vec![false; self.ids.len()];
-        if let Some(s) = seen.get_mut(start) {
-            *s = true;
-        }
-        let mut queue = VecDeque::from([start]);
-        let mut out = Vec::new();
-        while let Some(v) = queue.pop_front() {
-            for &w in next.get(v).map(Vec::as_slice).unwrap_or(&[]) {
-                if let Some(s) = seen.get_mut(w) {
-                    if !*s {
-                        *s = true;
-                        out.push(w);
-                        queue.push_back(w);
-                    }
-                }
-            }
-        }
-        out
-    }
-
     /// Ids `id` depends on, transitively, nearest first.
     pub fn upstream_of(&self, id: &str) -> Vec<&str> {
         self.node
             .get(id)
-            .map_or_else(Vec::new, |n| self.names(self.reach(*n, &self.prereq)))
+            .map_or_else(Vec::new, |n| self.names(self.prereq.reachable(*n)))
     }
 
     /// Ids that depend on `id`, transitively, nearest first.
     pub fn downstream_of(&self, id: &str) -> Vec<&str> {
         self.node
             .get(id)
-            .map_or_else(Vec::new, |n| self.names(self.reach(*n, &self.dependents)))
+            .map_or_else(Vec::new, |n| self.names(self.dependents.reachable(*n)))
     }
 
     fn names(&self, nodes: Vec<usize>) -> Vec<&str> {
@@ -221,9 +196,9 @@ impl DepGraph {
             }
         };
         mark(&[sel], Role::Selected, &mut roles);
-        mark(&self.reach(sel, &self.prereq), Role::Upstream, &mut roles);
+        mark(&self.prereq.reachable(sel), Role::Upstream, &mut roles);
         mark(
-            &self.reach(sel, &self.dependents),
+            &self.dependents.reachable(sel),
             Role::Downstream,
             &mut roles,
         );
@@ -241,8 +216,8 @@ impl DepGraph {
             out.insert(id.as_str(), Role::Selected);
         }
         for (nodes, role) in [
-            (self.reach(sel, &self.prereq), Role::Upstream),
-            (self.reach(sel, &self.dependents), Role::Downstream),
+            (self.prereq.reachable(sel), Role::Upstream),
+            (self.dependents.reachable(sel), Role::Downstream),
         ] {
             for n in nodes {
                 if let Some(id) = self.ids.get(n) {
@@ -274,9 +249,7 @@ impl DepGraph {
             return Vec::new();
         };
         self.prereq
-            .get(n)
-            .map(Vec::as_slice)
-            .unwrap_or(&[])
+            .successors(n)
             .iter()
             .filter(|&&p| !self.node_done(p, ticked))
             .filter_map(|&p| self.ids.get(p).map(String::as_str))
@@ -287,8 +260,7 @@ impl DepGraph {
     pub fn prerequisite_count(&self, i: usize) -> usize {
         self.item_node
             .get(i)
-            .and_then(|n| self.prereq.get(*n))
-            .map_or(0, Vec::len)
+            .map_or(0, |&n| self.prereq.successors(n).len())
     }
 
     /// Whether item `i` can be worked on now: open, and every prerequisite done.

@@ -8,6 +8,7 @@
 //! - [`parse()`] / [`parse_named`] (module [`mod@parse`]): Markdown → model, tolerant of
 //!   real-world documents, never failing;
 //! - [`deps`]: the dependency graph (resolution, cycles); [`highlight`]: upstream/downstream;
+//!   [`graph`]: the walks they and the critical path share (cycles, reachability, longest chain);
 //! - [`calendar`]: civil dates and working days, shared by the parser and the timeline;
 //! - [`schedule`]: timeline geometry (bars, ticks, arrows, critical path) and its SVG export;
 //! - [`progress`]: the reader's checklist state and Markdown export; [`store`]: progress
@@ -20,6 +21,7 @@
 pub mod board;
 pub mod calendar;
 pub mod deps;
+pub mod graph;
 pub mod highlight;
 pub mod load;
 pub mod model;

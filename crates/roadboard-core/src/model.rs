@@ -203,6 +203,12 @@ pub struct Phase {
     /// The time phrase as written ("Week 1-2", "~2 hours").
     #[serde(default)]
     pub duration_text: String,
+    /// The length the document wrote for the phase, `[min, max]` in working days, as the
+    /// parser read it ("1-2 days" → `[1, 2]`, "~4 hours" → `[0.5, 0.5]`); the phase's `end`
+    /// is its start plus the maximum, and the timeline draws min..max as a band. `None` when
+    /// the phase is placed by a range ("Week 1-2"), by dates, is open-ended or has no time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration_days: Option<[f64; 2]>,
     /// Items that belong to the phase (including those of nested phases).
     pub items: Vec<String>,
     /// Id of the enclosing phase ("Day 1-2" under "Phase 1 (Week 1)").

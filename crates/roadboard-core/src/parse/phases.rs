@@ -339,6 +339,7 @@ pub(crate) fn build(
             start,
             end,
             duration_text,
+            duration_days: seed.duration.as_ref().map(|d| d.0),
             items: Vec::new(),
             parent: None,
             section: seed.section.and_then(|s| section_ids.get(s).cloned()),

@@ -1,0 +1,230 @@
+//! What each row of the timeline stands for, in working days: one plan per phase, in model
+//! order, followed by its estimated items (one after another) when the reader expanded it.
+
+use super::rows::RowKind;
+use super::text::text_width;
+use super::{Options, Positions, NOTE_FONT};
+use crate::model::{Item, Phase, Roadmap};
+
+/// One row before it has a place on screen: time in working days.
+pub(super) struct Plan {
+    /// Phase or item id.
+    pub(super) id: String,
+    /// Phase or item.
+    pub(super) kind: RowKind,
+    /// The full title.
+    pub(super) title: String,
+    /// Nesting depth (0 = top-level phase).
+    pub(super) depth: usize,
+    /// Start.
+    pub(super) start: f64,
+    /// Certain end (the minimum).
+    pub(super) end_min: Option<f64>,
+    /// Maximum end; `None` when open-ended.
+    pub(super) end: Option<f64>,
+    /// The time phrase as written.
+    pub(super) duration_text: String,
+    /// Indices into `Roadmap::items` whose ticks make the row's progress.
+    pub(super) items: Vec<usize>,
+    /// A phase with estimated items.
+    pub(super) expandable: bool,
+    /// Its items are shown as rows of their own.
+    pub(super) expanded: bool,
+    /// The document gave no time.
+    pub(super) nominal: bool,
+}
+
+impl Plan {
+    /// Width of the row's widest note (its total as the done count).
+    pub(super) fn note_width(&self) -> f64 {
+        let total = self.items.len();
+        let count = if total > 0 {
+            format!(" · {total}/{total}")
+        } else {
+            String::new()
+        };
+        text_width(&format!("{}{count}", self.duration_text), NOTE_FONT)
+    }
+}
+
+/// The rows of `map`: each phase, then its estimated items when `opts` expands it.
+pub(super) fn plans(map: &Roadmap, opts: &Options, at: &Positions<'_>) -> Vec<Plan> {
+    let estimated = estimated_items(map, at);
+    let depth_of = phase_depths(map, at);
+    let mut plans: Vec<Plan> = Vec::with_capacity(map.phases.len());
+    for (pi, p) in map.phases.iter().enumerate() {
+        let est = estimated.get(pi).map_or(&[][..], |v| v.as_slice());
+        let expanded = !est.is_empty() && opts.expanded.contains(&p.id);
+        let depth = depth_of.get(pi).copied().unwrap_or(0);
+        let phase = phase_plan(p, depth, at, !est.is_empty(), expanded);
+        let start = phase.start;
+        plans.push(phase);
+        if expanded {
+            item_plans(map, est, start, depth + 1, &mut plans);
+        }
+    }
+    plans
+}
+
+/// Estimated items per phase (their innermost phase; a child whose parent item has an
+/// estimate is inside that estimate already).
+fn estimated_items(map: &Roadmap, at: &Positions<'_>) -> Vec<Vec<usize>> {
+    let mut estimated: Vec<Vec<usize>> = vec![Vec::new(); map.phases.len()];
+    for (i, it) in map.items.iter().enumerate() {
+        let Some(_) = it.estimate_days else { continue };
+        let parent_estimated = it
+            .parent
+            .as_deref()
+            .and_then(|p| at.items.get(p))
+            .and_then(|&p| map.items.get(p))
+            .is_some_and(|p| p.estimate_days.is_some());
+        if parent_estimated {
+            continue;
+        }
+        if let Some(list) = it
+            .phase
+            .as_deref()
+            .and_then(|p| at.phases.get(p))
+            .and_then(|&p| estimated.get_mut(p))
+        {
+            list.push(i);
+        }
+    }
+    estimated
+}
+
+/// Depth of each phase from its parent chain (parents come first in the model).
+fn phase_depths(map: &Roadmap, at: &Positions<'_>) -> Vec<usize> {
+    let mut depth_of: Vec<usize> = vec![0; map.phases.len()];
+    for (i, p) in map.phases.iter().enumerate() {
+        let d = p
+            .parent
+            .as_deref()
+            .and_then(|id| at.phases.get(id))
+            .filter(|&&pi| pi < i)
+            .and_then(|&pi| depth_of.get(pi))
+            .map_or(0, |d| d + 1);
+        if let Some(slot) = depth_of.get_mut(i) {
+            *slot = d;
+        }
+    }
+    depth_of
+}
+
+/// A phase's row: where the model placed it. Dated phases are already in working days of the
+/// document's calendar (the parser counts them with the same calendar as the layout's anchor).
+fn phase_plan(
+    p: &Phase,
+    depth: usize,
+    at: &Positions<'_>,
+    expandable: bool,
+    expanded: bool,
+) -> Plan {
+    let start = if p.start.is_finite() { p.start } else { 0.0 };
+    let end = p.end.filter(|e| e.is_finite()).map(|e| e.max(start));
+    // A written range ("1-2 days") draws its certain part as the bar and the rest as a band,
+    // when it is what placed the phase.
+    let end_min = match (end, p.duration_days) {
+        (Some(e), Some([lo, hi])) if lo < hi && ((e - start) - hi).abs() < 1e-3 => Some(start + lo),
+        _ => end,
+    };
+    Plan {
+        id: p.id.clone(),
+        kind: RowKind::Phase,
+        title: p.title.clone(),
+        depth,
+        start,
+        end_min,
+        end,
+        duration_text: p.duration_text.clone(),
+        items: p
+            .items
+            .iter()
+            .filter_map(|id| at.items.get(id.as_str()).copied())
+            .collect(),
+        expandable,
+        expanded,
+        nominal: p.nominal,
+    }
+}
+
+/// An expanded phase's estimated items `est`, one after another from the phase's `start`, in
+/// document order.
+fn item_plans(map: &Roadmap, est: &[usize], start: f64, depth: usize, plans: &mut Vec<Plan>) {
+    let mut cursor = start;
+    for &i in est {
+        let Some(it) = map.items.get(i) else { continue };
+        let [lo, hi] = it.estimate_days.unwrap_or([0.0, 0.0]);
+        let (lo, hi) = (lo.max(0.0), hi.max(lo.max(0.0)));
+        plans.push(Plan {
+            id: it.id.clone(),
+            kind: RowKind::Item,
+            title: item_title(it),
+            depth,
+            start: cursor,
+            end_min: Some(cursor + lo),
+            end: Some(cursor + hi),
+            duration_text: it
+                .estimate_text
+                .clone()
+                .unwrap_or_else(|| crate::board::format_estimate([lo, hi])),
+            items: vec![i],
+            expandable: false,
+            expanded: false,
+            nominal: false,
+        });
+        cursor += lo;
+    }
+}
+
+/// An item's title without its estimate phrase ("API Time: 1-2 days" → "API"): the estimate
+/// is the row's note.
+fn item_title(it: &Item) -> String {
+    let full = it.title.clone().unwrap_or_else(|| it.text.clone());
+    let Some(est) = it.estimate_text.as_deref().filter(|e| !e.trim().is_empty()) else {
+        return full;
+    };
+    let cut = full.replace(est.trim(), " ");
+    let cut = cut
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .trim_end_matches(|c: char| {
+            matches!(c, ':' | '-' | '–' | '—' | '(' | ',' | '⏱') || c.is_whitespace()
+        })
+        .to_string();
+    if cut.is_empty() {
+        full
+    } else {
+        cut
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{layout, Options};
+
+    #[test]
+    fn written_ranges_are_the_parsers() {
+        // Once read again from `duration_text` here; now the phase carries what the parser read.
+        let doc = "# Plan\n\n## Phase 1: API (Time: 1-2 days)\n\n## Phase 2: Web (2–4 weeks)\n\n\
+                   ## Phase 3: Core (Week 1-2)\n\n## Phase 4: Ship (Day 4-5)\n\n\
+                   ## Fase 5: Pruebas (2-3 semanas)\n";
+        let map = crate::parse(doc);
+        let ranges: Vec<Option<[f64; 2]>> = map.phases.iter().map(|p| p.duration_days).collect();
+        assert_eq!(
+            ranges,
+            [
+                Some([1.0, 2.0]),
+                Some([10.0, 20.0]),
+                None,
+                None,
+                // The parser's own units, in every language it reads (10 corpus phases say "semanas").
+                Some([10.0, 15.0]),
+            ]
+        );
+        let t = layout(&map, &Options::default());
+        let bands: Vec<bool> = t.rows.iter().map(|r| r.band.is_some()).collect();
+        assert_eq!(bands, [true, true, false, false, true]);
+    }
+}
