@@ -234,6 +234,7 @@ fn documents(dir: &Path) -> Vec<(String, String)> {
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|x| x == "md" || x == "txt"))
+        .filter(|p| !p.ends_with("README.md"))
         .filter_map(|p| {
             let name = p.file_stem()?.to_str()?.to_string();
             let text = std::fs::read_to_string(&p).ok()?;
