@@ -77,15 +77,12 @@ pub fn parse_named(input: &str, file_name: Option<&str>) -> Roadmap {
     let mut c = walk::walk(text);
     let mut diagnostics: Vec<Diagnostic> = Vec::new();
     if let Some(kind) = repaired.kind {
-        let name = match kind {
-            EncodingRepair::Windows1252 => "Windows-1252",
-            EncodingRepair::MacRoman => "MacRoman",
-        };
         diagnostics.push(Diagnostic {
             line: repaired.first_line.unwrap_or(1),
             message: format!(
-                "repaired {} run(s) of UTF-8 text that had been decoded as {name}",
-                repaired.runs
+                "repaired {} run(s) of UTF-8 text that had been decoded as {}",
+                repaired.runs,
+                kind.name()
             ),
         });
     }
