@@ -929,92 +929,31 @@ impl<'a> Walker<'a> {
     }
 
     fn table_done(&mut self, t: TableCtx) {
-        let norm: Vec<String> = t.header.iter().map(|h| ids::normalize(h)).collect();
-        let find = |pred: &dyn Fn(&str) -> bool| norm.iter().position(|h| pred(h));
-        let phase_col = find(&|h| {
-            matches!(
-                h,
-                "phase" | "stage" | "milestone" | "sprint" | "fase" | "etapa" | "phases"
-            )
-        });
-        let time_col = find(&|h| {
-            h.split(' ').any(|w| {
-                matches!(
-                    w,
-                    "duration"
-                        | "timeline"
-                        | "time"
-                        | "weeks"
-                        | "days"
-                        | "when"
-                        | "dates"
-                        | "date"
-                        | "eta"
-                        | "timeframe"
-                        | "duración"
-                        | "duracion"
-                        | "tiempo"
-                        | "week"
-                        | "schedule"
-                )
-            })
-        });
-        if let (Some(p), Some(tc)) = (phase_col, time_col) {
-            if p != tc {
+        let cols = match grammar::table_shape(&t.header) {
+            grammar::TableShape::Timeline { phase, time } => {
                 for (line, row) in &t.rows {
-                    let name = row.get(p).cloned().unwrap_or_default();
+                    let name = row.get(phase).cloned().unwrap_or_default();
                     if name.is_empty() {
                         continue;
                     }
                     self.out.table_phases.push(TablePhase {
                         name,
-                        time: row.get(tc).cloned().unwrap_or_default(),
+                        time: row.get(time).cloned().unwrap_or_default(),
                         line: *line,
                     });
                 }
                 return;
             }
-        }
-        let Some(status_col) = find(&|h| {
-            h.split(' ')
-                .any(|w| matches!(w, "status" | "state" | "estado"))
-        }) else {
-            return;
+            grammar::TableShape::Items(cols) => cols,
+            grammar::TableShape::Other => return,
         };
-        let name_col = find(&|h| {
-            h.split(' ').any(|w| {
-                matches!(
-                    w,
-                    "task"
-                        | "tasks"
-                        | "item"
-                        | "feature"
-                        | "name"
-                        | "deliverable"
-                        | "description"
-                        | "title"
-                        | "work"
-                        | "requirement"
-                        | "component"
-                        | "tarea"
-                        | "goal"
-                )
-            })
-        })
-        .or_else(|| {
-            (0..norm.len()).find(|&k| {
-                k != status_col && !matches!(norm.get(k).map(String::as_str), Some("id" | ""))
-            })
-        });
-        let Some(name_col) = name_col.filter(|&n| n != status_col) else {
-            return;
-        };
-        let id_col = find(&|h| h == "id");
-        let prio_col = find(&|h| h.split(' ').any(|w| w == "priority"));
-        let effort_col = find(&|h| {
-            h.split(' ')
-                .any(|w| matches!(w, "effort" | "estimate" | "time" | "duration" | "eta"))
-        });
+        let grammar::ItemColumns {
+            name: name_col,
+            status: status_col,
+            id: id_col,
+            priority: prio_col,
+            effort: effort_col,
+        } = cols;
         for (line, row) in t.rows {
             let name = row.get(name_col).cloned().unwrap_or_default();
             if name.is_empty() {
