@@ -20,6 +20,7 @@
 pub(crate) mod encoding;
 pub(crate) mod grammar;
 pub(crate) mod ids;
+mod lines;
 mod phases;
 mod walk;
 
@@ -27,7 +28,8 @@ use crate::deps::{self, Owner, Statement};
 use crate::model::*;
 use ids::FastMap as HashMap;
 use ids::IdAllocator;
-use walk::{LineIndex, RawItem};
+use lines::LineIndex;
+use walk::RawItem;
 
 /// Parse a roadmap document. Never fails, never panics.
 pub fn parse(text: &str) -> Roadmap {
