@@ -463,7 +463,7 @@ fn written_range(text: &str) -> Option<[f64; 2]> {
         if !starts_number {
             return None;
         }
-        crate::parse::grammar::duration_at(text, i)
+        crate::parse::duration_at(text, i)
             .map(|(range, _)| range)
             .filter(|[lo, hi]| lo < hi)
     })

@@ -17,16 +17,35 @@
 //! headings under status/priority headings; rows of tables with a Status column.
 //! Nothing inside code blocks or HTML blocks is read. See `docs/syntax.md`.
 
-pub(crate) mod encoding;
-pub(crate) mod grammar;
-pub(crate) mod ids;
+mod encoding;
+mod fxhash;
+mod grammar;
+mod ids;
 mod lines;
 mod phases;
 mod walk;
 
+// What the rest of the core uses of the reader. The engine's modules are private and these
+// re-exports are the only doors into them, so that the dependency resolver, the timeline
+// and the document view read text exactly as the parser does, and so that moving a rule
+// inside the reader never breaks a caller.
+
+// The dependency resolver (`deps`) matches references as the reader wrote them: stage keys
+// ("phase 2"), plain leads ("Alpha: …"), an item's text up to its dependency phrase, and
+// normalised text and its hashes; it keys its maps with the reader's fast hasher.
+pub(crate) use fxhash::{FastMap, FastSet};
+pub(crate) use grammar::{first_dependency_phrase, plain_lead, stage_key};
+pub(crate) use ids::{hash_of_normalized, normalize, normalized_hash, normalized_hash_nonempty};
+// The timeline reads a phase's written duration range ("1-2 weeks") with the same grammar.
+pub(crate) use grammar::duration_at;
+// The document view shows the text the model was read from (mojibake repaired), parsed
+// with the same Markdown options, so that its lines and task boxes are the model's.
+pub(crate) use encoding::repair as repair_encoding;
+pub(crate) use walk::markdown_options;
+
 use crate::deps::{self, Owner, Statement};
 use crate::model::*;
-use ids::FastMap as HashMap;
+use fxhash::FastMap as HashMap;
 use ids::IdAllocator;
 use lines::LineIndex;
 use walk::RawItem;

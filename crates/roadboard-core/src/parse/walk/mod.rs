@@ -57,7 +57,7 @@ fn heading_level(level: HeadingLevel) -> u8 {
 }
 
 /// The parser options roadboard reads with: GFM tasks, tables, strikethrough.
-pub(crate) fn options() -> Options {
+pub(crate) fn markdown_options() -> Options {
     let mut opts = Options::empty();
     opts.insert(Options::ENABLE_TASKLISTS);
     opts.insert(Options::ENABLE_TABLES);
@@ -108,7 +108,7 @@ pub(crate) fn walk(text: &str) -> Collected {
         blocks_in_section: 0,
         spare_plain: None,
     };
-    for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
+    for (event, range) in Parser::new_ext(text, markdown_options()).into_offset_iter() {
         w.event(event, range.start, range.end);
     }
     w.flush();
