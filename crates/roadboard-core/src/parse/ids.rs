@@ -1,9 +1,86 @@
-//! Stable ids and text normalisation: what makes "the same item" across edits.
+//! Stage 4, stable ids, and the text normalisation they rest on: what makes "the same item"
+//! across edits.
 //!
 //! An id is built from normalised text (lowercase, markup, emoji and punctuation dropped,
-//! whitespace collapsed) and the section path, never from a position or a checkbox state.
+//! whitespace collapsed) and the section path, never from a position or a checkbox state:
+//! `i-<slug>-<hash>` for items, `s-<slug>-<hash>` for sections, or the author's own `{#id}`.
 
 use super::fxhash::FastMap;
+use super::grammar;
+use super::walk::{RawItem, RawSection};
+use crate::model::Diagnostic;
+
+/// The ids of the sections and of the items, in their order.
+pub(super) struct Ids {
+    /// Per section.
+    pub(super) sections: Vec<String>,
+    /// Per item.
+    pub(super) items: Vec<String>,
+}
+
+/// Gives every section, then every item, its id: the author's `{#id}` when it is free
+/// (a taken one is reported and replaced), else a slug and a hash of its normalised text
+/// and section path, with an occurrence suffix for repeats.
+pub(super) fn assign(
+    sections: &[RawSection],
+    items: &[RawItem],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Ids {
+    let mut alloc = IdAllocator::default();
+    let mut section_ids: Vec<String> = Vec::with_capacity(sections.len());
+    // hash state of each section's path, shared by everything under it
+    let root_hash = path_hash("");
+    let path_hashes: Vec<u64> = sections.iter().map(|s| path_hash(&s.path_key)).collect();
+    for s in sections {
+        let parent_path = s
+            .parent
+            .and_then(|p| path_hashes.get(p).copied())
+            .unwrap_or(root_hash);
+        let id = match &s.explicit_id {
+            Some(e) if alloc.reserve(e) => e.clone(),
+            Some(e) => {
+                diagnostics.push(Diagnostic {
+                    line: s.line,
+                    message: format!("id {{#{e}}} is used twice; this heading got another id"),
+                });
+                alloc.unique(section_base_hashed(parent_path, &s.title))
+            }
+            None => alloc.unique(section_base_hashed(parent_path, &s.title)),
+        };
+        section_ids.push(id);
+    }
+    let mut item_ids: Vec<String> = Vec::with_capacity(items.len());
+    for it in items {
+        let path = it
+            .section
+            .and_then(|s| path_hashes.get(s).copied())
+            .unwrap_or(root_hash);
+        let id = match &it.explicit_id {
+            Some(e) if alloc.reserve(e) => e.clone(),
+            Some(e) => {
+                diagnostics.push(Diagnostic {
+                    line: it.line,
+                    message: format!("id {{#{e}}} is used twice; this item got another id"),
+                });
+                alloc.unique(item_base_hashed(path, id_text(it)))
+            }
+            None => alloc.unique(item_base_hashed(path, id_text(it))),
+        };
+        item_ids.push(id);
+    }
+    Ids {
+        sections: section_ids,
+        items: item_ids,
+    }
+}
+
+/// The part of an item's text its id is made of: up to its first dependency phrase.
+fn id_text(it: &RawItem) -> &str {
+    let cut = it
+        .dep_cut
+        .unwrap_or_else(|| grammar::first_dependency_phrase(&it.text));
+    grammar::without_dependencies_at(&it.text, cut)
+}
 
 /// Lowercase words of `s` joined by single spaces; everything that is not a letter or digit
 /// (markup, emoji, punctuation) separates words and is dropped.
@@ -304,7 +381,7 @@ fn push_decimal(out: &mut String, n: usize) {
 
 /// Hands out ids, adding an occurrence suffix (`-2`, `-3`, …) to repeated bases.
 #[derive(Default)]
-pub(crate) struct IdAllocator {
+pub(super) struct IdAllocator {
     /// Hash of each id handed out (or base seen) → how often its base was asked for.
     seen: FastMap<u64, usize>,
 }
@@ -347,7 +424,7 @@ impl IdAllocator {
 
 /// The hash state after a section path and its separator: the start of [`path_id`]'s hash,
 /// computed once per section instead of once per item.
-pub(crate) fn path_hash(path: &str) -> u64 {
+fn path_hash(path: &str) -> u64 {
     fnv_bytes(fnv_bytes(FNV_OFFSET, path.as_bytes()), &[0x1f])
 }
 
@@ -369,19 +446,19 @@ fn path_id(prefix: &str, path_h: u64, text: &str, hash_len: usize) -> String {
 
 /// Item id: slug of the text plus a hash of section path (hashed by [`path_hash`]) and
 /// normalised text.
-pub(crate) fn item_base_hashed(path_h: u64, text: &str) -> String {
+fn item_base_hashed(path_h: u64, text: &str) -> String {
     path_id("i-", path_h, text, 6)
 }
 
 /// Section id: slug of the title plus a hash of the path of titles above it (hashed by
 /// [`path_hash`]).
-pub(crate) fn section_base_hashed(parent_h: u64, title: &str) -> String {
+fn section_base_hashed(parent_h: u64, title: &str) -> String {
     path_id("s-", parent_h, title, 4)
 }
 
 /// An author-written id `{#id}` in `text`: (id, text without it).
 pub(crate) fn explicit_id(text: &str) -> Option<(String, String)> {
-    let start = super::grammar::find_ascii(text, b"{#")?;
+    let start = grammar::find_ascii(text, b"{#")?;
     let rest = text.get(start + 2..)?;
     let end = rest.find('}')?;
     let id = rest.get(..end)?.trim();

@@ -21,7 +21,7 @@ pub(crate) fn dependency_phrases(text: &str) -> Vec<(String, usize)> {
     out
 }
 
-/// Byte position of the first dependency phrase of `text` (as [`dependency_phrases`]
+/// Byte position of the first dependency phrase of `text` (as `dependency_phrases`
 /// finds them), without collecting the reference lists.
 pub(crate) fn first_dependency_phrase(text: &str) -> Option<usize> {
     let mut first = None;

@@ -40,7 +40,7 @@ pub(crate) fn split_refs(refs: &str) -> Vec<String> {
     out
 }
 
-/// Calls `f` with each reference of a reference list, as [`split_refs`] lists them.
+/// Calls `f` with each reference of a reference list, as `split_refs` lists them.
 pub(crate) fn for_each_ref(refs: &str, mut f: impl FnMut(&str)) {
     // drop parenthesised remarks, but keep `{#id}` braces
     let cleaned_buf;

@@ -1,4 +1,4 @@
-//! Status: marks (✅ ❌ ⚠️ …), bracketed labels ("[Done]"), `Status:` fields, status
+//! Status: marks (✅ ❌ ⚠️ …), bracketed labels (`[Done]`), `Status:` fields, status
 //! headings ("Completed", "Not Started") and table cells.
 
 use super::lex::{has_seq, words};
@@ -33,7 +33,7 @@ pub(crate) fn leading_status_mark(s: &str) -> Option<(Status, &str)> {
     Some((status, rest.trim_start()))
 }
 
-/// A bracketed status label at the start of `s` ("[Completed] Prompt 065", "[WIP] x"):
+/// A bracketed status label at the start of `s` (`[Completed] Prompt 065`, `[WIP] x`):
 /// its status and the rest. Single-character boxes are GFM's business, not this.
 pub(crate) fn leading_status_label(s: &str) -> Option<(Status, &str)> {
     let t = s.trim_start().strip_prefix('[')?;
@@ -82,7 +82,7 @@ pub(crate) fn heading_status(title: &str) -> Option<Status> {
     heading_status_in(title, &crate::parse::ids::normalize(title))
 }
 
-/// [`heading_status`] with `norm` = [`normalize`](crate::parse::ids::normalize)`(title)`.
+/// `heading_status` with `norm` = [`normalize`](crate::parse::ids::normalize)`(title)`.
 pub(crate) fn heading_status_in(title: &str, norm: &str) -> Option<Status> {
     if let Some((s, _)) = leading_status_mark(title) {
         return Some(s);
