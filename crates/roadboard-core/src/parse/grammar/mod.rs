@@ -3,7 +3,7 @@
 //!
 //! | file | reads |
 //! |---|---|
-//! | `status` | status marks (✅ ❌ ⚠️ …), `[Done]` labels, `Status:` fields, status headings and cells |
+//! | `status` | status marks (✅ ❌ ⚠️ …), `[~]` boxes, `[Done]` labels, `Status:` fields, status headings and cells |
 //! | `priority` | P0–P3, "High priority", "Nice to have", colour circles |
 //! | `duration` | estimates and durations ("⏱ ~2 hours", "Time: 1-2 days"), in working days |
 //! | `axis` | places on the working-day axis ("Day 4-5", "Week 1-2", "Week 8+") |
@@ -43,6 +43,7 @@ pub(crate) use priority::{heading_priority, heading_priority_in, item_priority};
 pub(crate) use reference::{for_each_ref, plain_lead};
 pub(crate) use stage::{stage_arrow, stage_key};
 pub(crate) use status::{
-    cell_status, heading_status_in, leading_status_label, leading_status_mark, status_field,
+    cell_status, heading_status_in, leading_in_progress_box, leading_status_label,
+    leading_status_mark, status_field,
 };
 pub(crate) use table::{table_shape, ItemColumns, TableShape};

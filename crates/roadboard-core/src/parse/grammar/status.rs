@@ -33,6 +33,14 @@ pub(crate) fn leading_status_mark(s: &str) -> Option<(Status, &str)> {
     Some((status, rest.trim_start()))
 }
 
+/// Boxes that are not GFM's but mean "in progress": `- [~] Migrate DB`.
+const IN_PROGRESS_BOXES: [&str; 3] = ["[~]", "[-]", "[/]"];
+
+/// An in-progress box (`[~]`, `[-]`, `[/]`) right at the start of `s`: the rest of `s`.
+pub(crate) fn leading_in_progress_box(s: &str) -> Option<&str> {
+    IN_PROGRESS_BOXES.iter().find_map(|p| s.strip_prefix(p))
+}
+
 /// A bracketed status label at the start of `s` (`[Completed] Prompt 065`, `[WIP] x`):
 /// its status and the rest. Single-character boxes are GFM's business, not this.
 pub(crate) fn leading_status_label(s: &str) -> Option<(Status, &str)> {
@@ -189,6 +197,11 @@ mod tests {
             Some("x")
         );
         assert_eq!(leading_status_label("[link] text"), None);
+        assert_eq!(
+            leading_in_progress_box("[~] Migrate DB"),
+            Some(" Migrate DB")
+        );
+        assert_eq!(leading_in_progress_box(" [~] x"), None);
         assert_eq!(status_field("Status: Missing"), Some(Status::Todo));
         assert_eq!(status_field("Status: ✅ Done"), Some(Status::Done));
         assert_eq!(status_field("Plain text"), None);

@@ -33,13 +33,8 @@ impl<'a> Walker<'a> {
         let (kind, status, checkbox, text) = if let Some((checked, _)) = task {
             let st = if checked { Status::Done } else { Status::Todo };
             (ItemKind::Task, st, true, plain)
-        } else if let Some(rest) = ["[~]", "[-]", "[/]"]
-            .iter()
-            .find_map(|p| plain.strip_prefix(p))
-        {
-            markdown = ["[~]", "[-]", "[/]"]
-                .iter()
-                .find_map(|p| markdown.strip_prefix(p))
+        } else if let Some(rest) = grammar::leading_in_progress_box(&plain) {
+            markdown = grammar::leading_in_progress_box(&markdown)
                 .unwrap_or(&markdown)
                 .trim_start()
                 .to_string();
