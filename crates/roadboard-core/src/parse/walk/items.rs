@@ -3,9 +3,21 @@
 //! section), and list items that name a phase with time.
 
 use super::block::Block;
-use super::{RawItem, TablePhase, Walker};
+use super::{ItemCtx, RawItem, TablePhase, Walker};
 use crate::model::{ItemKind, Status};
 use crate::parse::{grammar, ids};
+
+/// How a list item's own text reads, when it makes an item.
+struct ItemReading {
+    kind: ItemKind,
+    status: Status,
+    /// A GFM task box the reader can tick.
+    checkbox: bool,
+    /// Plain text, without the box or the leading mark.
+    text: String,
+    /// Source, without the box or the leading mark.
+    markdown: String,
+}
 
 impl<'a> Walker<'a> {
     /// The own text of the innermost list item is complete: make it an item or not.
@@ -13,45 +25,24 @@ impl<'a> Walker<'a> {
         let Some(ctx) = self.items.last() else {
             return;
         };
-        let depth = ctx.depth;
-        let ordered = ctx.ordered;
-        let first_in_section = ctx.first_in_section;
         let task = ctx.task;
         let plain = ids::collapse_ws(&block.plain);
-        if depth == 1 && task.is_none() {
+        if ctx.depth == 1 && task.is_none() {
             self.list_phase(&plain, block.line);
         }
-        let mut markdown = self.markdown_of(block);
-        let nearest = self
-            .current_section()
-            .and_then(|s| self.out.sections.get(s));
-        // Plain bullets are items only right under the heading that states a status;
-        // deeper sections describe their own items.
-        let nearest_status = nearest.is_some_and(|s| s.own_status.is_some());
-        let nearest_says = nearest
-            .is_some_and(|s| s.own_priority.is_some() || s.is_phase || s.own_status.is_some());
-        let (kind, status, checkbox, text) = if let Some((checked, _)) = task {
-            let st = if checked { Status::Done } else { Status::Todo };
-            (ItemKind::Task, st, true, plain)
-        } else if let Some(rest) = grammar::leading_in_progress_box(&plain) {
-            markdown = grammar::leading_in_progress_box(&markdown)
-                .unwrap_or(&markdown)
-                .trim_start()
-                .to_string();
-            (
-                ItemKind::Task,
-                Status::InProgress,
-                false,
-                rest.trim().to_string(),
-            )
-        } else if let Some((st, rest)) =
-            grammar::leading_status_mark(&plain).or_else(|| grammar::leading_status_label(&plain))
-        {
-            (ItemKind::StatusLine, st, false, rest.to_string())
-        } else if depth == 1 && (nearest_status || ordered && first_in_section && nearest_says) {
-            let st = self.section_status().unwrap_or(Status::Todo);
-            (ItemKind::Listed, st, false, plain)
-        } else {
+        let markdown = self.markdown_of(block);
+        let reading = self
+            .items
+            .last()
+            .and_then(|ctx| self.read_list_item(ctx, plain, markdown));
+        let Some(ItemReading {
+            kind,
+            status,
+            checkbox,
+            text,
+            markdown,
+        }) = reading
+        else {
             // Not an item: its text is body text of the enclosing item or section.
             if let Some(c) = self.items.last_mut() {
                 c.own_pending = false;
@@ -59,13 +50,6 @@ impl<'a> Walker<'a> {
             self.body(block);
             return;
         };
-        if kind == ItemKind::StatusLine {
-            if let Some((_, rest)) = grammar::leading_status_mark(&markdown)
-                .or_else(|| grammar::leading_status_label(&markdown))
-            {
-                markdown = rest.to_string();
-            }
-        }
         // `{#id}` names the item unless it sits in a dependency list ("after: {#db}").
         let (deps, first_in_plain) = block.dependency_phrases_first();
         // one line read as is: the phrases just found are those of `text`
@@ -74,25 +58,7 @@ impl<'a> Walker<'a> {
         } else {
             grammar::first_dependency_phrase(&text)
         };
-        let own_id =
-            grammar::find_ascii(&text, b"{#").is_some_and(|p| p < first_dep.unwrap_or(usize::MAX));
-        let (explicit_id, text) = match ids::explicit_id(&text).filter(|_| own_id) {
-            Some((id, t)) => {
-                if let Some(s) = markdown.find("{#") {
-                    if let Some(e) = markdown.get(s..).and_then(|r| r.find('}')) {
-                        markdown = format!(
-                            "{}{}",
-                            markdown.get(..s).unwrap_or(""),
-                            markdown.get(s + e + 1..).unwrap_or("")
-                        )
-                        .trim()
-                        .to_string();
-                    }
-                }
-                (Some(id), t)
-            }
-            None => (None, text),
-        };
+        let (explicit_id, text, markdown) = cut_own_id(text, markdown, first_dep);
         // the text changed when an id was cut out of it
         let dep_cut = explicit_id.is_none().then_some(first_dep);
         self.scan_claims(block);
@@ -127,6 +93,66 @@ impl<'a> Walker<'a> {
             c.own_pending = false;
             c.item = Some(idx);
         }
+    }
+
+    /// What makes a list item an item, the first rule that applies: a GFM task box
+    /// (todo/done); an in-progress box (`[~]`); a leading status mark or label (`✅`,
+    /// `[Done]`); a top-level bullet right under a heading that states a status, or a
+    /// top-level numbered list that is the first block under a heading that states a
+    /// status or a priority or names a phase (the heading's status, else todo).
+    /// `None`: not an item, the text is body text.
+    fn read_list_item(
+        &self,
+        ctx: &ItemCtx,
+        plain: String,
+        mut markdown: String,
+    ) -> Option<ItemReading> {
+        let nearest = self
+            .current_section()
+            .and_then(|s| self.out.sections.get(s));
+        // Plain bullets are items only right under the heading that states a status;
+        // deeper sections describe their own items.
+        let nearest_status = nearest.is_some_and(|s| s.own_status.is_some());
+        let nearest_says = nearest
+            .is_some_and(|s| s.own_priority.is_some() || s.is_phase || s.own_status.is_some());
+        let (kind, status, checkbox, text) = if let Some((checked, _)) = ctx.task {
+            let st = if checked { Status::Done } else { Status::Todo };
+            (ItemKind::Task, st, true, plain)
+        } else if let Some(rest) = grammar::leading_in_progress_box(&plain) {
+            markdown = grammar::leading_in_progress_box(&markdown)
+                .unwrap_or(&markdown)
+                .trim_start()
+                .to_string();
+            (
+                ItemKind::Task,
+                Status::InProgress,
+                false,
+                rest.trim().to_string(),
+            )
+        } else if let Some((st, rest)) =
+            grammar::leading_status_mark(&plain).or_else(|| grammar::leading_status_label(&plain))
+        {
+            if let Some((_, md_rest)) = grammar::leading_status_mark(&markdown)
+                .or_else(|| grammar::leading_status_label(&markdown))
+            {
+                markdown = md_rest.to_string();
+            }
+            (ItemKind::StatusLine, st, false, rest.to_string())
+        } else if ctx.depth == 1
+            && (nearest_status || ctx.ordered && ctx.first_in_section && nearest_says)
+        {
+            let st = self.section_status().unwrap_or(Status::Todo);
+            (ItemKind::Listed, st, false, plain)
+        } else {
+            return None;
+        };
+        Some(ItemReading {
+            kind,
+            status,
+            checkbox,
+            text,
+            markdown,
+        })
     }
 
     /// "Phase 1 (Week 1-2): Setup", "**Week 3**: Launch" as a list item: a phase candidate.
@@ -239,5 +265,33 @@ impl<'a> Walker<'a> {
                 .trim_start_matches('>')
                 .trim(),
         )
+    }
+}
+
+/// An item's own `{#id}` cut out of its text and source: (id, text, markdown). Not an id
+/// inside its dependency list (after `first_dep`): that is a reference.
+fn cut_own_id(
+    text: String,
+    mut markdown: String,
+    first_dep: Option<usize>,
+) -> (Option<String>, String, String) {
+    let own_id =
+        grammar::find_ascii(&text, b"{#").is_some_and(|p| p < first_dep.unwrap_or(usize::MAX));
+    match ids::explicit_id(&text).filter(|_| own_id) {
+        Some((id, t)) => {
+            if let Some(s) = markdown.find("{#") {
+                if let Some(e) = markdown.get(s..).and_then(|r| r.find('}')) {
+                    markdown = format!(
+                        "{}{}",
+                        markdown.get(..s).unwrap_or(""),
+                        markdown.get(s + e + 1..).unwrap_or("")
+                    )
+                    .trim()
+                    .to_string();
+                }
+            }
+            (Some(id), t, markdown)
+        }
+        None => (None, text, markdown),
     }
 }
