@@ -237,7 +237,7 @@ pub fn RoadmapScreen(
             {repair.map(|r| view! {
                 <p class="notice info" role="note">{format!(
                     "This file's special characters had been garbled (UTF-8 read as {}); roadboard repaired them for display.",
-                    match r { roadboard_core::model::EncodingRepair::Windows1252 => "Windows-1252", roadboard_core::model::EncodingRepair::MacRoman => "MacRoman" }
+                    r.name()
                 )}</p>
             })}
             <ProgressBanners model=model.clone()/>

@@ -5,9 +5,9 @@
 
 use crate::graph::Graph;
 use crate::model::{Dependency, DependencyCycle, DependencyKind, Diagnostic, Roadmap, Unresolved};
-use crate::parse::grammar::{plain_lead, stage_key};
-use crate::parse::ids::{hash_of_normalized, normalize, normalized_hash, normalized_hash_nonempty};
-use crate::parse::ids::{FastMap as HashMap, FastSet as HashSet};
+use crate::parse::{hash_of_normalized, normalize, normalized_hash, normalized_hash_nonempty};
+use crate::parse::{plain_lead, stage_key};
+use crate::parse::{FastMap as HashMap, FastSet as HashSet};
 
 /// Who a dependency phrase belongs to: an index into the roadmap's items, phases or
 /// sections.
@@ -198,7 +198,7 @@ fn without_remarks_hash(text: &str, buf: &mut String) -> Option<u64> {
     if depth == 0 {
         buf.push_str(text.get(run..).unwrap_or(""));
     }
-    let cut = crate::parse::grammar::first_dependency_phrase(buf).unwrap_or(buf.len());
+    let cut = crate::parse::first_dependency_phrase(buf).unwrap_or(buf.len());
     normalized_hash_nonempty(buf.get(..cut).unwrap_or(buf))
 }
 

@@ -70,6 +70,24 @@ pub enum EncodingRepair {
     MacRoman,
 }
 
+impl EncodingRepair {
+    /// The encoding's name as people write it ("Windows-1252", "MacRoman"), for messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            EncodingRepair::Windows1252 => "Windows-1252",
+            EncodingRepair::MacRoman => "MacRoman",
+        }
+    }
+
+    /// The model's spelling ("windows-1252", "mac-roman"): what `roadboard json` writes.
+    pub fn key(self) -> &'static str {
+        match self {
+            EncodingRepair::Windows1252 => "windows-1252",
+            EncodingRepair::MacRoman => "mac-roman",
+        }
+    }
+}
+
 /// A heading of the document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Section {
@@ -324,4 +342,19 @@ pub struct Diagnostic {
     pub line: usize,
     /// What happened, in plain words.
     pub message: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::EncodingRepair;
+
+    #[test]
+    fn encoding_repair_keys_are_the_json_spelling() {
+        for r in [EncodingRepair::Windows1252, EncodingRepair::MacRoman] {
+            let json = serde_json::to_string(&r).unwrap_or_default();
+            assert_eq!(json, format!("\"{}\"", r.key()));
+        }
+        assert_eq!(EncodingRepair::Windows1252.name(), "Windows-1252");
+        assert_eq!(EncodingRepair::MacRoman.name(), "MacRoman");
+    }
 }

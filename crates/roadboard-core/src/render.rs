@@ -4,7 +4,7 @@
 //!
 //! The tree is plain data, so sanitisation is tested natively; the web shell only draws it.
 
-use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Parser, Tag, TagEnd};
 
 /// Nesting deeper than this is flattened, so drawing the tree never recurses without bound.
 pub const MAX_DEPTH: usize = 40;
@@ -121,7 +121,7 @@ pub fn safe_href(raw: &str) -> Result<String, &'static str> {
 /// parser sees it, so lines and task markers match the model.
 pub fn display_text(input: &str) -> String {
     let body = input.strip_prefix('\u{feff}').unwrap_or(input);
-    crate::parse::encoding::repair(body).text.into_owned()
+    crate::parse::repair_encoding(body).text.into_owned()
 }
 
 /// Render a whole document (already BOM-stripped and repaired) to display blocks.
@@ -201,10 +201,7 @@ impl Builder {
 }
 
 fn build(text: &str, with_lines: bool) -> Vec<Node> {
-    let mut opts = Options::empty();
-    opts.insert(Options::ENABLE_TASKLISTS);
-    opts.insert(Options::ENABLE_TABLES);
-    opts.insert(Options::ENABLE_STRIKETHROUGH);
+    let opts = crate::parse::markdown_options();
     let line_starts: Vec<usize> = if with_lines {
         std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))

@@ -16,14 +16,7 @@ pub fn summary(map: &Roadmap) -> String {
         .collect();
     let _ = writeln!(out, "{}", map.title);
     if let Some(repair) = map.encoding_repair {
-        let _ = writeln!(
-            out,
-            "encoding: repaired {}",
-            match repair {
-                crate::model::EncodingRepair::Windows1252 => "windows-1252 mojibake",
-                crate::model::EncodingRepair::MacRoman => "mac-roman mojibake",
-            }
-        );
+        let _ = writeln!(out, "encoding: repaired {} mojibake", repair.key());
     }
     let tasks = map.items.iter().filter(|i| i.checkbox).count();
     let _ = writeln!(

@@ -7,7 +7,7 @@
 //! one encoding that explains more runs; newlines and ASCII are never touched, so line
 //! numbers and ASCII columns stay those of the original.
 
-use super::ids::FastMap;
+use super::fxhash::FastMap;
 use crate::model::EncodingRepair;
 use std::borrow::Cow;
 use std::sync::OnceLock;

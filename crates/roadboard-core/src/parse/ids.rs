@@ -1,66 +1,86 @@
-//! Stable ids and text normalisation: what makes "the same item" across edits.
+//! Stage 4, stable ids, and the text normalisation they rest on: what makes "the same item"
+//! across edits.
 //!
 //! An id is built from normalised text (lowercase, markup, emoji and punctuation dropped,
-//! whitespace collapsed) and the section path, never from a position or a checkbox state.
+//! whitespace collapsed) and the section path, never from a position or a checkbox state:
+//! `i-<slug>-<hash>` for items, `s-<slug>-<hash>` for sections, or the author's own `{#id}`.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use super::fxhash::FastMap;
+use super::grammar;
+use super::walk::{RawItem, RawSection};
+use crate::model::Diagnostic;
 
-/// The Fx hash (rustc's): fast for the short string keys of ids and titles. Not keyed,
-/// which is fine for one user's own document.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct FxHasher {
-    hash: u64,
+/// The ids of the sections and of the items, in their order.
+pub(super) struct Ids {
+    /// Per section.
+    pub(super) sections: Vec<String>,
+    /// Per item.
+    pub(super) items: Vec<String>,
 }
 
-const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-impl FxHasher {
-    #[inline]
-    fn add(&mut self, word: u64) {
-        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(FX_SEED);
-    }
-}
-
-impl Hasher for FxHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.add(u64::from_le_bytes(w));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut w = [0u8; 8];
-            for (d, s) in w.iter_mut().zip(rest) {
-                *d = *s;
+/// Gives every section, then every item, its id: the author's `{#id}` when it is free
+/// (a taken one is reported and replaced), else a slug and a hash of its normalised text
+/// and section path, with an occurrence suffix for repeats.
+pub(super) fn assign(
+    sections: &[RawSection],
+    items: &[RawItem],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Ids {
+    let mut alloc = IdAllocator::default();
+    let mut section_ids: Vec<String> = Vec::with_capacity(sections.len());
+    // hash state of each section's path, shared by everything under it
+    let root_hash = path_hash("");
+    let path_hashes: Vec<u64> = sections.iter().map(|s| path_hash(&s.path_key)).collect();
+    for s in sections {
+        let parent_path = s
+            .parent
+            .and_then(|p| path_hashes.get(p).copied())
+            .unwrap_or(root_hash);
+        let id = match &s.explicit_id {
+            Some(e) if alloc.reserve(e) => e.clone(),
+            Some(e) => {
+                diagnostics.push(Diagnostic {
+                    line: s.line,
+                    message: format!("id {{#{e}}} is used twice; this heading got another id"),
+                });
+                alloc.unique(section_base_hashed(parent_path, &s.title))
             }
-            self.add(u64::from_le_bytes(w) ^ ((rest.len() as u64) << 56));
-        }
+            None => alloc.unique(section_base_hashed(parent_path, &s.title)),
+        };
+        section_ids.push(id);
     }
-
-    #[inline]
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
+    let mut item_ids: Vec<String> = Vec::with_capacity(items.len());
+    for it in items {
+        let path = it
+            .section
+            .and_then(|s| path_hashes.get(s).copied())
+            .unwrap_or(root_hash);
+        let id = match &it.explicit_id {
+            Some(e) if alloc.reserve(e) => e.clone(),
+            Some(e) => {
+                diagnostics.push(Diagnostic {
+                    line: it.line,
+                    message: format!("id {{#{e}}} is used twice; this item got another id"),
+                });
+                alloc.unique(item_base_hashed(path, id_text(it)))
+            }
+            None => alloc.unique(item_base_hashed(path, id_text(it))),
+        };
+        item_ids.push(id);
     }
-
-    #[inline]
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.hash
+    Ids {
+        sections: section_ids,
+        items: item_ids,
     }
 }
 
-/// A `HashMap` with [`FxHasher`].
-pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
-/// A `HashSet` with [`FxHasher`].
-pub(crate) type FastSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
+/// The part of an item's text its id is made of: up to its first dependency phrase.
+fn id_text(it: &RawItem) -> &str {
+    let cut = it
+        .dep_cut
+        .unwrap_or_else(|| grammar::first_dependency_phrase(&it.text));
+    grammar::without_dependencies_at(&it.text, cut)
+}
 
 /// Lowercase words of `s` joined by single spaces; everything that is not a letter or digit
 /// (markup, emoji, punctuation) separates words and is dropped.
@@ -361,7 +381,7 @@ fn push_decimal(out: &mut String, n: usize) {
 
 /// Hands out ids, adding an occurrence suffix (`-2`, `-3`, …) to repeated bases.
 #[derive(Default)]
-pub(crate) struct IdAllocator {
+pub(super) struct IdAllocator {
     /// Hash of each id handed out (or base seen) → how often its base was asked for.
     seen: FastMap<u64, usize>,
 }
@@ -404,7 +424,7 @@ impl IdAllocator {
 
 /// The hash state after a section path and its separator: the start of [`path_id`]'s hash,
 /// computed once per section instead of once per item.
-pub(crate) fn path_hash(path: &str) -> u64 {
+fn path_hash(path: &str) -> u64 {
     fnv_bytes(fnv_bytes(FNV_OFFSET, path.as_bytes()), &[0x1f])
 }
 
@@ -426,19 +446,19 @@ fn path_id(prefix: &str, path_h: u64, text: &str, hash_len: usize) -> String {
 
 /// Item id: slug of the text plus a hash of section path (hashed by [`path_hash`]) and
 /// normalised text.
-pub(crate) fn item_base_hashed(path_h: u64, text: &str) -> String {
+fn item_base_hashed(path_h: u64, text: &str) -> String {
     path_id("i-", path_h, text, 6)
 }
 
 /// Section id: slug of the title plus a hash of the path of titles above it (hashed by
 /// [`path_hash`]).
-pub(crate) fn section_base_hashed(parent_h: u64, title: &str) -> String {
+fn section_base_hashed(parent_h: u64, title: &str) -> String {
     path_id("s-", parent_h, title, 4)
 }
 
 /// An author-written id `{#id}` in `text`: (id, text without it).
 pub(crate) fn explicit_id(text: &str) -> Option<(String, String)> {
-    let start = super::grammar::find_ascii(text, b"{#")?;
+    let start = grammar::find_ascii(text, b"{#")?;
     let rest = text.get(start + 2..)?;
     let end = rest.find('}')?;
     let id = rest.get(..end)?.trim();

@@ -1,0 +1,49 @@
+//! The small phrase grammar of roadmaps, one grammar per file: hand-written scanners, all
+//! linear, that the walk and the later stages ask "what does this text say?".
+//!
+//! | file | reads |
+//! |---|---|
+//! | `status` | status marks (✅ ❌ ⚠️ …), `[~]` boxes, `[Done]` labels, `Status:` fields, status headings and cells |
+//! | `priority` | P0–P3, "High priority", "Nice to have", colour circles |
+//! | `duration` | estimates and durations ("⏱ ~2 hours", "Time: 1-2 days"), in working days |
+//! | `axis` | places on the working-day axis ("Day 4-5", "Week 1-2", "Week 8+") |
+//! | `stage` | stage names ("Phase 2", "Sprint 3") and stage arrows ("Phase 1 → Phase 2") |
+//! | `date` | calendar spans (ISO dates, "March 2026", "Q3 2025") and year headings |
+//! | `claim` | claimed progress ("85% Complete") |
+//! | `dependency` | dependency phrases ("depends on:", "blocked by:") and their reference lists |
+//! | `reference` | a reference list split into references; an item's plain lead ("Alpha: …") |
+//! | `table` | table headers: which column is the Phase, Time, Status, Task, Priority, … |
+//! | `number`, `lex` | numbers and ranges; words and bytes, shared by the others |
+//!
+//! The files are private; what the reader uses is re-exported here, so a call site says
+//! `grammar::find_estimate`, never which file the rule lives in.
+
+mod axis;
+mod claim;
+mod date;
+mod dependency;
+mod duration;
+mod lex;
+mod number;
+mod priority;
+mod reference;
+mod stage;
+mod status;
+mod table;
+
+pub(crate) use axis::explicit_range;
+pub(crate) use claim::claimed_percents;
+pub(crate) use date::{calendar_span, calendar_span_in, year_heading};
+pub(crate) use dependency::{
+    first_dependency_phrase, scan_dependency_phrases, without_dependencies_at,
+};
+pub(crate) use duration::{duration_at, find_estimate};
+pub(crate) use lex::{find_ascii, strip_leading_symbols};
+pub(crate) use priority::{heading_priority, heading_priority_in, item_priority};
+pub(crate) use reference::{for_each_ref, plain_lead};
+pub(crate) use stage::{stage_arrow, stage_key};
+pub(crate) use status::{
+    cell_status, heading_status_in, leading_in_progress_box, leading_status_label,
+    leading_status_mark, status_field,
+};
+pub(crate) use table::{table_shape, ItemColumns, TableShape};

@@ -1,0 +1,185 @@
+//! Table headers: which column of a table is the Phase, Time, Status, Task, Priority, Effort
+//! or ID column, and so what the table is — a timeline, a list of items, or just a table.
+//!
+//! Header cells are compared [normalised](crate::parse::ids::normalize): lowercase words,
+//! markup and emoji dropped ("**Status** 🚦" is "status").
+
+use crate::parse::ids::normalize;
+
+/// Whole header cells that name the phase column of a timeline table.
+const PHASE_HEADERS: [&str; 7] = [
+    "phase",
+    "stage",
+    "milestone",
+    "sprint",
+    "fase",
+    "etapa",
+    "phases",
+];
+
+/// Words of a header cell that make it the time column of a timeline table ("Duration",
+/// "Target date", "Weeks").
+const TIME_WORDS: [&str; 15] = [
+    "duration",
+    "timeline",
+    "time",
+    "weeks",
+    "days",
+    "when",
+    "dates",
+    "date",
+    "eta",
+    "timeframe",
+    "duración",
+    "duracion",
+    "tiempo",
+    "week",
+    "schedule",
+];
+
+/// Words of a header cell that make it a Status column: a table with one is a list of items.
+const STATUS_WORDS: [&str; 3] = ["status", "state", "estado"];
+
+/// Words of a header cell that make it the name column of a table of items.
+const NAME_WORDS: [&str; 13] = [
+    "task",
+    "tasks",
+    "item",
+    "feature",
+    "name",
+    "deliverable",
+    "description",
+    "title",
+    "work",
+    "requirement",
+    "component",
+    "tarea",
+    "goal",
+];
+
+/// Words of a header cell that make it the Priority column.
+const PRIORITY_WORDS: [&str; 1] = ["priority"];
+
+/// Words of a header cell that make it the Effort (estimate) column.
+const EFFORT_WORDS: [&str; 5] = ["effort", "estimate", "time", "duration", "eta"];
+
+/// The whole header cell of an ID column.
+const ID_HEADER: &str = "id";
+
+/// What a table is, by its header row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TableShape {
+    /// `| Phase | Duration |`: every row adds or completes a phase.
+    Timeline {
+        /// Column of the phase name.
+        phase: usize,
+        /// Column of its time ("Week 1-2", "2 weeks", "Ongoing").
+        time: usize,
+    },
+    /// `| Task | Status |`: every row is an item.
+    Items(ItemColumns),
+    /// Any other table: not read.
+    Other,
+}
+
+/// The columns of a table of items.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct ItemColumns {
+    /// The item's name: a Task/Item/Feature/Name/… column, else the first other column.
+    pub(crate) name: usize,
+    /// The Status column.
+    pub(crate) status: usize,
+    /// An ID column: the row's explicit id.
+    pub(crate) id: Option<usize>,
+    /// A Priority column.
+    pub(crate) priority: Option<usize>,
+    /// An Effort/Estimate/Time/Duration/ETA column.
+    pub(crate) effort: Option<usize>,
+}
+
+/// Reads a table's header row. A Phase column with a different time column makes a
+/// timeline table; else a Status column with a name column makes a table of items.
+pub(crate) fn table_shape(header: &[String]) -> TableShape {
+    let norm: Vec<String> = header.iter().map(|h| normalize(h)).collect();
+    let find = |pred: &dyn Fn(&str) -> bool| norm.iter().position(|h| pred(h));
+    let has_word = |h: &str, words: &[&str]| h.split(' ').any(|w| words.contains(&w));
+    let phase_col = find(&|h| PHASE_HEADERS.contains(&h));
+    let time_col = find(&|h| has_word(h, &TIME_WORDS));
+    if let (Some(phase), Some(time)) = (phase_col, time_col) {
+        if phase != time {
+            return TableShape::Timeline { phase, time };
+        }
+    }
+    let Some(status) = find(&|h| has_word(h, &STATUS_WORDS)) else {
+        return TableShape::Other;
+    };
+    let name = find(&|h| has_word(h, &NAME_WORDS)).or_else(|| {
+        (0..norm.len()).find(|&k| {
+            k != status && !matches!(norm.get(k).map(String::as_str), Some(ID_HEADER | ""))
+        })
+    });
+    let Some(name) = name.filter(|&n| n != status) else {
+        return TableShape::Other;
+    };
+    TableShape::Items(ItemColumns {
+        name,
+        status,
+        id: find(&|h| h == ID_HEADER),
+        priority: find(&|h| has_word(h, &PRIORITY_WORDS)),
+        effort: find(&|h| has_word(h, &EFFORT_WORDS)),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shape(cells: &[&str]) -> TableShape {
+        let header: Vec<String> = cells.iter().map(|c| c.to_string()).collect();
+        table_shape(&header)
+    }
+
+    #[test]
+    fn timeline_tables() {
+        assert_eq!(
+            shape(&["Phase", "Duration", "Key Deliverables"]),
+            TableShape::Timeline { phase: 0, time: 1 }
+        );
+        assert_eq!(
+            shape(&["Sprint", "Target date", "Status"]),
+            TableShape::Timeline { phase: 0, time: 1 }
+        );
+        // "Phase details" is not a phase column; a Status column still makes items
+        assert!(matches!(
+            shape(&["Phase details", "Time", "Status"]),
+            TableShape::Items(_)
+        ));
+    }
+
+    #[test]
+    fn item_tables() {
+        assert_eq!(shape(&["**Status** 🚦"]), TableShape::Other);
+        assert_eq!(
+            shape(&["ID", "Feature", "Status", "Priority", "Effort"]),
+            TableShape::Items(ItemColumns {
+                name: 1,
+                status: 2,
+                id: Some(0),
+                priority: Some(3),
+                effort: Some(4),
+            })
+        );
+        // no name word: the first column that is neither the status nor an id
+        assert_eq!(
+            shape(&["ID", "", "What", "State"]),
+            TableShape::Items(ItemColumns {
+                name: 2,
+                status: 3,
+                id: Some(0),
+                priority: None,
+                effort: None,
+            })
+        );
+        assert_eq!(shape(&["Metric", "Value"]), TableShape::Other);
+    }
+}

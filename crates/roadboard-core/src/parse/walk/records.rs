@@ -1,0 +1,113 @@
+//! What the walk hands on: raw sections, items, timeline rows, claims and dependency
+//! phrases, with lines, before ids are assigned.
+
+use crate::model::{ItemKind, Priority, Status};
+use crate::parse::lines::LineIndex;
+
+/// A heading, before ids are assigned.
+pub(crate) struct RawSection {
+    /// 1 for `#` … 6 for `######`.
+    pub(crate) level: u8,
+    /// 1-based line of the heading.
+    pub(crate) line: usize,
+    /// The heading's source, whitespace collapsed.
+    pub(crate) raw_title: String,
+    /// Plain text, emoji kept.
+    pub(crate) plain: String,
+    /// Display title.
+    pub(crate) title: String,
+    /// Index of the enclosing section.
+    pub(crate) parent: Option<usize>,
+    /// Normalised titles from the root, for ids.
+    pub(crate) path_key: String,
+    /// The author's `{#id}`, cut out of the title.
+    pub(crate) explicit_id: Option<String>,
+    /// The status the heading itself states.
+    pub(crate) own_status: Option<Status>,
+    /// The priority the heading itself states.
+    pub(crate) own_priority: Option<Priority>,
+    /// Its own status, else its parent's.
+    pub(crate) status: Option<Status>,
+    /// Its own priority, else its parent's.
+    pub(crate) priority: Option<Priority>,
+    /// The year of a year heading (`### 2022`) it is, or is under: for quarters.
+    pub(crate) year: Option<i32>,
+    /// First estimate found in the section's own body text.
+    pub(crate) body_estimate: Option<([f64; 2], String)>,
+    /// A `Status: …` field in the section's own body text.
+    pub(crate) body_status: Option<Status>,
+    /// Dependency phrases in the heading or body text: (references, line).
+    pub(crate) deps: Vec<(String, usize)>,
+    /// Whether the section names a phase.
+    pub(crate) is_phase: bool,
+}
+
+/// A task or status line, before ids are assigned.
+pub(crate) struct RawItem {
+    /// What made it an item.
+    pub(crate) kind: ItemKind,
+    /// Plain text, without its box or leading mark.
+    pub(crate) text: String,
+    /// Its bold lead.
+    pub(crate) title: Option<String>,
+    /// Its source, container prefixes dropped.
+    pub(crate) markdown: String,
+    /// 1-based line.
+    pub(crate) line: usize,
+    /// Index of its section.
+    pub(crate) section: Option<usize>,
+    /// A GFM task box the reader can tick.
+    pub(crate) checkbox: bool,
+    /// Status as read.
+    pub(crate) status: Status,
+    /// Its own priority, else its section's.
+    pub(crate) priority: Option<Priority>,
+    /// Working days `[min, max]` and the phrase as written.
+    pub(crate) estimate: Option<([f64; 2], String)>,
+    /// Index of its parent item.
+    pub(crate) parent: Option<usize>,
+    /// Offset of the checkbox mark in the parsed (possibly repaired) text.
+    pub(crate) checkbox_pos: Option<usize>,
+    /// The author's `{#id}`, cut out of the text.
+    pub(crate) explicit_id: Option<String>,
+    /// Dependency phrases on it or in its body: (references, line).
+    pub(crate) deps: Vec<(String, usize)>,
+    /// Byte position of the first dependency phrase in `text`, when already known
+    /// (`Some(None)`: there is none).
+    pub(crate) dep_cut: Option<Option<usize>>,
+    /// For heading items: the section the heading opens.
+    pub(crate) heading_section: Option<usize>,
+}
+
+/// A row of a timeline table (`| Phase | Duration |`).
+pub(crate) struct TablePhase {
+    /// The phase's name ("Phase 1").
+    pub(crate) name: String,
+    /// Its time as written ("2 weeks", "Week 1-2", "Ongoing").
+    pub(crate) time: String,
+    /// 1-based line.
+    pub(crate) line: usize,
+}
+
+/// Everything the walk collected.
+#[derive(Default)]
+pub(crate) struct Collected {
+    /// Headings, in document order.
+    pub(crate) sections: Vec<RawSection>,
+    /// Items, in the order they were decided (table rows and status lines may come before
+    /// items that started earlier; the items stage sorts them).
+    pub(crate) items: Vec<RawItem>,
+    /// Rows of timeline tables.
+    pub(crate) table_phases: Vec<TablePhase>,
+    /// Top-level list items that name a stage with time ("- **Week 1**: Setup"), used as
+    /// phases when no heading names one.
+    pub(crate) list_phases: Vec<TablePhase>,
+    /// (percent, line)
+    pub(crate) claims: Vec<(f64, usize)>,
+    /// Dependency phrases outside any section or item: (references, line).
+    pub(crate) loose_deps: Vec<(String, usize)>,
+    /// "Phase 1 → Phase 2" lines: (prerequisite stage, dependent stage, line).
+    pub(crate) arrows: Vec<(String, String, usize)>,
+    /// Line starts of the walked text.
+    pub(crate) lines: Option<LineIndex>,
+}

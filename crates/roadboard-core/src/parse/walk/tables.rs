@@ -1,0 +1,93 @@
+//! Tables: a timeline table (`| Phase | Duration |`) adds phase rows, a table with a Status
+//! column makes one item per row; what each column is, the grammar says
+//! ([`table_shape`](crate::parse::grammar::table_shape)).
+
+use super::{RawItem, TablePhase, Walker};
+use crate::model::ItemKind;
+use crate::parse::grammar;
+
+/// A table being read: its header, its rows so far, the row being read.
+pub(super) struct TableCtx {
+    /// The header row's cells.
+    pub(super) header: Vec<String>,
+    /// (line, cells) of each body row.
+    pub(super) rows: Vec<(usize, Vec<String>)>,
+    /// Cells of the row being read.
+    pub(super) row: Vec<String>,
+    /// Line of the row being read.
+    pub(super) row_line: usize,
+    /// Inside the header row.
+    pub(super) in_head: bool,
+}
+
+impl<'a> Walker<'a> {
+    /// A table ended: its rows become phases, items, or nothing, as its header says.
+    pub(super) fn table_done(&mut self, t: TableCtx) {
+        let cols = match grammar::table_shape(&t.header) {
+            grammar::TableShape::Timeline { phase, time } => {
+                for (line, row) in &t.rows {
+                    let name = row.get(phase).cloned().unwrap_or_default();
+                    if name.is_empty() {
+                        continue;
+                    }
+                    self.out.table_phases.push(TablePhase {
+                        name,
+                        time: row.get(time).cloned().unwrap_or_default(),
+                        line: *line,
+                    });
+                }
+                return;
+            }
+            grammar::TableShape::Items(cols) => cols,
+            grammar::TableShape::Other => return,
+        };
+        let grammar::ItemColumns {
+            name: name_col,
+            status: status_col,
+            id: id_col,
+            priority: prio_col,
+            effort: effort_col,
+        } = cols;
+        for (line, row) in t.rows {
+            let name = row.get(name_col).cloned().unwrap_or_default();
+            if name.is_empty() {
+                continue;
+            }
+            let status = grammar::cell_status(row.get(status_col).map_or("", String::as_str));
+            let priority = prio_col
+                .and_then(|c| row.get(c))
+                .and_then(|c| grammar::heading_priority(c))
+                .or_else(|| grammar::item_priority(&name))
+                .or(self.section_priority());
+            let estimate = effort_col
+                .and_then(|c| row.get(c))
+                .and_then(|c| grammar::duration_at(c, 0).map(|(d, _)| (d, c.clone())));
+            let explicit_id = id_col
+                .and_then(|c| row.get(c))
+                .filter(|v| {
+                    !v.is_empty()
+                        && v.chars()
+                            .all(|c| c.is_alphanumeric() || c == '-' || c == '_' || c == '.')
+                })
+                .cloned();
+            self.out.items.push(RawItem {
+                kind: ItemKind::TableRow,
+                title: None,
+                markdown: name.clone(),
+                line,
+                section: self.current_section(),
+                checkbox: false,
+                status,
+                priority,
+                estimate,
+                parent: None,
+                checkbox_pos: None,
+                explicit_id,
+                deps: Vec::new(),
+                dep_cut: None,
+                heading_section: None,
+                text: name,
+            });
+        }
+    }
+}
