@@ -7,6 +7,7 @@
 //! | `priority` | P0–P3, "High priority", "Nice to have", colour circles |
 //! | `duration` | estimates and durations ("⏱ ~2 hours", "Time: 1-2 days"), in working days |
 //! | `axis` | places on the working-day axis ("Day 4-5", "Week 1-2", "Week 8+") |
+//! | `release` | release names ("v3.6.0", "Release 2.0", "etcd 3.4 (Q2, 2018)") |
 //! | `stage` | stage names ("Phase 2", "Sprint 3") and stage arrows ("Phase 1 → Phase 2") |
 //! | `date` | calendar spans (ISO dates, "March 2026", "Q3 2025") and year headings |
 //! | `claim` | claimed progress ("85% Complete") |
@@ -27,6 +28,7 @@ mod lex;
 mod number;
 mod priority;
 mod reference;
+mod release;
 mod stage;
 mod status;
 mod table;
@@ -41,6 +43,11 @@ pub(crate) use duration::{duration_at, find_estimate};
 pub(crate) use lex::{find_ascii, strip_leading_symbols};
 pub(crate) use priority::{heading_priority, heading_priority_in, item_priority};
 pub(crate) use reference::{for_each_ref, plain_lead};
+#[allow(
+    unused_imports,
+    reason = "the outline (issue 14) and milestone (issue 15) rules read it"
+)]
+pub(crate) use release::release_version;
 pub(crate) use stage::{stage_arrow, stage_key};
 pub(crate) use status::{
     cell_status, heading_status_in, leading_in_progress_box, leading_status_label,
