@@ -2,9 +2,9 @@
 #![cfg(all(target_arch = "wasm32", feature = "web"))]
 
 use leptos::prelude::*;
-use roadboard::app::Session;
 use roadboard::components::docpage::RoadmapScreen;
-use roadboard::components::state::DocModel;
+use roadboard::doc::DocModel;
+use roadboard::session::Session;
 use roadboard::storage::{backup_key, load_progress, progress_key, store, KeyValue, LocalStorage};
 use roadboard_core::progress::ProgressState;
 use roadboard_core::viewstate::ViewState;

@@ -1,8 +1,9 @@
 //! The home page: open a roadmap (file, drop, paste), the bundled roadmaps with the reader's
 //! progress, and the recently opened documents.
 
-use crate::app::{bundled_href, open_file, open_text, Session, BUNDLED};
+use crate::dom::event_element;
 use crate::net::fetch_document;
+use crate::session::{bundled_href, Session, BUNDLED};
 use crate::storage::{forget_recent, load_progress, read_recent, store};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -51,14 +52,11 @@ pub fn HomePage() -> impl IntoView {
     let show_paste = move |_| {
         let text = paste.get_untracked();
         if text.trim().is_empty() {
-            session
-                .load_error
-                .set(Some("Paste some Markdown first, then press Show.".into()));
+            session.refuse("Paste some Markdown first, then press Show.");
             return;
         }
         let map = roadboard_core::parse(&text);
-        open_text(
-            session,
+        session.open_text(
             paste_id(&map.title),
             "Pasted roadmap",
             "pasted text".into(),
@@ -103,9 +101,9 @@ pub fn HomePage() -> impl IntoView {
                         <label class="file-button" for="open-file">"Open roadmap file"</label>
                         <input id="open-file" class="visually-hidden" type="file" accept=".md,.markdown,.txt,text/markdown,text/plain"
                             on:change=move |ev| {
-                                let input: Option<web_sys::HtmlInputElement> = crate::app::event_element(&ev);
+                                let input: Option<web_sys::HtmlInputElement> = event_element(&ev);
                                 if let Some(file) = input.as_ref().and_then(|i| i.files()).and_then(|f| f.get(0)) {
-                                    open_file(session, file);
+                                    session.open_file(file);
                                 }
                                 if let Some(i) = input { i.set_value(""); }
                             }/>

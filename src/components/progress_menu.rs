@@ -2,8 +2,8 @@
 //! Markdown with the boxes ticked, reset with confirmation and undo, and the banners for
 //! ticks whose item is gone and for storage problems.
 
-use crate::app::{download, event_element, file_stem};
-use crate::components::state::DocModel;
+use crate::doc::{file_stem, DocModel};
+use crate::dom::{download, event_element, Download};
 use crate::storage::SaveMode;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -33,11 +33,11 @@ pub fn ProgressMenu(
         let (m, stem, report) = (model.clone(), stem.clone(), report.clone());
         move |_| {
             let json = serde_json::to_string_pretty(&m.progress()).unwrap_or_default();
-            report(download(
-                &format!("{stem}.progress.json"),
-                "application/json",
-                &json,
-            ));
+            let file = Download::Text {
+                mime: "application/json",
+                text: &json,
+            };
+            report(download(&format!("{stem}.progress.json"), file));
         }
     };
     let export_md = {
@@ -48,7 +48,11 @@ pub fn ProgressMenu(
         };
         move |_| {
             let text = export_markdown(&m.original, &m.map, &m.progress());
-            report(download(&name, "text/markdown", &text));
+            let file = Download::Text {
+                mime: "text/markdown",
+                text: &text,
+            };
+            report(download(&name, file));
         }
     };
     let import = {

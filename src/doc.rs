@@ -1,12 +1,13 @@
-//! The opened document as the views see it: the model, fine-grained tick signals, and the
-//! one place ticks are changed and saved.
+//! The opened document as the views see it: the model, fine-grained tick signals, the one
+//! place ticks are changed and saved, and what is highlighted.
 
+use crate::dom::perf_mark;
 use crate::storage::{
     load_progress, replace_progress, save_changes, store, LoadedProgress, SaveMode, StorageError,
 };
 use leptos::prelude::*;
 use roadboard_core::board::BoardIndex;
-use roadboard_core::highlight::DepGraph;
+use roadboard_core::highlight::{DepGraph, Role};
 use roadboard_core::model::{Roadmap, Status};
 use roadboard_core::progress::{reconcile, ProgressState};
 use std::collections::HashMap;
@@ -248,6 +249,30 @@ fn is_storage_notice(n: &str) -> bool {
     n.contains("storage") || n.contains("Saving progress")
 }
 
+/// A file name from a title: letters, digits and dashes.
+pub fn file_stem(title: &str) -> String {
+    let s: String = title
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let s = s
+        .split('-')
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    if s.is_empty() {
+        "roadmap".into()
+    } else {
+        s.chars().take(60).collect()
+    }
+}
+
 /// What is highlighted: the hovered id, else the selected one, and every item's role.
 ///
 /// Roles reach the DOM through one effect that sets `data-highlight` on the elements that
@@ -258,7 +283,7 @@ pub struct Highlight {
     /// The id whose dependencies are shown.
     pub focus: Memo<Option<String>>,
     /// Role of every item (by index) relative to `focus`.
-    pub roles: Memo<Arc<Vec<Option<roadboard_core::highlight::Role>>>>,
+    pub roles: Memo<Arc<Vec<Option<Role>>>>,
     /// The selected id, as a keyed selector: only the cards whose selection changed re-run.
     pub selection: Selector<Option<String>>,
 }
@@ -278,9 +303,9 @@ impl Highlight {
         });
         let m = model.clone();
         Effect::new(move |_| {
-            crate::app::perf_mark("rb-highlight-dom");
+            perf_mark("rb-highlight-dom");
             roles.with(|r| apply_roles(&m, r));
-            crate::app::perf_mark("rb-highlight-dom-end");
+            perf_mark("rb-highlight-dom-end");
             focus.with(|f| apply_phase_roles(&m, f.as_deref()));
         });
         let selection = Selector::new(move || selected.get());
@@ -294,12 +319,8 @@ impl Highlight {
     /// The `data-highlight` value of item `i` now, for drawing a new element (not tracked:
     /// later changes arrive through the page-wide effect).
     pub fn role_key_now(&self, i: usize) -> Option<&'static str> {
-        self.roles.with_untracked(|r| {
-            r.get(i)
-                .copied()
-                .flatten()
-                .map(roadboard_core::highlight::Role::key)
-        })
+        self.roles
+            .with_untracked(|r| r.get(i).copied().flatten().map(Role::key))
     }
 
     /// Apply the current highlight again to elements drawn after it changed (the timeline
@@ -322,16 +343,16 @@ extern "C" {
     fn apply_highlight(selector: &str, attr: &str, ids: &str, roles: &str);
 }
 
-fn role_letter(r: roadboard_core::highlight::Role) -> char {
+fn role_letter(r: Role) -> char {
     match r {
-        roadboard_core::highlight::Role::Selected => 's',
-        roadboard_core::highlight::Role::Upstream => 'u',
-        roadboard_core::highlight::Role::Downstream => 'd',
+        Role::Selected => 's',
+        Role::Upstream => 'u',
+        Role::Downstream => 'd',
     }
 }
 
 /// Set `data-highlight` on every element of the opened roadmap that names an item.
-fn apply_roles(model: &DocModel, roles: &[Option<roadboard_core::highlight::Role>]) {
+fn apply_roles(model: &DocModel, roles: &[Option<Role>]) {
     let (mut ids, mut letters) = (String::new(), String::new());
     for (item, role) in model.map.items.iter().zip(roles) {
         if let Some(r) = role {
