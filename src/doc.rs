@@ -7,16 +7,18 @@ use crate::storage::{
 };
 use leptos::prelude::*;
 use roadboard_core::board::BoardIndex;
+use roadboard_core::docid::DocId;
 use roadboard_core::highlight::{DepGraph, Role};
 use roadboard_core::model::{Roadmap, Status};
+use roadboard_core::notice::Notice;
 use roadboard_core::progress::{reconcile, ProgressState};
 use std::collections::HashMap;
 use std::sync::Arc;
 
 /// An opened roadmap and the reader's ticks.
 pub struct DocModel {
-    /// Storage identity of the document (its address, or `file:…` / `paste:…`).
-    pub doc_id: String,
+    /// Storage identity of the document (its address, or a file or paste kept here).
+    pub doc_id: DocId,
     /// The parsed document.
     pub map: Roadmap,
     /// The document text the model was parsed from (BOM stripped, mojibake repaired).
@@ -45,8 +47,8 @@ pub struct DocModel {
     pub orphans: RwSignal<Vec<(String, String)>>,
     /// The state before a reset, for "Undo".
     pub undo: RwSignal<Option<ProgressState>>,
-    /// A message for the reader about saving, if any.
-    pub notice: RwSignal<Option<String>>,
+    /// A message for the reader about saving, storage or what they asked for, if any.
+    pub notice: RwSignal<Option<Notice>>,
 }
 
 /// How long ticks wait before they are written (a burst of ticks is one write).
@@ -55,11 +57,12 @@ const SAVE_DELAY_MS: u64 = 150;
 impl DocModel {
     /// Build the model for a document and the progress loaded for it.
     pub fn new(
-        doc_id: String,
+        doc_id: impl Into<DocId>,
         original: String,
         map: Roadmap,
         loaded: LoadedProgress,
     ) -> Arc<Self> {
+        let doc_id = doc_id.into();
         let state = loaded.state;
         let ticks = map
             .items
@@ -150,7 +153,7 @@ impl DocModel {
                 self.state.set_value(merged);
                 if self
                     .notice
-                    .with_untracked(|n| n.as_deref().is_some_and(is_storage_notice))
+                    .with_untracked(|n| n.as_ref().is_some_and(Notice::cleared_by_save))
                 {
                     self.notice.set(None);
                 }
@@ -163,7 +166,7 @@ impl DocModel {
                         SaveMode::ReadOnly
                     });
                 }
-                self.notice.set(Some(e.to_string()));
+                self.notice.set(Some(e.into()));
             }
         }
     }
@@ -243,10 +246,13 @@ impl DocModel {
         let done = self.ticks.iter().filter(|t| t.get()).count();
         (done, self.ticks.len())
     }
-}
 
-fn is_storage_notice(n: &str) -> bool {
-    n.contains("storage") || n.contains("Saving progress")
+    /// Tell the reader that something they asked for failed, if it did.
+    pub fn report(&self, result: Result<(), impl Into<Notice>>) {
+        if let Err(e) = result {
+            self.notice.set(Some(e.into()));
+        }
+    }
 }
 
 /// A file name from a title: letters, digits and dashes.

@@ -7,7 +7,9 @@ use crate::dom::perf_mark;
 use crate::storage::{doc_text_key, load_progress, remember_recent, store, LoadedProgress};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use roadboard_core::docid::DocId;
 use roadboard_core::load::{decode_document, LoadError, MAX_DOCUMENT_BYTES};
+use roadboard_core::notice::{Notice, NoticeKind};
 use roadboard_core::progress::ProgressState;
 use roadboard_core::recent::RecentDoc;
 use roadboard_core::store::SaveMode;
@@ -24,9 +26,9 @@ pub struct Session {
     /// The view, mirrored in the address.
     pub view: RwSignal<ViewState>,
     /// Texts of opened files/pastes that could not be stored (storage full or blocked).
-    pub memory_docs: StoredValue<HashMap<String, String>>,
+    pub memory_docs: StoredValue<HashMap<DocId, String>>,
     /// A problem opening something, shown on the page.
-    pub load_error: RwSignal<Option<String>>,
+    pub load_error: RwSignal<Option<Notice>>,
     /// A file is being dragged over the page.
     pub dragging: RwSignal<bool>,
     /// A document line to bring into view in the Document tab.
@@ -47,7 +49,7 @@ impl Session {
 
     /// Say that something could not be opened (shown on the home page).
     pub fn refuse(self, message: impl Into<String>) {
-        self.load_error.set(Some(message.into()));
+        self.load_error.set(Some(Notice::outcome(message)));
     }
 
     /// Show the Document tab scrolled to `line`.
@@ -58,48 +60,38 @@ impl Session {
 
     /// Show a document given by its text (from a file or a paste): keep the text in this
     /// browser (in memory when storage refuses it, with a notice), list it as recent and show it.
-    pub fn open_text(self, id: String, title_hint: &str, origin: String, text: String) {
+    pub fn open_text(self, id: DocId, title_hint: &str, text: String) {
         let map = roadboard_core::parse_named(&text, Some(title_hint));
         let mut notice = None;
         match store() {
             Ok(kv) => {
                 if let Err(e) = kv.set(&doc_text_key(&id), &text) {
-                    notice = Some(format!(
-                        "{e} The document itself could not be kept either: after a reload, open it again."
+                    notice = Some(Notice::new(
+                        NoticeKind::DocumentNotKept,
+                        format!(
+                            "{e} The document itself could not be kept either: after a reload, open it again."
+                        ),
                     ));
                     self.keep_in_memory(&id, &text);
                 }
-                let query = ViewState {
-                    doc: Some(id.clone()),
-                    ..ViewState::default()
-                }
-                .to_query();
-                let recent = RecentDoc {
-                    query: query.trim_start_matches('?').to_string(),
-                    title: map.title.clone(),
-                    origin,
-                };
-                let _ = remember_recent(kv.as_ref(), recent);
+                let _ = remember_recent(kv.as_ref(), RecentDoc::new(&id, map.title.clone()));
             }
             Err(e) => {
-                notice = Some(e.to_string());
+                notice = Some(Notice::new(NoticeKind::DocumentNotKept, e.to_string()));
                 self.keep_in_memory(&id, &text);
             }
         }
         self.load_error.set(notice);
-        let next = ViewState {
-            doc: Some(id),
-            ..ViewState::default()
-        };
+        let next = ViewState::opening(&id);
         if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
             let _ = h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url_for(&next)));
         }
         self.view.set(next);
     }
 
-    fn keep_in_memory(self, id: &str, text: &str) {
+    fn keep_in_memory(self, id: &DocId, text: &str) {
         self.memory_docs.update_value(|m| {
-            m.insert(id.to_string(), text.to_string());
+            m.insert(id.clone(), text.to_string());
         });
     }
 
@@ -122,8 +114,7 @@ impl Session {
             match decode_document(&bytes) {
                 Ok(text) => {
                     let stem = name.rsplit_once('.').map_or(name.as_str(), |(s, _)| s);
-                    let origin = format!("file {name}");
-                    self.open_text(format!("file:{name}"), stem, origin, text);
+                    self.open_text(DocId::File(name.clone()), stem, text);
                 }
                 Err(e) => self.refuse(format!("“{name}”: {e}")),
             }
@@ -132,7 +123,7 @@ impl Session {
 
     /// The text of a document opened from a file or a paste on an earlier visit (or earlier in
     /// this tab, when storage could not keep it).
-    pub fn stored_doc_text(self, id: &str) -> Option<String> {
+    pub fn stored_doc_text(self, id: &DocId) -> Option<String> {
         if let Some(t) = self.memory_docs.with_value(|m| m.get(id).cloned()) {
             return Some(t);
         }
@@ -140,34 +131,24 @@ impl Session {
     }
 }
 
-/// The model of document `doc_id` read from `text`: parsed (with `name` as the title when the
-/// document has none), listed as recently opened (from `origin`), with the reader's saved ticks.
-pub fn open_model(doc_id: String, text: &str, name: Option<&str>, origin: String) -> Arc<DocModel> {
+/// The model of document `id` read from `text`: parsed (with `name` as the title when the
+/// document has none), listed as recently opened, with the reader's saved ticks.
+pub fn open_model(id: DocId, text: &str, name: Option<&str>) -> Arc<DocModel> {
     perf_mark("rb-doc-loaded");
     let map = roadboard_core::parse_named(text, name);
     perf_mark("rb-parsed");
     let loaded = match store() {
         Ok(kv) => {
-            let q = if doc_id.contains(':') && !doc_id.contains("://") {
-                format!("doc={}", roadboard_core::viewstate::encode(&doc_id))
-            } else {
-                format!("src={}", roadboard_core::viewstate::encode(&doc_id))
-            };
-            let recent = RecentDoc {
-                query: q,
-                title: map.title.clone(),
-                origin,
-            };
-            let _ = remember_recent(kv.as_ref(), recent);
-            load_progress(kv.as_ref(), &doc_id)
+            let _ = remember_recent(kv.as_ref(), RecentDoc::new(&id, map.title.clone()));
+            load_progress(kv.as_ref(), &id)
         }
         Err(e) => LoadedProgress {
             state: ProgressState::new(),
             mode: SaveMode::MemoryOnly,
-            notice: Some(e.to_string()),
+            notice: Some(e.into()),
         },
     };
-    DocModel::new(doc_id, text.to_string(), map, loaded)
+    DocModel::new(id, text.to_string(), map, loaded)
 }
 
 /// The query string of the page now (`?…`, or empty).
@@ -190,11 +171,12 @@ pub fn url_for(st: &ViewState) -> String {
     }
 }
 
+/// The storage id of a bundled roadmap (a file of `public/roadmaps/`).
+pub fn bundled_id(file: &str) -> DocId {
+    DocId::Bundled(format!("roadmaps/{file}"))
+}
+
 /// The link that opens a bundled roadmap.
 pub fn bundled_href(file: &str) -> String {
-    ViewState {
-        src: Some(format!("roadmaps/{file}")),
-        ..ViewState::default()
-    }
-    .to_query()
+    ViewState::opening(&bundled_id(file)).to_query()
 }

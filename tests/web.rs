@@ -240,3 +240,28 @@ fn local_storage_round_trips() {
     roadboard::storage::replace_progress(&kv, "test-rt", &st).expect("write");
     assert_eq!(load_progress(&kv, "test-rt").state, st);
 }
+
+/// A notice is cleared by a successful save because of its kind, never its wording.
+#[wasm_bindgen_test]
+async fn a_save_clears_storage_notices_only() {
+    use roadboard_core::notice::Notice;
+    use roadboard_core::store::StorageError;
+    let doc = "test-notice-kind";
+    local().remove_item(&progress_key(doc)).unwrap();
+    let (host, model) = mount(DOC, doc).await;
+    let id = model.map.items[0].id.clone();
+    let outcome = Notice::outcome("Imported 2 ticks from “storage.progress.json”.");
+    model.notice.set(Some(outcome.clone()));
+    checkbox(&host, &id).click();
+    leptos::task::tick().await;
+    model.flush();
+    assert_eq!(model.notice.get_untracked(), Some(outcome), "kept");
+    model
+        .notice
+        .set(Some(Notice::from(StorageError::QuotaExceeded)));
+    checkbox(&host, &id).click();
+    leptos::task::tick().await;
+    model.flush();
+    assert_eq!(model.notice.get_untracked(), None, "the save succeeded");
+    host.remove();
+}

@@ -13,6 +13,7 @@ use crate::session::{open_model, Session};
 use crate::storage::progress_key;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use roadboard_core::docid::DocId;
 use roadboard_core::viewstate::View;
 use std::sync::Arc;
 
@@ -29,7 +30,7 @@ pub fn DocumentPage(
     /// `?src=`: an address to fetch.
     src: Option<String>,
     /// `?doc=`: a document opened from a file or paste, kept in this browser.
-    doc: Option<String>,
+    doc: Option<DocId>,
 ) -> impl IntoView {
     let session = expect_context::<Session>();
     let (loaded, set_loaded) = signal(Loaded::Loading);
@@ -42,7 +43,7 @@ pub fn DocumentPage(
                     .map(|n| n.rsplit_once('.').map_or(n, |(s, _)| s).to_string());
                 let loaded = match fetch_document(&src).await {
                     Ok(text) => {
-                        let model = open_model(src.clone(), &text, name.as_deref(), src.clone());
+                        let model = open_model(DocId::parse(&src), &text, name.as_deref());
                         // Reading and drawing in two tasks: the page stays responsive between.
                         next_task().await;
                         Loaded::Ready(model)
@@ -53,17 +54,9 @@ pub fn DocumentPage(
             });
         }
         (None, Some(doc)) => {
-            let name = doc
-                .split_once(':')
-                .map_or(doc.as_str(), |(_, n)| n)
-                .to_string();
-            let origin = if doc.starts_with("paste:") {
-                "pasted text".to_string()
-            } else {
-                format!("file {name}")
-            };
+            let name = doc.name().to_string();
             set_loaded.set(match session.stored_doc_text(&doc) {
-                Some(text) => Loaded::Ready(open_model(doc.clone(), &text, Some(&name), origin)),
+                Some(text) => Loaded::Ready(open_model(doc, &text, Some(&name))),
                 None => Loaded::Failed(format!(
                     "“{name}” was opened from your computer on an earlier visit and is no longer kept in this browser. Open the file again: your ticks are still saved."
                 )),

@@ -3,10 +3,11 @@
 
 use crate::dom::event_element;
 use crate::net::fetch_document;
-use crate::session::{bundled_href, Session, BUNDLED};
+use crate::session::{bundled_href, bundled_id, Session, BUNDLED};
 use crate::storage::{forget_recent, load_progress, read_recent, store};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use roadboard_core::docid::DocId;
 use roadboard_core::recent::RecentDoc;
 
 /// A readable name from a file name: `miro-clone-cycle-35.md` → "Miro clone cycle 35".
@@ -24,26 +25,6 @@ pub fn readable_name(file: &str) -> String {
     }
 }
 
-/// A storage id for pasted text, from its title.
-fn paste_id(title: &str) -> String {
-    let slug: String = title
-        .chars()
-        .filter(|c| c.is_alphanumeric() || c.is_whitespace() || *c == '-')
-        .collect::<String>()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join("-")
-        .to_lowercase();
-    format!(
-        "paste:{}",
-        if slug.is_empty() {
-            "untitled".into()
-        } else {
-            slug
-        }
-    )
-}
-
 /// The landing page.
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -56,12 +37,7 @@ pub fn HomePage() -> impl IntoView {
             return;
         }
         let map = roadboard_core::parse(&text);
-        session.open_text(
-            paste_id(&map.title),
-            "Pasted roadmap",
-            "pasted text".into(),
-            text,
-        );
+        session.open_text(DocId::paste_for_title(&map.title), "Pasted roadmap", text);
     };
     let recent = RwSignal::new(
         store()
@@ -88,9 +64,9 @@ pub fn HomePage() -> impl IntoView {
                     "roadboard reads a roadmap written in Markdown — checklists, ✅ status marks, priorities, phases — and shows it as a board and a timeline you can tick off. The file never leaves your browser, and your progress is kept here."
                 </p>
             </section>
-            {move || session.load_error.get().map(|m| view! {
+            {move || session.load_error.get().map(|n| view! {
                 <div class="notice error" role="alert">
-                    <p>{m}</p>
+                    <p>{n.message}</p>
                     <button type="button" class="link-button" on:click=move |_| session.load_error.set(None)>"Dismiss"</button>
                 </div>
             })}
@@ -161,12 +137,12 @@ pub fn HomePage() -> impl IntoView {
 #[component]
 fn BundledEntry(file: &'static str) -> impl IntoView {
     let (summary, set_summary) = signal(None::<(String, usize, usize)>);
-    let src = format!("roadmaps/{file}");
+    let id = bundled_id(file);
     spawn_local(async move {
-        if let Ok(text) = fetch_document(&src).await {
+        if let Ok(text) = fetch_document(id.name()).await {
             let map = roadboard_core::parse_named(&text, Some(file));
             let state = store()
-                .map(|kv| load_progress(kv.as_ref(), &src).state)
+                .map(|kv| load_progress(kv.as_ref(), &id).state)
                 .unwrap_or_default();
             let done = map
                 .items

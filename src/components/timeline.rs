@@ -7,18 +7,19 @@ use crate::dom::{data_url, download, event_element, perf_mark, Download};
 use crate::session::Session;
 use crate::storage::{KeyValue, LocalStorage, KEY_PREFIX};
 use leptos::prelude::*;
+use roadboard_core::docid::DocId;
 use roadboard_core::schedule::{self, layout, Options, Palette, Row, RowKind, Timeline, Zoom};
 use std::collections::HashSet;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
 /// The localStorage key of a document's chosen start date.
-fn start_key(doc: &str) -> String {
+fn start_key(doc: &DocId) -> String {
     format!("{KEY_PREFIX}:start:{doc}")
 }
 
 /// The stored start date, if it is a real `YYYY-MM-DD` date (anything else is ignored).
-fn stored_start(doc: &str) -> Option<String> {
+fn stored_start(doc: &DocId) -> Option<String> {
     let raw = LocalStorage::open().ok()?.get(&start_key(doc)).ok()??;
     schedule::Date::parse_iso(&raw).map(|d| d.iso())
 }
