@@ -241,6 +241,44 @@ fn local_storage_round_trips() {
     assert_eq!(load_progress(&kv, "test-rt").state, st);
 }
 
+/// The timeline's start date is kept through the store seam, like progress (issue 12): with a
+/// store installed, nothing reaches localStorage.
+#[wasm_bindgen_test]
+async fn the_start_date_is_kept_through_the_store_seam() {
+    let doc = "test-start";
+    let key = "roadboard:start:test-start";
+    local().remove_item(key).unwrap();
+    let mem = std::rc::Rc::new(roadboard::storage::MemoryStore::new());
+    roadboard::storage::install(Some(mem.clone()));
+    let plan = "# Plan\n\n## Phase 1 (Week 1)\n- [ ] a\n\n## Phase 2 (Week 2)\n- [ ] b\n";
+    let (host, _) = mount(plan, doc).await;
+    let tab: web_sys::HtmlElement = host
+        .query_selector("#tab-timeline")
+        .unwrap()
+        .expect("timeline tab")
+        .unchecked_into();
+    tab.click();
+    leptos::task::tick().await;
+    let input: web_sys::HtmlInputElement = host
+        .query_selector("#tl-start")
+        .unwrap()
+        .expect("start date field")
+        .unchecked_into();
+    input.set_value("2025-03-03");
+    input
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    leptos::task::tick().await;
+    roadboard::storage::install(None);
+    assert_eq!(mem.get(key).unwrap().as_deref(), Some("2025-03-03"));
+    assert_eq!(
+        local().get_item(key).unwrap(),
+        None,
+        "localStorage untouched"
+    );
+    host.remove();
+}
+
 /// A notice is cleared by a successful save because of its kind, never its wording.
 #[wasm_bindgen_test]
 async fn a_save_clears_storage_notices_only() {

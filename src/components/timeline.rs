@@ -5,7 +5,7 @@
 use crate::doc::{file_stem, DocModel, Highlight};
 use crate::dom::{data_url, download, event_element, perf_mark, Download};
 use crate::session::Session;
-use crate::storage::{KeyValue, LocalStorage, KEY_PREFIX};
+use crate::storage::{load_start_date, save_start_date, store};
 use leptos::prelude::*;
 use roadboard_core::docid::DocId;
 use roadboard_core::schedule::{self, layout, Options, Palette, Row, RowKind, Timeline, Zoom};
@@ -13,14 +13,9 @@ use std::collections::HashSet;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
-/// The localStorage key of a document's chosen start date.
-fn start_key(doc: &DocId) -> String {
-    format!("{KEY_PREFIX}:start:{doc}")
-}
-
 /// The stored start date, if it is a real `YYYY-MM-DD` date (anything else is ignored).
 fn stored_start(doc: &DocId) -> Option<String> {
-    let raw = LocalStorage::open().ok()?.get(&start_key(doc)).ok()??;
+    let raw = load_start_date(store().ok()?.as_ref(), doc)?;
     schedule::Date::parse_iso(&raw).map(|d| d.iso())
 }
 
@@ -194,12 +189,8 @@ pub fn TimelineView(
             .map(|i| i.value())
             .unwrap_or_default();
         let valid = schedule::Date::parse_iso(&value).map(|d| d.iso());
-        if let Ok(kv) = LocalStorage::open() {
-            let key = start_key(&doc_id);
-            let _ = match &valid {
-                Some(v) => kv.set(&key, v),
-                None => kv.remove(&key),
-            };
+        if let Ok(kv) = store() {
+            let _ = save_start_date(kv.as_ref(), &doc_id, valid.as_deref());
         }
         set_start.set(valid);
     };

@@ -3,7 +3,9 @@
 //! handling of values from a newer version. Pure: the browser's localStorage is one
 //! [`KeyValue`]; [`MemoryStore`] is another, with injectable faults for tests.
 //!
-//! Keys name a document by its [`DocId`] text, never by its content.
+//! Every value roadboard keeps goes through here: progress, backups, the text of opened files
+//! and pastes, the recent list and the timeline's start date. Keys name a document by its
+//! [`DocId`] text, never by its content.
 
 use crate::docid::DocId;
 use crate::notice::{Notice, NoticeKind};
@@ -147,6 +149,30 @@ pub fn backup_key(doc: impl Into<DocId>) -> String {
 /// The key under which the text of a document opened from a file or a paste is kept.
 pub fn doc_text_key(doc: impl Into<DocId>) -> String {
     format!("{KEY_PREFIX}:doc:{}", doc.into())
+}
+
+/// The key of the start date a reader chose for a document's timeline.
+pub fn start_key(doc: impl Into<DocId>) -> String {
+    format!("{KEY_PREFIX}:start:{}", doc.into())
+}
+
+/// The stored timeline start date of a document, as stored (the caller checks it is a date);
+/// `None` when there is none or storage cannot be read.
+pub fn load_start_date(kv: &dyn KeyValue, doc: impl Into<DocId>) -> Option<String> {
+    kv.get(&start_key(doc)).ok().flatten()
+}
+
+/// Store the timeline start date of a document, or forget it (`None`).
+pub fn save_start_date(
+    kv: &dyn KeyValue,
+    doc: impl Into<DocId>,
+    date: Option<&str>,
+) -> Result<(), StorageError> {
+    let key = start_key(doc);
+    match date {
+        Some(d) => kv.set(&key, d),
+        None => kv.remove(&key),
+    }
 }
 
 /// How progress can be saved for the opened document.
@@ -400,8 +426,32 @@ mod tests {
             assert_eq!(progress_key(&typed), format!("roadboard:progress:{id}"));
             assert_eq!(backup_key(&typed), format!("roadboard:backup:{id}"));
             assert_eq!(doc_text_key(&typed), format!("roadboard:doc:{id}"));
+            assert_eq!(start_key(&typed), format!("roadboard:start:{id}"));
             assert_eq!(progress_key(id), progress_key(typed));
         }
+    }
+
+    #[test]
+    fn the_start_date_goes_through_the_store() {
+        let kv = MemoryStore::new();
+        let doc = DocId::parse("roadmaps/plan.md");
+        assert_eq!(load_start_date(&kv, &doc), None);
+        save_start_date(&kv, &doc, Some("2025-03-03")).expect("save");
+        assert_eq!(
+            kv.get("roadboard:start:roadmaps/plan.md")
+                .expect("get")
+                .as_deref(),
+            Some("2025-03-03")
+        );
+        assert_eq!(load_start_date(&kv, &doc).as_deref(), Some("2025-03-03"));
+        save_start_date(&kv, &doc, None).expect("forget");
+        assert_eq!(load_start_date(&kv, &doc), None);
+        let off = MemoryStore::blocked();
+        assert_eq!(load_start_date(&off, &doc), None);
+        assert_eq!(
+            save_start_date(&off, &doc, Some("2025-03-03")),
+            Err(StorageError::Unavailable)
+        );
     }
 
     #[test]
