@@ -303,3 +303,55 @@ async fn a_save_clears_storage_notices_only() {
     assert_eq!(model.notice.get_untracked(), None, "the save succeeded");
     host.remove();
 }
+
+#[wasm_bindgen::prelude::wasm_bindgen(inline_js = r#"
+export function block_local_storage(on) {
+    if (on) {
+        window.__rbStorage = Object.getOwnPropertyDescriptor(window, "localStorage");
+        Object.defineProperty(window, "localStorage", {
+            configurable: true,
+            get() { throw new DOMException("The operation is insecure.", "SecurityError"); },
+        });
+    } else if (window.__rbStorage) {
+        Object.defineProperty(window, "localStorage", window.__rbStorage);
+    } else {
+        delete window.localStorage;
+    }
+}
+"#)]
+extern "C" {
+    /// Make `window.localStorage` throw a SecurityError, as a browser that blocks storage does.
+    fn block_local_storage(on: bool);
+}
+
+/// Storage the browser blocks is "unavailable", never an exception through the adapter.
+#[wasm_bindgen_test]
+fn storage_blocked_by_the_browser_is_unavailable() {
+    use roadboard::storage::StorageError;
+    block_local_storage(true);
+    let opened = LocalStorage::open().map(|_| ());
+    let from_store = store().map(|_| ());
+    block_local_storage(false);
+    assert_eq!(opened, Err(StorageError::Unavailable));
+    assert_eq!(from_store, Err(StorageError::Unavailable));
+    assert!(LocalStorage::open().is_ok(), "unblocked again");
+}
+
+/// Blocked after the page opened: ticks stay in the tab, the reader is told, nothing is written.
+#[wasm_bindgen_test]
+async fn storage_blocked_later_keeps_ticks_in_the_tab() {
+    let doc = "test-blocked-later";
+    local().remove_item(&progress_key(doc)).unwrap();
+    let (host, model) = mount(DOC, doc).await;
+    let input = checkbox(&host, &model.map.items[0].id);
+    block_local_storage(true);
+    input.click();
+    leptos::task::tick().await;
+    model.flush();
+    leptos::task::tick().await;
+    block_local_storage(false);
+    assert!(input.checked(), "the tick is kept in the tab");
+    assert!(text(&host).contains("blocked storage"), "{}", text(&host));
+    assert_eq!(local().get_item(&progress_key(doc)).unwrap(), None);
+    host.remove();
+}
