@@ -253,29 +253,22 @@ impl DocModel {
             self.notice.set(Some(e.into()));
         }
     }
+
+    /// The name this document's downloads start with (`{name}.progress.json`,
+    /// `{name}-timeline.svg`): the slug of its title, or `roadmap`.
+    pub fn download_name(&self) -> String {
+        download_name(&self.map.title)
+    }
 }
 
-/// A file name from a title: letters, digits and dashes.
-pub fn file_stem(title: &str) -> String {
-    let s: String = title
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let s = s
-        .split('-')
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
-    if s.is_empty() {
+/// The name downloads of a document titled `title` start with: the title's slug (lowercase
+/// letters and digits joined by `-`, at most 60 characters), or `roadmap` when it has none.
+pub fn download_name(title: &str) -> String {
+    let slug = roadboard_core::slug(title, 60);
+    if slug.is_empty() {
         "roadmap".into()
     } else {
-        s.chars().take(60).collect()
+        slug
     }
 }
 

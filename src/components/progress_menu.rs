@@ -2,7 +2,7 @@
 //! Markdown with the boxes ticked, reset with confirmation and undo, and the banners for
 //! ticks whose item is gone and for storage problems.
 
-use crate::doc::{file_stem, DocModel};
+use crate::doc::DocModel;
 use crate::dom::{download, event_element, Download};
 use crate::storage::SaveMode;
 use leptos::prelude::*;
@@ -21,7 +21,7 @@ pub fn ProgressMenu(
 ) -> impl IntoView {
     let confirming = RwSignal::new(false);
     let open = RwSignal::new(false);
-    let stem = file_stem(&model.map.title);
+    let stem = model.download_name();
     let export_json = {
         let (m, stem) = (model.clone(), stem.clone());
         move |_| {

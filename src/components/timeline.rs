@@ -2,7 +2,7 @@
 //! progress, dependency arrows and the critical path — plus its toolbar (zoom, start date,
 //! exports) and the same data as a table.
 
-use crate::doc::{file_stem, DocModel, Highlight};
+use crate::doc::{DocModel, Highlight};
 use crate::dom::{data_url, download, event_element, perf_mark, Download};
 use crate::session::Session;
 use crate::storage::{load_start_date, save_start_date, store};
@@ -211,7 +211,7 @@ pub fn TimelineView(
             critical.get_untracked(),
             &pal,
         );
-        (svg, t.width, t.height, file_stem(&m.map.title))
+        (svg, t.width, t.height, m.download_name())
     };
     let svg_text2 = svg_text.clone();
     let svg_text3 = svg_text.clone();

@@ -56,7 +56,8 @@ impl DocId {
     /// The id of text pasted under `title`: its words, lowercased and joined by `-` (letters,
     /// digits and `-` kept, other characters dropped), or `paste:untitled`.
     ///
-    /// This is a storage key of readers' saved pastes: it must not change.
+    /// This is a storage key of readers' saved pastes: it must not change (see the tests for why
+    /// it is not [`crate::slug`]).
     pub fn paste_for_title(title: &str) -> DocId {
         let key = title
             .chars()
@@ -276,5 +277,26 @@ mod tests {
             panic!("a paste id");
         };
         assert_eq!(key.len(), 40 * 5 - 1, "no length limit");
+    }
+
+    /// Why the paste id is not [`crate::slug`]: the slug turns dropped characters into word
+    /// breaks and collapses dashes, so these titles would get new keys and their saved pastes
+    /// would be lost.
+    #[test]
+    fn the_shared_slug_would_change_paste_ids() {
+        for (title, paste, slug) in [
+            ("Q4's roadmap v1.2", "q4s-roadmap-v12", "q4-s-roadmap-v1-2"),
+            ("A - B", "a---b", "a-b"),
+            ("snake_case", "snakecase", "snake-case"),
+            ("-edge-", "-edge-", "edge"),
+            (
+                "🚀 Production Roadmap - Palytt Integration",
+                "production-roadmap---palytt-integration",
+                "production-roadmap-palytt-integration",
+            ),
+        ] {
+            assert_eq!(DocId::paste_for_title(title).name(), paste);
+            assert_eq!(crate::slug(title, 60), slug);
+        }
     }
 }

@@ -36,4 +36,5 @@ pub mod store;
 pub mod viewstate;
 
 pub use model::Roadmap;
+pub use parse::ids::slug;
 pub use parse::{parse, parse_named};
