@@ -175,7 +175,8 @@ fn heading_seed(s: &RawSection, i: usize, parent: Option<usize>, release: bool) 
     };
     // Dates in the heading win; dates in the body's first lines count when the heading
     // writes no time of its own.
-    let dates = grammar::calendar_span(&s.plain, s.year).or_else(|| {
+    let heading_dates = grammar::calendar_phrase(&s.title, s.year);
+    let dates = heading_dates.as_ref().map(|d| d.0.clone()).or_else(|| {
         (range.is_none() && duration.is_none() && open.is_none())
             .then(|| s.body_dates.clone())
             .flatten()
@@ -184,6 +185,7 @@ fn heading_seed(s: &RawSection, i: usize, parent: Option<usize>, release: bool) 
         .as_ref()
         .map(|r| r.2.as_str())
         .or_else(|| duration.as_ref().map(|d| d.1.as_str()))
+        .or_else(|| heading_dates.as_ref().map(|d| d.1))
         .unwrap_or("");
     Some(Seed {
         title: clean_title(&s.title, phrase),
@@ -559,10 +561,7 @@ fn display_titles(seeds: &[Seed], order: &[usize], sections: &[RawSection]) -> V
                 (0, _) if seed.full_title != current => seed.full_title.clone(),
                 (0, _) => continue,
                 (1, Some(pt)) => format!("{current} — {pt}"),
-                _ => format!(
-                    "{current} (line {})",
-                    seed.line
-                ),
+                _ => format!("{current} (line {})", seed.line),
             };
             if let Some(t) = titles.get_mut(i) {
                 *t = next;

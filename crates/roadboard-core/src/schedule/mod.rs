@@ -33,9 +33,9 @@ mod text;
 mod ticks;
 
 pub use self::arrows::Arrow;
+pub use self::layout::layout;
 pub use self::order::{implicit_order, place};
 pub use self::place::{schedule, Slot, Task, When};
-pub use self::layout::layout;
 pub use self::rows::{Row, RowKind};
 pub use self::style::Palette;
 pub use self::svg::{page_svg, rows_between, to_svg, ProgressOf};

@@ -99,7 +99,11 @@ pub fn schedule(tasks: &[Task]) -> Vec<Slot> {
     }
     let mut children: Vec<Vec<usize>> = vec![Vec::new(); n];
     for (i, t) in tasks.iter().enumerate() {
-        if let Some(list) = t.parent.filter(|&p| p != i).and_then(|p| children.get_mut(p)) {
+        if let Some(list) = t
+            .parent
+            .filter(|&p| p != i)
+            .and_then(|p| children.get_mut(p))
+        {
             list.push(i);
         }
     }

@@ -65,10 +65,12 @@ enum Tok {
     Other,
 }
 
-/// Splits `text` into date tokens (linear; every other character is `Other`).
-fn tokens(text: &str) -> Vec<Tok> {
+/// Splits `text` into date tokens (linear; every other character is `Other`), with the byte
+/// offset where each starts and ends.
+fn tokens(text: &str) -> (Vec<Tok>, Vec<(usize, usize)>) {
     let b = text.as_bytes();
     let mut out = Vec::new();
+    let mut at: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < text.len() {
         let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
@@ -78,6 +80,7 @@ fn tokens(text: &str) -> Vec<Tok> {
         if c.is_ascii_digit() {
             if let Some((t, len)) = iso_at(text, i).or_else(|| slash_at(b, i)) {
                 out.push(t);
+                at.push((i, i + len));
                 i += len;
                 continue;
             }
@@ -99,6 +102,7 @@ fn tokens(text: &str) -> Vec<Tok> {
             } else {
                 out.push(Tok::Other);
             }
+            at.push((i, k));
             i = k;
         } else if c.is_alphabetic() {
             let mut j = i;
@@ -110,8 +114,10 @@ fn tokens(text: &str) -> Vec<Tok> {
             }
             let w = text.get(i..j).unwrap_or("").to_lowercase();
             out.push(word_token(&w));
+            at.push((i, j));
             i = j;
         } else {
+            let from = i;
             out.push(match c {
                 '-' | '–' | '—' | '→' | '~' | '⟶' => {
                     if b.get(i + 1) == Some(&b'>') {
@@ -127,9 +133,10 @@ fn tokens(text: &str) -> Vec<Tok> {
                 _ => Tok::Other,
             });
             i += n;
+            at.push((from, i));
         }
     }
-    out
+    (out, at)
 }
 
 /// A word, or a quarter/half ("q3", "h2").
@@ -175,7 +182,10 @@ fn iso_at(text: &str, i: usize) -> Option<(Tok, usize)> {
 
 /// `M/D` or `M/D/YYYY` (or `/YY`) at `i`.
 fn slash_at(b: &[u8], i: usize) -> Option<(Tok, usize)> {
-    if i > 0 && b.get(i - 1).is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'/') {
+    if i > 0
+        && b.get(i - 1)
+            .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'/')
+    {
         return None;
     }
     let num = |k: usize, max: usize| -> Option<(u32, usize)> {
@@ -206,7 +216,9 @@ fn slash_at(b: &[u8], i: usize) -> Option<(Tok, usize)> {
         };
         k = e;
     }
-    if b.get(k).is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'/') {
+    if b.get(k)
+        .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'/')
+    {
         return None;
     }
     ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((Tok::Slash(m, d, y), k - i))
@@ -257,7 +269,9 @@ fn point(t: &[Tok], i: usize) -> Option<Point> {
                 j += 1;
             }
             match t.get(j) {
-                Some(Tok::Num(v, 2, false)) => Some((Unit::Quarter(*q), Some(2000 + *v as i32), j + 1)),
+                Some(Tok::Num(v, 2, false)) => {
+                    Some((Unit::Quarter(*q), Some(2000 + *v as i32), j + 1))
+                }
                 n => match year4(n) {
                     Some(y) => Some((Unit::Quarter(*q), Some(y), j + 1)),
                     None => Some((Unit::Quarter(*q), None, i + 1)),
@@ -286,7 +300,11 @@ fn point(t: &[Tok], i: usize) -> Option<Point> {
                 if w == "week" && of == "of" && (1..=5).contains(v) {
                     let (m, _) = month_of(m)?;
                     let from = (v - 1) * 7 + 1;
-                    return Some((Unit::Days(m, from, from + 6), year4(t.get(i + 4)), i + 4 + usize::from(year4(t.get(i + 4)).is_some())));
+                    return Some((
+                        Unit::Days(m, from, from + 6),
+                        year4(t.get(i + 4)),
+                        i + 4 + usize::from(year4(t.get(i + 4)).is_some()),
+                    ));
                 }
             }
             // "20 Jan 2026"
@@ -316,7 +334,11 @@ fn point(t: &[Tok], i: usize) -> Option<Point> {
 
 /// A year right after a day (", 2026" or " 2026"): (year, next token).
 fn year_after(t: &[Tok], i: usize) -> (Option<i32>, usize) {
-    let j = if t.get(i) == Some(&Tok::Glue) { i + 1 } else { i };
+    let j = if t.get(i) == Some(&Tok::Glue) {
+        i + 1
+    } else {
+        i
+    };
     match year4(t.get(j)) {
         Some(y) => (Some(y), j + 1),
         None => (None, i),
@@ -358,13 +380,30 @@ fn ctx_ok(unit: Unit) -> bool {
 /// A calendar span named in `text` (see the module doc): ISO `(first day, last day)`.
 /// `year_ctx` is the year of an enclosing year heading.
 pub(crate) fn calendar_span(text: &str, year_ctx: Option<i32>) -> Option<(String, String)> {
+    calendar_phrase(text, year_ctx).map(|(span, _)| span)
+}
+
+/// [`calendar_span`] and the phrase that wrote it ("Jan 6 – Feb 14, 2026"), as a slice of
+/// `text`.
+pub(crate) fn calendar_phrase(
+    text: &str,
+    year_ctx: Option<i32>,
+) -> Option<((String, String), &str)> {
     // every date has a digit, or is a month under a year heading
     if year_ctx.is_none() && !text.bytes().any(|c| c.is_ascii_digit()) {
         return None;
     }
-    let t = tokens(text);
+    let (t, at) = tokens(text);
+    let phrase = |i: usize, j: usize| {
+        let a = at.get(i).map_or(0, |x| x.0);
+        let b = j
+            .checked_sub(1)
+            .and_then(|k| at.get(k))
+            .map_or(text.len(), |x| x.1);
+        text.get(a..b.max(a)).unwrap_or("")
+    };
     // the first range wins, else the most precise point (the first of equals)
-    let mut best: Option<(u8, (String, String))> = None;
+    let mut best: Option<(u8, (String, String), (usize, usize))> = None;
     for i in 0..t.len() {
         let Some((a, ya, next)) = point(&t, i) else {
             continue;
@@ -377,25 +416,25 @@ pub(crate) fn calendar_span(text: &str, year_ctx: Option<i32>) -> Option<(String
             }
             _ => None,
         };
-        if let Some((bu, yb, _)) = b {
+        if let Some((bu, yb, end)) = b {
             let yb = yb.or(ya).or(year_ctx);
             let ya2 = ya.or(yb);
             if let (Some(y1), Some(y2)) = (ya2, yb) {
                 if let (Some((s, _)), Some((_, e))) = (days_of(a, y1), days_of(bu, y2)) {
                     if s <= e {
-                        return Some((s, e));
+                        return Some(((s, e), phrase(i, end)));
                     }
                 }
             }
         }
         let y = ya.or(year_ctx.filter(|_| ctx_ok(a)));
         if let Some(span) = y.and_then(|y| days_of(a, y)) {
-            if best.as_ref().is_none_or(|(r, _)| precision(a) > *r) {
-                best = Some((precision(a), span));
+            if best.as_ref().is_none_or(|(r, _, _)| precision(a) > *r) {
+                best = Some((precision(a), span, (i, next)));
             }
         }
     }
-    best.map(|(_, s)| s)
+    best.map(|(_, s, (i, j))| (s, phrase(i, j)))
 }
 
 /// How precise a point is: a day beats a week, a week a month, a month a quarter.
@@ -436,6 +475,20 @@ mod tests {
         calendar_span(s, y)
     }
 
+    #[test]
+    fn phrases() {
+        let p = |s: &str| calendar_phrase(s, None).map(|x| x.1.to_string());
+        assert_eq!(
+            p("Launch (2026-03-02 → 2026-03-06)").as_deref(),
+            Some("2026-03-02 → 2026-03-06")
+        );
+        assert_eq!(
+            p("Phase 2: Jan 6 – Feb 14, 2026").as_deref(),
+            Some("Jan 6 – Feb 14, 2026")
+        );
+        assert_eq!(p("etcd 3.4 (Q2, 2018)").as_deref(), Some("Q2, 2018"));
+    }
+
     fn is(s: &str, a: &str, b: &str) {
         assert_eq!(span(s, None), Some((a.into(), b.into())), "{s}");
     }
@@ -470,7 +523,11 @@ mod tests {
         is("January 20 2026", "2026-01-20", "2026-01-20");
         is("20 Jan 2026", "2026-01-20", "2026-01-20");
         is("Feb 2nd, 2026", "2026-02-02", "2026-02-02");
-        is("Estimated Completion: March 9, 2024", "2024-03-09", "2024-03-09");
+        is(
+            "Estimated Completion: March 9, 2024",
+            "2024-03-09",
+            "2024-03-09",
+        );
         is("January 11th, 2024", "2024-01-11", "2024-01-11");
         is("2nd week of May 2026", "2026-05-08", "2026-05-14");
         is("Rook Ceph 1.13 (November 2023)", "2023-11-01", "2023-11-30");

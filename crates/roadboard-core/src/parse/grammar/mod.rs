@@ -35,7 +35,7 @@ mod table;
 
 pub(crate) use axis::explicit_range;
 pub(crate) use claim::claimed_percents;
-pub(crate) use date::{calendar_span, calendar_span_in, year_heading};
+pub(crate) use date::{calendar_phrase, calendar_span, calendar_span_in, year_heading};
 pub(crate) use dependency::{
     first_dependency_phrase, scan_dependency_phrases, without_dependencies_at,
 };

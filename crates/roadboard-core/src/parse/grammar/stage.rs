@@ -114,16 +114,24 @@ pub(crate) fn is_criteria_section(title: &str) -> bool {
 /// "Status as of March 2026", "Last updated"): neither a stage nor a milestone.
 pub(crate) fn is_state_section(title: &str) -> bool {
     let padded = format!(" {} ", crate::parse::ids::normalize(title));
-    [" current state ", " current status ", " as of ", " last updated "]
-        .iter()
-        .any(|p| padded.contains(p))
+    [
+        " current state ",
+        " current status ",
+        " as of ",
+        " last updated ",
+    ]
+    .iter()
+    .any(|p| padded.contains(p))
 }
 
 /// The text says the work runs in parallel: "parallel", "in parallel", "concurrently",
 /// "simultaneously" (any case).
 pub(crate) fn says_parallel(text: &str) -> bool {
     let b = text.as_bytes();
-    if !b.iter().any(|c| matches!(c, b'p' | b'P' | b'c' | b'C' | b's' | b'S')) {
+    if !b
+        .iter()
+        .any(|c| matches!(c, b'p' | b'P' | b'c' | b'C' | b's' | b'S'))
+    {
         return false;
     }
     let lower = text.to_ascii_lowercase();

@@ -200,13 +200,12 @@ pub(crate) fn date_columns(header: &[String]) -> Option<DateColumns> {
         (None, Some(v)) => (v, true),
         (None, None) => return None,
     };
-    let dated = |k: usize, words: &[&str]| {
-        k != name && norm.get(k).is_some_and(|h| has_word(h, words))
-    };
+    let dated =
+        |k: usize, words: &[&str]| k != name && norm.get(k).is_some_and(|h| has_word(h, words));
     let start = (0..norm.len()).find(|&k| dated(k, &START_WORDS));
     let end = (0..norm.len()).find(|&k| dated(k, &END_WORDS));
-    let date = (0..norm.len())
-        .find(|&k| dated(k, &DATE_WORDS) && Some(k) != start && Some(k) != end);
+    let date =
+        (0..norm.len()).find(|&k| dated(k, &DATE_WORDS) && Some(k) != start && Some(k) != end);
     if start.is_none() && end.is_none() && date.is_none() {
         return None;
     }

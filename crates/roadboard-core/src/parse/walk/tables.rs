@@ -133,7 +133,12 @@ impl<'a> Walker<'a> {
                     .status
                     .and_then(|c| row.get(c))
                     .map(|c| grammar::cell_status(c));
-                (*line, row.get(cols.name).cloned().unwrap_or_default(), dates, status)
+                (
+                    *line,
+                    row.get(cols.name).cloned().unwrap_or_default(),
+                    dates,
+                    status,
+                )
             })
             .collect();
         // a table of phases with no date in any row is no dated table
@@ -142,12 +147,8 @@ impl<'a> Walker<'a> {
         }
         let existing = self.out.table_phases.len() - first_row;
         if existing > 0 {
-            for (row, (_, _, dates, status)) in self
-                .out
-                .table_phases
-                .iter_mut()
-                .skip(first_row)
-                .zip(dated)
+            for (row, (_, _, dates, status)) in
+                self.out.table_phases.iter_mut().skip(first_row).zip(dated)
             {
                 row.dates = dates;
                 row.status = status;
