@@ -403,7 +403,7 @@ pub(crate) fn calendar_phrase(
         text.get(a..b.max(a)).unwrap_or("")
     };
     // the first range wins, else the most precise point (the first of equals)
-    let mut best: Option<(u8, (String, String), (usize, usize))> = None;
+    let mut best: Option<Best> = None;
     for i in 0..t.len() {
         let Some((a, ya, next)) = point(&t, i) else {
             continue;
@@ -436,6 +436,9 @@ pub(crate) fn calendar_phrase(
     }
     best.map(|(_, s, (i, j))| (s, phrase(i, j)))
 }
+
+/// The best single point so far: its precision, its span, its token range.
+type Best = (u8, (String, String), (usize, usize));
 
 /// How precise a point is: a day beats a week, a week a month, a month a quarter.
 fn precision(u: Unit) -> u8 {
