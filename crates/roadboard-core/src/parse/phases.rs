@@ -152,6 +152,19 @@ fn is_release(plain: &str) -> bool {
     })
 }
 
+/// The date phrase `phrase` annotates `title` — it is in parentheses or after a colon, dash or
+/// comma ("Launch (2026-03-02 → 2026-03-06)", "Phase 2: Jan 6 – Feb 14, 2026") — so the title
+/// reads without it; "Sometime Q2" keeps its date.
+fn annotates(title: &str, phrase: &str) -> bool {
+    title.find(phrase).is_some_and(|p| {
+        title
+            .get(..p)
+            .unwrap_or("")
+            .trim_end()
+            .ends_with(['(', ':', '-', '–', '—', ',', '|'])
+    })
+}
+
 /// The seed a heading makes when it names a phase or a release (criteria sections are
 /// sorted out by the caller).
 fn heading_seed(s: &RawSection, i: usize, parent: Option<usize>, release: bool) -> Option<Seed> {
@@ -185,7 +198,12 @@ fn heading_seed(s: &RawSection, i: usize, parent: Option<usize>, release: bool) 
         .as_ref()
         .map(|r| r.2.as_str())
         .or_else(|| duration.as_ref().map(|d| d.1.as_str()))
-        .or_else(|| heading_dates.as_ref().map(|d| d.1))
+        .or_else(|| {
+            heading_dates
+                .as_ref()
+                .map(|d| d.1)
+                .filter(|p| annotates(&s.title, p))
+        })
         .unwrap_or("");
     Some(Seed {
         title: clean_title(&s.title, phrase),
