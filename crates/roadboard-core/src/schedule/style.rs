@@ -140,8 +140,12 @@ pub(super) enum Mark<'a> {
         /// Width of the fill.
         width: f64,
     },
-    /// A milestone's diamond.
-    Diamond(&'a Row),
+    /// A milestone's diamond: `filled` once done (its status, its date before today, or all
+    /// its items ticked).
+    Diamond {
+        /// Done.
+        filled: bool,
+    },
     /// The hatch pattern's background and stroke (bars of phases with no time written).
     Hatch {
         /// The stroke rather than the background.
@@ -268,7 +272,9 @@ impl Style for Page {
                 xml_escape(&row.aria_label(done, total))
             ),
             Mark::Band => f.write_str(r#" class="tl-band""#),
-            Mark::Diamond(r) => write!(f, r#" class="tl-diamond{}""#, flag(r.done, " done")),
+            Mark::Diamond { filled } => {
+                write!(f, r#" class="tl-diamond{}""#, flag(filled, " done"))
+            }
             Mark::Hatch { line } => write!(
                 f,
                 r#" class="tl-hatch-{}""#,
@@ -363,10 +369,10 @@ impl Style for File {
                 r#" fill="{}" stroke="{}" stroke-dasharray="3 2""#,
                 p.band, p.bar
             ),
-            Mark::Diamond(r) => write!(
+            Mark::Diamond { filled } => write!(
                 f,
                 r#" fill="{}" stroke="{}" stroke-width="1.5""#,
-                if r.done { p.fill } else { p.bg },
+                if filled { p.fill } else { p.bg },
                 p.fill
             ),
             Mark::Hatch { line: false } => write!(f, r#" fill="{}""#, p.band),
@@ -450,7 +456,7 @@ mod tests {
                 total: 2,
             },
             Mark::Band,
-            Mark::Diamond(row),
+            Mark::Diamond { filled: true },
             Mark::Hatch { line: true },
             Mark::Bar(row),
             Mark::Fill { row, width: 3.0 },

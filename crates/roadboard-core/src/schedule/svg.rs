@@ -327,7 +327,9 @@ impl<'a> Writer<'a> {
             let _ = write!(
                 self.out,
                 r#"<path{} d="M{} {} L{} {} L{} {} L{} {} Z"/>"#,
-                style.attrs(Mark::Diamond(r)),
+                style.attrs(Mark::Diamond {
+                    filled: r.done || total > 0 && done >= total
+                }),
                 num(cx - h),
                 num(cy),
                 num(cx),

@@ -78,7 +78,8 @@ const CRITERIA_ANYWHERE: [&str; 13] = [
 
 /// Words that make a heading such a section only as its last word ("Phase 3 Review",
 /// "Sprint 2 Retrospective", "Status as of" — not "Phase 2: Review & Launch").
-const CRITERIA_LAST: [&str; 8] = [
+const CRITERIA_LAST: [&str; 9] = [
+    "success",
     "summary",
     "review",
     "retrospective",
@@ -174,6 +175,7 @@ mod tests {
             "End of Week 1 Go/No-Go",
             "Final Checklist Before Production",
             "Phase 3 Review",
+            "Phase 1 Success",
             "Current State (October 16, 2025)",
             "Definition of Done",
         ] {
