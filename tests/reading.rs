@@ -273,5 +273,5 @@ fn corpus_reads_as_expected() {
 
 #[test]
 fn fixtures_read_as_expected() {
-    snapshot_all("tests/fixtures", "fixture", 4);
+    snapshot_all("tests/fixtures", "fixture", 5);
 }
