@@ -1,23 +1,216 @@
-//! Stage 8, the document as a whole: the progress it claims, its title, its measured
-//! progress, and the diagnostics about phrases that belong to nothing.
+//! Stage 8, the document as a whole: the progress it claims (and what each claim is
+//! about), its title, its measured progress, and the diagnostics about phrases that belong
+//! to nothing.
 
+use super::fxhash::{FastMap, FastSet};
+use super::grammar::{self, ClaimSubject};
+use super::lines::LineIndex;
 use super::walk::RawSection;
-use crate::model::{ClaimedProgress, Diagnostic, Item, Progress, Status};
+use crate::model::{ClaimedProgress, Diagnostic, Item, Progress, Roadmap, Status, DOCUMENT_SCOPE};
 
 /// The progress the document claims ("85% Complete"), once per line and percentage, in
-/// line order.
-pub(super) fn claims(found: Vec<(f64, usize)>) -> Vec<ClaimedProgress> {
-    let mut claimed: Vec<ClaimedProgress> = Vec::new();
-    for (percent, line) in found {
-        if !claimed
+/// line order, each with its scope (see [`scope`]). `text` is the text that was walked.
+pub(super) fn claims(found: Vec<(f64, usize)>, text: &str, map: &Roadmap) -> Vec<ClaimedProgress> {
+    let mut seen: FastSet<(usize, u64)> = FastSet::default();
+    let mut found: Vec<(f64, usize)> = found
+        .into_iter()
+        .filter(|(percent, line)| seen.insert((*line, percent.to_bits())))
+        .collect();
+    found.sort_by_key(|x| x.1);
+    if found.is_empty() {
+        return Vec::new();
+    }
+    let lines = LineIndex::new(text);
+    let line_text = |line: usize| -> &str {
+        let start = lines.start(line).unwrap_or(text.len());
+        let end = lines.start(line + 1).unwrap_or(text.len());
+        text.get(start..end)
+            .unwrap_or("")
+            .trim_end_matches(['\n', '\r'])
+    };
+    let places = Places::new(map);
+    // the claims of a line, read once per line (claims come in line order)
+    let mut read: (usize, Vec<(f64, usize)>) = (0, Vec::new());
+    found
+        .into_iter()
+        .map(|(percent, line)| {
+            let text = line_text(line);
+            if read.0 != line {
+                read = (line, grammar::claimed_percents(text));
+            }
+            let pos = read
+                .1
+                .iter()
+                .find(|(v, _)| *v == percent)
+                .map_or(text.len(), |(_, p)| *p);
+            ClaimedProgress {
+                percent,
+                line,
+                scope: places.scope(line, grammar::claim_subject(text, pos), map),
+            }
+        })
+        .collect()
+}
+
+/// Where things are written, by line: what a claim's line is part of.
+struct Places {
+    /// Line → index of the item written there (every line of its own text).
+    item_at: FastMap<usize, usize>,
+    /// Line → index of a phase written there without a heading (a timeline-table row).
+    phase_at: FastMap<usize, usize>,
+    /// Index of the document's title section (its first `#` heading).
+    title: Option<usize>,
+    /// Per section, the index of its parent.
+    parent: Vec<Option<usize>>,
+}
+
+impl Places {
+    fn new(map: &Roadmap) -> Self {
+        let mut item_at: FastMap<usize, usize> = FastMap::default();
+        for (k, it) in map.items.iter().enumerate() {
+            let n = it.markdown.lines().count().max(1);
+            for l in it.line..it.line + n {
+                item_at.entry(l).or_insert(k);
+            }
+        }
+        let phase_at = map
+            .phases
             .iter()
-            .any(|x| x.line == line && x.percent == percent)
-        {
-            claimed.push(ClaimedProgress { percent, line });
+            .enumerate()
+            .filter(|(_, p)| p.section.is_none())
+            .map(|(k, p)| (p.line, k))
+            .collect();
+        let index: FastMap<&str, usize> = map
+            .sections
+            .iter()
+            .enumerate()
+            .map(|(k, s)| (s.id.as_str(), k))
+            .collect();
+        let parent = map
+            .sections
+            .iter()
+            .map(|s| s.parent.as_deref().and_then(|p| index.get(p).copied()))
+            .collect();
+        Places {
+            item_at,
+            phase_at,
+            title: map.sections.iter().position(|s| s.level == 1),
+            parent,
         }
     }
-    claimed.sort_by_key(|x| x.line);
-    claimed
+
+    /// What a claim on `line` is about:
+    ///
+    /// 1. the document, when its words say so ("Overall", "The project is", a "Total" row);
+    /// 2. the item written on that line;
+    /// 3. the phase of a timeline-table row on that line;
+    /// 4. in a heading: the heading's item, phase or section, or the document for the
+    ///    title;
+    /// 5. under a label that names something ("**Backend**: 80% complete"): the section it
+    ///    is written in;
+    /// 6. else the section it is written in, or rather what that section is about when it
+    ///    is a status or summary section ("Current Status", "Executive Summary"): the
+    ///    document at the top (before the first heading, in the title's own text, or in
+    ///    a status section under the title), else the phase or section above.
+    fn scope(&self, line: usize, subject: ClaimSubject, map: &Roadmap) -> String {
+        if subject == ClaimSubject::Document {
+            return DOCUMENT_SCOPE.to_string();
+        }
+        if let Some(it) = self.item_at.get(&line).and_then(|&k| map.items.get(k)) {
+            return it.id.clone();
+        }
+        if let Some(p) = self.phase_at.get(&line).and_then(|&k| map.phases.get(k)) {
+            return p.id.clone();
+        }
+        let sections = &map.sections;
+        let within = sections.partition_point(|s| s.line <= line);
+        let Some(own) = within.checked_sub(1) else {
+            return DOCUMENT_SCOPE.to_string();
+        };
+        let heading = sections.get(own).is_some_and(|s| s.line == line);
+        if heading || subject == ClaimSubject::Named {
+            if Some(own) == self.title && heading {
+                return DOCUMENT_SCOPE.to_string();
+            }
+            return self.target(own, map);
+        }
+        let mut at = Some(own);
+        // parents come before their children: the walk ends
+        for _ in 0..sections.len() {
+            match at.and_then(|k| sections.get(k).map(|s| (k, s))) {
+                Some((k, _)) if Some(k) == self.title => break,
+                Some((k, s)) if is_status_title(&s.title) => {
+                    at = self.parent.get(k).copied().flatten();
+                }
+                _ => break,
+            }
+        }
+        match at {
+            Some(k) if Some(k) != self.title => self.target(k, map),
+            _ => DOCUMENT_SCOPE.to_string(),
+        }
+    }
+
+    /// What section `k` stands for: the item its heading is, else the phase it names, else
+    /// the section.
+    fn target(&self, k: usize, map: &Roadmap) -> String {
+        let Some(s) = map.sections.get(k) else {
+            return DOCUMENT_SCOPE.to_string();
+        };
+        if let Some(it) = self
+            .item_at
+            .get(&s.line)
+            .and_then(|&i| map.items.get(i))
+            .filter(|it| it.line == s.line)
+        {
+            return it.id.clone();
+        }
+        s.phase.clone().unwrap_or_else(|| s.id.clone())
+    }
+}
+
+/// A heading that only says it is a status or summary: "Status", "Current Status",
+/// "Executive Summary", "Project Overview", "Progress", "TL;DR", "Current Success State".
+fn is_status_title(title: &str) -> bool {
+    let norm = super::ids::normalize(title);
+    let words: Vec<&str> = norm.split(' ').filter(|w| !w.is_empty()).collect();
+    words.iter().any(|w| {
+        matches!(
+            *w,
+            "status" | "summary" | "overview" | "progress" | "snapshot" | "tldr" | "dr" | "glance"
+        ) || *w == "state" && words.contains(&"current")
+    }) && words.iter().all(|w| {
+        matches!(
+            *w,
+            "status"
+                | "summary"
+                | "overview"
+                | "progress"
+                | "snapshot"
+                | "tldr"
+                | "tl"
+                | "dr"
+                | "at"
+                | "a"
+                | "glance"
+                | "current"
+                | "state"
+                | "project"
+                | "roadmap"
+                | "plan"
+                | "overall"
+                | "executive"
+                | "the"
+                | "of"
+                | "and"
+                | "our"
+                | "success"
+                | "quick"
+                | "report"
+                | "update"
+                | "health"
+        )
+    })
 }
 
 /// The document's title: its first `#` heading, else the file name, else its first

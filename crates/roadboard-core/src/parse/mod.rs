@@ -123,6 +123,9 @@ mod walk;
 // normalised text and its hashes; it keys its maps with the reader's fast hasher.
 pub(crate) use fxhash::{FastMap, FastSet};
 pub(crate) use grammar::{first_dependency_phrase, plain_lead, stage_key};
+pub(crate) use grammar::{
+    for_each_reference, is_plan_word, numbered_key, numbered_reference, singular, title_number,
+};
 pub(crate) use ids::{hash_of_normalized, normalize, normalized_hash, normalized_hash_nonempty};
 // The document view shows the text the model was read from (mojibake repaired), parsed
 // with the same Markdown options, so that its lines and task boxes are the model's.
@@ -173,10 +176,12 @@ pub fn parse_named(input: &str, file_name: Option<&str>) -> Roadmap {
         phases: model.phases,
         dependencies: Vec::new(),
         unresolved: Vec::new(),
-        claimed_progress: document::claims(walked.claims),
+        ambiguous: Vec::new(),
+        claimed_progress: Vec::new(),
         cycles: Vec::new(),
         diagnostics,
     };
+    map.claimed_progress = document::claims(walked.claims, source.text(), &map);
     crate::deps::resolve(&mut map, statements);
     map.diagnostics.sort_by_key(|d| d.line);
     map

@@ -12,7 +12,7 @@
 //! | `date` | calendar spans (ISO dates, "March 2026", "Q3 2025") and year headings |
 //! | `claim` | claimed progress ("85% Complete") |
 //! | `dependency` | dependency phrases ("depends on:", "blocked by:") and their reference lists |
-//! | `reference` | a reference list split into references; an item's plain lead ("Alpha: …") |
+//! | `reference` | a reference list split into references ("Tasks 1.1–1.3"); numbered names ("Task 1.1", "3. Deploy"); an item's plain lead ("Alpha: …") |
 //! | `table` | table headers: which column is the Phase, Time, Status, Task, Priority, … |
 //! | `number`, `lex` | numbers and ranges; words and bytes, shared by the others |
 //!
@@ -34,7 +34,7 @@ mod status;
 mod table;
 
 pub(crate) use axis::explicit_range;
-pub(crate) use claim::claimed_percents;
+pub(crate) use claim::{claim_subject, claimed_percents, ClaimSubject};
 pub(crate) use date::{calendar_span, calendar_span_in, year_heading};
 pub(crate) use dependency::{
     first_dependency_phrase, scan_dependency_phrases, without_dependencies_at,
@@ -42,7 +42,10 @@ pub(crate) use dependency::{
 pub(crate) use duration::{duration_at, find_estimate};
 pub(crate) use lex::{find_ascii, strip_leading_symbols};
 pub(crate) use priority::{heading_priority, heading_priority_in, item_priority};
-pub(crate) use reference::{for_each_ref, plain_lead};
+pub(crate) use reference::{
+    for_each_reference, is_plan_word, numbered_key, numbered_reference, plain_lead, singular,
+    title_number,
+};
 #[allow(
     unused_imports,
     reason = "the outline (issue 14) and milestone (issue 15) rules read it"
