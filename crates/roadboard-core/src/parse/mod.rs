@@ -126,6 +126,8 @@ pub(crate) use grammar::{first_dependency_phrase, plain_lead, stage_key};
 pub(crate) use grammar::{
     for_each_reference, is_plan_word, numbered_key, numbered_reference, singular, title_number,
 };
+/// A URL-friendly slug of at most `max` characters: the one slug of the product (ids, file names).
+pub use ids::slug;
 pub(crate) use ids::{hash_of_normalized, normalize, normalized_hash, normalized_hash_nonempty};
 // The document view shows the text the model was read from (mojibake repaired), parsed
 // with the same Markdown options, so that its lines and task boxes are the model's.
