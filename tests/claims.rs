@@ -170,3 +170,16 @@ fn every_claim_of_the_seeds_and_corpus_has_a_scope() {
         }
     }
 }
+
+#[test]
+fn a_phase_claim_shows_on_its_timeline_bar() {
+    let doc = "# Plan\n\n**Overall:** 30% complete\n\n## Phase 1: Build (Week 1-2) (90% complete)\n- [x] a\n- [ ] b\n\n## Phase 2: Ship (Week 3)\n- [ ] c\n";
+    let map = roadboard_core::parse(doc);
+    let t = roadboard_core::schedule::layout(&map, &roadboard_core::schedule::Options::default());
+    let notes: Vec<String> = t.rows.iter().map(|r| r.note(1, 2)).collect();
+    assert_eq!(notes.len(), 2);
+    assert!(notes[0].ends_with("1/2 · claims 90%"), "{notes:?}");
+    assert!(!notes[1].contains("claims"), "{notes:?}");
+    // the document's own claim is the header's, not a phase's
+    assert_eq!(map.document_claim().map(|c| c.percent), Some(30.0));
+}

@@ -318,3 +318,21 @@ fn json_keeps_unresolved_and_adds_ambiguous() {
     assert!(json["ambiguous"][0]["candidates"].is_array());
     assert!(json["ambiguous"][0]["from"].is_string());
 }
+
+#[test]
+fn external_prerequisites_are_grouped_by_name_with_who_waits() {
+    let map = roadboard_core::parse(
+        "# P\n## Work\n- [ ] API (needs: Redis setup)\n- [ ] Cache (needs: redis Setup, Design review)\n- [ ] Web\n",
+    );
+    let ext = roadboard_core::deps::external_prerequisites(&map);
+    let names: Vec<&str> = ext.iter().map(|e| e.text.as_str()).collect();
+    assert_eq!(names, vec!["Redis setup", "Design review"]);
+    let lines: Vec<usize> = ext[0].needed_by.iter().map(|w| w.line).collect();
+    assert_eq!(lines, vec![3, 4]);
+    assert_eq!(
+        ext[0].needed_by[0].id.as_deref(),
+        Some(id_of(&map, "API").as_str())
+    );
+    // named without its dependency phrase
+    assert_eq!(ext[0].needed_by[0].name, "API");
+}

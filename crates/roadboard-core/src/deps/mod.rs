@@ -220,6 +220,75 @@ pub(crate) fn resolve(map: &mut Roadmap, statements: Vec<Statement>) {
     }
 }
 
+/// One thing the plan waits on outside the document ("Redis setup"), with every phrase that
+/// names it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExternalPrerequisite {
+    /// The reference as first written.
+    pub text: String,
+    /// Who waits on it and where, in line order.
+    pub needed_by: Vec<Waiting>,
+}
+
+/// Something that waits on an external prerequisite.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Waiting {
+    /// Id of the item, phase or section whose phrase names the prerequisite.
+    pub id: Option<String>,
+    /// Its name for display: the title (an item's without its dependency phrase).
+    pub name: String,
+    /// 1-based line of the phrase.
+    pub line: usize,
+}
+
+/// The external prerequisites of `map` (its unresolved references with `external`), one per
+/// name (case, markup and punctuation ignored), in order of first mention.
+pub fn external_prerequisites(map: &Roadmap) -> Vec<ExternalPrerequisite> {
+    let mut out: Vec<ExternalPrerequisite> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::default();
+    let mut names: HashMap<&str, &str> = HashMap::default();
+    if map.unresolved.iter().any(|u| u.external) {
+        names.extend(
+            map.sections
+                .iter()
+                .map(|x| (x.id.as_str(), x.title.as_str())),
+        );
+        names.extend(map.phases.iter().map(|x| (x.id.as_str(), x.title.as_str())));
+        names.extend(
+            map.items
+                .iter()
+                .map(|x| (x.id.as_str(), x.title.as_deref().unwrap_or(&x.text))),
+        );
+    }
+    // an item is named without its dependency phrase ("Support rota", not "Support rota
+    // (needs: Zendesk licence)")
+    let name_of = |id: &str| -> String {
+        let text = names.get(id).copied().unwrap_or("");
+        let cut = crate::parse::first_dependency_phrase(text);
+        crate::parse::without_dependencies_at(text, cut).to_string()
+    };
+    let mut refs: Vec<&Unresolved> = map.unresolved.iter().filter(|u| u.external).collect();
+    refs.sort_by_key(|u| u.line);
+    for u in refs {
+        let key = crate::parse::normalize(&u.text);
+        let k = *index.entry(key).or_insert_with(|| {
+            out.push(ExternalPrerequisite {
+                text: u.text.clone(),
+                needed_by: Vec::new(),
+            });
+            out.len() - 1
+        });
+        if let Some(e) = out.get_mut(k) {
+            e.needed_by.push(Waiting {
+                id: u.from.clone(),
+                name: u.from.as_deref().map(name_of).unwrap_or_default(),
+                line: u.line,
+            });
+        }
+    }
+    out
+}
+
 /// The ids named by some edges, numbered in order of first appearance (each edge's `from`, then
 /// its `to`), and those edges as a [`Graph`].
 struct Numbered<'m> {

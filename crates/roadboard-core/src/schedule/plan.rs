@@ -32,6 +32,8 @@ pub(super) struct Plan {
     pub(super) expanded: bool,
     /// The document gave no time.
     pub(super) nominal: bool,
+    /// The progress the document claims for it ("Phase 1 … (90% complete)"), if any.
+    pub(super) claim: Option<f64>,
 }
 
 impl Plan {
@@ -43,8 +45,14 @@ impl Plan {
         } else {
             String::new()
         };
-        text_width(&format!("{}{count}", self.duration_text), NOTE_FONT)
+        let claim = self.claim.map(claim_note).unwrap_or_default();
+        text_width(&format!("{}{count}{claim}", self.duration_text), NOTE_FONT)
     }
+}
+
+/// " · claims 90%": a claim as the end of a row's note.
+pub(super) fn claim_note(percent: f64) -> String {
+    format!(" · claims {percent}%")
 }
 
 /// The rows of `map`: each phase, then its estimated items when `opts` expands it.
@@ -56,7 +64,8 @@ pub(super) fn plans(map: &Roadmap, opts: &Options, at: &Positions<'_>) -> Vec<Pl
         let est = estimated.get(pi).map_or(&[][..], |v| v.as_slice());
         let expanded = !est.is_empty() && opts.expanded.contains(&p.id);
         let depth = depth_of.get(pi).copied().unwrap_or(0);
-        let phase = phase_plan(p, depth, at, !est.is_empty(), expanded);
+        let mut phase = phase_plan(p, depth, at, !est.is_empty(), expanded);
+        phase.claim = map.claim_about(&p.id).map(|c| c.percent);
         let start = phase.start;
         plans.push(phase);
         if expanded {
@@ -145,6 +154,7 @@ fn phase_plan(
         expandable,
         expanded,
         nominal: p.nominal,
+        claim: None,
     }
 }
 
@@ -172,6 +182,7 @@ fn item_plans(map: &Roadmap, est: &[usize], start: f64, depth: usize, plans: &mu
             expandable: false,
             expanded: false,
             nominal: false,
+            claim: map.claim_about(&it.id).map(|c| c.percent),
         });
         cursor += lo;
     }
