@@ -8,27 +8,38 @@ use super::lines::LineIndex;
 use super::walk::RawSection;
 use crate::model::{ClaimedProgress, Diagnostic, Item, Progress, Roadmap, Status, DOCUMENT_SCOPE};
 
-/// The progress the document claims ("85% Complete"), once per line and percentage, in
-/// line order, each with its scope (see [`scope`]). `text` is the text that was walked.
-pub(super) fn claims(found: Vec<(f64, usize)>, text: &str, map: &Roadmap) -> Vec<ClaimedProgress> {
+/// A claim found by the walk, with what the words of its line say it is about.
+pub(super) struct Claim {
+    percent: f64,
+    line: usize,
+    subject: ClaimSubject,
+}
+
+/// The claims the walk found ("85% Complete"), once per line and percentage, in line
+/// order, each with what its line says it is about. `text` is the walked text and `lines`
+/// its line index.
+pub(super) fn read_claims(
+    found: Vec<(f64, usize)>,
+    text: &str,
+    lines: Option<&LineIndex>,
+) -> Vec<Claim> {
+    if found.is_empty() {
+        return Vec::new();
+    }
     let mut seen: FastSet<(usize, u64)> = FastSet::default();
     let mut found: Vec<(f64, usize)> = found
         .into_iter()
         .filter(|(percent, line)| seen.insert((*line, percent.to_bits())))
         .collect();
     found.sort_by_key(|x| x.1);
-    if found.is_empty() {
-        return Vec::new();
-    }
-    let lines = LineIndex::new(text);
     let line_text = |line: usize| -> &str {
+        let Some(lines) = lines else { return "" };
         let start = lines.start(line).unwrap_or(text.len());
         let end = lines.start(line + 1).unwrap_or(text.len());
         text.get(start..end)
             .unwrap_or("")
             .trim_end_matches(['\n', '\r'])
     };
-    let places = Places::new(map);
     // the claims of a line, read once per line (claims come in line order)
     let mut read: (usize, Vec<(f64, usize)>) = (0, Vec::new());
     found
@@ -43,34 +54,73 @@ pub(super) fn claims(found: Vec<(f64, usize)>, text: &str, map: &Roadmap) -> Vec
                 .iter()
                 .find(|(v, _)| *v == percent)
                 .map_or(text.len(), |(_, p)| *p);
-            ClaimedProgress {
+            Claim {
                 percent,
                 line,
-                scope: places.scope(line, grammar::claim_subject(text, pos), map),
+                subject: grammar::claim_subject(text, pos),
             }
         })
         .collect()
 }
 
-/// Where things are written, by line: what a claim's line is part of.
+/// The claims with their scopes (see [`Places::scope`]).
+pub(super) fn claims(found: Vec<Claim>, map: &Roadmap) -> Vec<ClaimedProgress> {
+    if found.is_empty() {
+        return Vec::new();
+    }
+    let places = Places::new(map, &found);
+    found
+        .into_iter()
+        .map(|c| ClaimedProgress {
+            percent: c.percent,
+            line: c.line,
+            scope: places.scope(c.line, c.subject, map),
+        })
+        .collect()
+}
+
+/// Where things are written, by line: what the lines of some claims are part of.
 struct Places {
-    /// Line → index of the item written there (every line of its own text).
+    /// Claim line → index of the item written there (on any line of its own text).
     item_at: FastMap<usize, usize>,
     /// Line → index of a phase written there without a heading (a timeline-table row).
     phase_at: FastMap<usize, usize>,
     /// Index of the document's title section (its first `#` heading).
     title: Option<usize>,
-    /// Per section, the index of its parent.
-    parent: Vec<Option<usize>>,
+    /// Per section, the index of its parent (built when first needed).
+    parent: std::cell::OnceCell<Vec<Option<usize>>>,
 }
 
 impl Places {
-    fn new(map: &Roadmap) -> Self {
+    /// The places of `map` that the lines of `claims` (in line order) are part of.
+    fn new(map: &Roadmap, claims: &[Claim]) -> Self {
+        let mut lines: Vec<usize> = claims.iter().map(|c| c.line).collect();
+        lines.dedup();
+        // for each item, the first claim line at or after it, if within its own text
         let mut item_at: FastMap<usize, usize> = FastMap::default();
         for (k, it) in map.items.iter().enumerate() {
-            let n = it.markdown.lines().count().max(1);
-            for l in it.line..it.line + n {
-                item_at.entry(l).or_insert(k);
+            let first = lines.partition_point(|&l| l < it.line);
+            let Some(&l) = lines.get(first) else {
+                continue;
+            };
+            // a line of the item's own text: its first, or one of the breaks in it
+            let gap = l - it.line;
+            if gap > 0 && gap >= it.markdown.len() {
+                continue;
+            }
+            let more = lines
+                .get(first + 1)
+                .is_some_and(|&m| m - it.line < it.markdown.len());
+            let breaks = if gap > 0 || more {
+                it.markdown.bytes().filter(|&b| b == b'\n').count()
+            } else {
+                0
+            };
+            for &m in lines.get(first..).unwrap_or(&[]) {
+                if m - it.line > breaks {
+                    break;
+                }
+                item_at.entry(m).or_insert(k);
             }
         }
         let phase_at = map
@@ -80,22 +130,11 @@ impl Places {
             .filter(|(_, p)| p.section.is_none())
             .map(|(k, p)| (p.line, k))
             .collect();
-        let index: FastMap<&str, usize> = map
-            .sections
-            .iter()
-            .enumerate()
-            .map(|(k, s)| (s.id.as_str(), k))
-            .collect();
-        let parent = map
-            .sections
-            .iter()
-            .map(|s| s.parent.as_deref().and_then(|p| index.get(p).copied()))
-            .collect();
         Places {
             item_at,
             phase_at,
             title: map.sections.iter().position(|s| s.level == 1),
-            parent,
+            parent: std::cell::OnceCell::new(),
         }
     }
 
@@ -140,7 +179,7 @@ impl Places {
             match at.and_then(|k| sections.get(k).map(|s| (k, s))) {
                 Some((k, _)) if Some(k) == self.title => break,
                 Some((k, s)) if is_status_title(&s.title) => {
-                    at = self.parent.get(k).copied().flatten();
+                    at = self.parents(map).get(k).copied().flatten();
                 }
                 _ => break,
             }
@@ -149,6 +188,22 @@ impl Places {
             Some(k) if Some(k) != self.title => self.target(k, map),
             _ => DOCUMENT_SCOPE.to_string(),
         }
+    }
+
+    /// Per section, the index of its parent.
+    fn parents(&self, map: &Roadmap) -> &[Option<usize>] {
+        self.parent.get_or_init(|| {
+            let index: FastMap<&str, usize> = map
+                .sections
+                .iter()
+                .enumerate()
+                .map(|(k, s)| (s.id.as_str(), k))
+                .collect();
+            map.sections
+                .iter()
+                .map(|s| s.parent.as_deref().and_then(|p| index.get(p).copied()))
+                .collect()
+        })
     }
 
     /// What section `k` stands for: the item its heading is, else the phase it names, else

@@ -163,6 +163,11 @@ pub fn parse_named(input: &str, file_name: Option<&str>) -> Roadmap {
         &walked.list_phases,
     );
     let statements = dependencies::statements(&items, &walked.sections, &walked.arrows, &phases);
+    let claims = document::read_claims(
+        std::mem::take(&mut walked.claims),
+        source.text(),
+        walked.lines.as_ref(),
+    );
     let boxes = source.box_locator(walked.lines.take());
     let model = assemble::assemble(
         items,
@@ -188,7 +193,7 @@ pub fn parse_named(input: &str, file_name: Option<&str>) -> Roadmap {
         cycles: Vec::new(),
         diagnostics,
     };
-    map.claimed_progress = document::claims(walked.claims, source.text(), &map);
+    map.claimed_progress = document::claims(claims, &map);
     crate::deps::resolve(&mut map, statements);
     map.diagnostics.sort_by_key(|d| d.line);
     map

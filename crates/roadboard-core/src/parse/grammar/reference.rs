@@ -65,12 +65,25 @@ pub(crate) fn for_each_reference(
 ) {
     let cleaned = without_remarks(refs);
     let cleaned = cleaned.as_ref();
+    // Most lists name one thing: nothing to carry over or join, and no list to allocate.
+    let mut first: Option<(usize, usize)> = None;
     let mut spans: Vec<(usize, usize)> = Vec::new();
-    for_each_part_span(cleaned, |s, e| spans.push((s, e)));
-    // Most lists name one thing: nothing to carry over or join.
-    if let [(s, e)] = spans.as_slice() {
-        emit_expanded(cleaned.get(*s..*e).unwrap_or(""), &mut known, &mut f);
-        return;
+    for_each_part_span(cleaned, |s, e| match first {
+        None => first = Some((s, e)),
+        Some(one) => {
+            if spans.is_empty() {
+                spans.push(one);
+            }
+            spans.push((s, e));
+        }
+    });
+    match (first, spans.is_empty()) {
+        (None, _) => return,
+        (Some((s, e)), true) => {
+            emit_expanded(cleaned.get(s..e).unwrap_or(""), &mut known, &mut f);
+            return;
+        }
+        _ => {}
     }
     struct Group {
         start: usize,
@@ -165,7 +178,9 @@ fn emit_expanded(r: &str, known: &mut impl FnMut(&str) -> bool, f: &mut impl FnM
     if r.is_empty() {
         return;
     }
-    match numbered_range(r) {
+    // a range has a dash: "-" or one of "–" "—" (whose UTF-8 starts with 0xE2)
+    let dashed = r.bytes().any(|c| c == b'-' || c == 0xE2);
+    match dashed.then(|| numbered_range(r)).flatten() {
         Some(members)
             if !known(r)
                 && (members.first().is_some_and(|m| known(m))
