@@ -12,7 +12,8 @@
 //! | `date` | calendar spans (ISO dates, "March 2026", "Q3 2025") and year headings |
 //! | `claim` | claimed progress ("85% Complete") |
 //! | `dependency` | dependency phrases ("depends on:", "blocked by:") and their reference lists |
-//! | `reference` | a reference list split into references ("Tasks 1.1–1.3"); numbered names ("Task 1.1", "3. Deploy"); an item's plain lead ("Alpha: …") |
+//! | `reference` | a reference list split into references where its parts name things; an item's plain lead ("Alpha: …") |
+//! | `numbered` | numbered names ("Task 1.1", "3. Deploy"), their keys and ranges ("Tasks 1.1–1.3") |
 //! | `table` | table headers: which column is the Phase, Time, Status, Task, Priority, … |
 //! | `number`, `lex` | numbers and ranges; words and bytes, shared by the others |
 //!
@@ -26,6 +27,7 @@ mod dependency;
 mod duration;
 mod lex;
 mod number;
+mod numbered;
 mod priority;
 mod reference;
 mod release;
@@ -41,11 +43,9 @@ pub(crate) use dependency::{
 };
 pub(crate) use duration::{duration_at, find_estimate};
 pub(crate) use lex::{find_ascii, strip_leading_symbols};
+pub(crate) use numbered::{is_plan_word, numbered_key, numbered_reference, singular, title_number};
 pub(crate) use priority::{heading_priority, heading_priority_in, item_priority};
-pub(crate) use reference::{
-    for_each_reference, is_plan_word, numbered_key, numbered_reference, plain_lead, singular,
-    title_number,
-};
+pub(crate) use reference::{for_each_reference, plain_lead};
 #[allow(
     unused_imports,
     reason = "the outline (issue 14) and milestone (issue 15) rules read it"
