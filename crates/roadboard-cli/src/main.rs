@@ -1,4 +1,6 @@
-//! `roadboard`: the command-line face of the core (json, stats, export).
+//! `roadboard`: the command-line face of the core (json, stats, export, diff).
+
+mod diff;
 
 use roadboard_core::progress::{export_markdown, ProgressState};
 use std::io::Read;
@@ -8,6 +10,7 @@ const USAGE: &str = "usage:
   roadboard json FILE                    the model as JSON (schema 1)
   roadboard stats FILE                   a human summary
   roadboard export FILE --state STATE    FILE with checkboxes set from STATE (JSON)
+  roadboard diff OLD NEW [--json]        what changed between two versions
 
 FILE may be - for standard input.";
 
@@ -19,6 +22,16 @@ enum Failure {
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("diff") {
+        let rest: Vec<&str> = args.iter().skip(1).map(String::as_str).collect();
+        let json = rest.contains(&"--json");
+        let files: Vec<&str> = rest.into_iter().filter(|a| *a != "--json").collect();
+        if let [old, new] = files.as_slice() {
+            return ExitCode::from(diff::run(old, new, json, &mut std::io::stdout().lock()));
+        }
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    }
     match run(&args) {
         Ok(out) => {
             print!("{out}");

@@ -21,6 +21,7 @@
 
 pub mod board;
 pub mod calendar;
+pub mod changes;
 pub mod deps;
 pub mod docid;
 pub mod graph;
