@@ -1,5 +1,6 @@
 //! The Board view: toolbar (search, group by, filters) and columns of cards.
 
+use crate::components::changes::ChangeMarks;
 use crate::components::rich::draw;
 use crate::doc::{DocModel, Highlight};
 use crate::dom::query_all;
@@ -395,6 +396,7 @@ fn CardView(model: Arc<DocModel>, index: usize) -> impl IntoView {
     let id_enter = item.id.clone();
     let id_hover = item.id.clone();
     let hl = use_context::<Highlight>();
+    let changes = use_context::<ChangeMarks>().unwrap_or_default();
     let hovered = model.hovered;
     let m_check = model.clone();
     let m_checked = model.clone();
@@ -469,6 +471,7 @@ fn CardView(model: Arc<DocModel>, index: usize) -> impl IntoView {
     };
     view! {
         <li class="card" data-item-id=item.id.clone() data-line=item.line
+            data-change=changes.attr(item.id.clone())
             class:done=move || status() == Status::Done
             class:selected=selected
             data-highlight=hl.as_ref().and_then(|h| h.role_key_now(index))
@@ -505,6 +508,7 @@ fn CardView(model: Arc<DocModel>, index: usize) -> impl IntoView {
                 {(!subs.is_empty()).then(|| view! { <span class="badge subcount" title="Sub-items done">{sub_count}</span> })}
                 {readiness}
                 {differs}
+                {changes.badge(item.id.clone())}
             </div>
             {waits_on}
             {(!subs.is_empty()).then(|| {
@@ -517,7 +521,7 @@ fn CardView(model: Arc<DocModel>, index: usize) -> impl IntoView {
                             let sid = format!("cb-{}", sub.id);
                             let (m1, m2) = (m.clone(), m.clone());
                             view! {
-                                <li class="subtask" data-item-id=sub.id.clone() style:--depth=depth.saturating_sub(1).min(6).to_string()
+                                <li class="subtask" data-item-id=sub.id.clone() data-change=changes.attr(sub.id.clone()) style:--depth=depth.saturating_sub(1).min(6).to_string()
                                     data-highlight=hl.as_ref().and_then(|h| h.role_key_now(j))>
                                     <input type="checkbox" id=sid.clone() prop:checked=move || m1.ticked(j)
                                         on:change=move |ev| m2.set_ticked(j, event_target_checked(&ev))/>

@@ -2,6 +2,7 @@
 //! active view.
 
 use crate::components::board::BoardView;
+use crate::components::changes::{ChangeMarks, ChangesRegion};
 use crate::components::deps_panel::DependenciesPanel;
 use crate::components::docview::DocumentView;
 use crate::components::progress_menu::{ProgressBanners, ProgressMenu};
@@ -102,6 +103,8 @@ pub fn RoadmapScreen(
     let selected = Memo::new(move |_| session.view.with(|v| v.item.clone()));
     let highlight = Highlight::new(&model, selected);
     provide_context(highlight);
+    let changes = ChangeMarks::new();
+    provide_context(changes);
     // Escape clears the selection (and any hover preview).
     let hovered = model.hovered;
     let esc = window_event_listener(leptos::ev::keydown, move |ev: web_sys::KeyboardEvent| {
@@ -170,7 +173,7 @@ pub fn RoadmapScreen(
     // Only a change of tab re-creates the panel (not every filter keystroke).
     let current_view = Memo::new(move |_| session.view.with(|s| s.view));
     view! {
-        <main class="roadmap" id="main">
+        <main class="roadmap" id="main" class:only-changes=move || changes.only.get()>
             <div class="doc-header">
                 <h1 class="doc-title">{model.map.title.clone()}</h1>
                 <ProgressMenu model=model.clone()/>
@@ -204,6 +207,7 @@ pub fn RoadmapScreen(
                 )}</p>
             })}
             <ProgressBanners model=model.clone()/>
+            <ChangesRegion model=model.clone()/>
             <DependenciesPanel model=model.clone()/>
             <div class="tabs" role="tablist" aria-label="Views">
                 {tab(View::Board)}{tab(View::Timeline)}{tab(View::Document)}

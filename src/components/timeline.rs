@@ -2,6 +2,7 @@
 //! progress, dependency arrows and the critical path — plus its toolbar (zoom, start date,
 //! exports) and the same data as a table.
 
+use crate::components::changes::{decorate_timeline, ChangeMarks};
 use crate::doc::{DocModel, Highlight};
 use crate::dom::{data_url, download, event_element, perf_mark, Download};
 use crate::session::Session;
@@ -404,8 +405,18 @@ fn Chart(
     let hl = use_context::<Highlight>();
     let hl_redraw = hl.clone();
     let model_redraw = model_for_hl.clone();
+    let changes = use_context::<ChangeMarks>();
     Effect::new(move |_| {
         markup.track();
+        // A redraw, or another comparison: mark changed bars, draw the older plan's ghosts.
+        if let Some(c) = changes {
+            c.current.track();
+            request_animation_frame(move || {
+                if let Some(el) = host.get_untracked() {
+                    timeline.with_untracked(|t| decorate_timeline(c, &el, t));
+                }
+            });
+        }
         // A redraw replaced the bars: give them their dependency highlight again.
         if let Some(h) = hl_redraw.clone() {
             let m = model_redraw.clone();

@@ -1,0 +1,454 @@
+//! What changed in the document: since the reader's last visit in this browser, or against an
+//! older version they name ("Compare with…"). The summary region, the marks on cards, bars and
+//! document items (`data-change` and a badge), and the older plan as ghost bars on the
+//! timeline. The diff itself is the core's ([`roadboard_core::changes`]).
+
+use crate::doc::DocModel;
+use crate::dom::{event_element, query_all};
+use crate::net::fetch_document;
+use crate::storage::store;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use roadboard_core::calendar::Date;
+use roadboard_core::changes::seen::{load_seen, save_seen, SeenLoad};
+use roadboard_core::changes::{diff, Change, ChangeKind, Changes, Snapshot};
+use roadboard_core::load::decode_document;
+use roadboard_core::notice::Notice;
+use roadboard_core::schedule::Timeline;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use wasm_bindgen_futures::JsFuture;
+
+/// One comparison being shown: against the last visit or an older version.
+pub struct Comparison {
+    /// The region's heading.
+    pub heading: String,
+    /// Since the last visit (offers "Mark as seen"), or against a version the reader named
+    /// (offers "Stop comparing" and draws ghost bars).
+    pub since_visit: bool,
+    /// What changed.
+    pub changes: Changes,
+    /// The mark of each changed item and phase, by id.
+    pub marks: BTreeMap<String, ChangeKind>,
+    /// The older version.
+    pub old: Snapshot,
+}
+
+impl Comparison {
+    fn new(heading: String, since_visit: bool, old: Snapshot, now: &Snapshot) -> Arc<Self> {
+        let changes = diff(&old, now);
+        Arc::new(Comparison {
+            heading,
+            since_visit,
+            marks: changes.marks(),
+            changes,
+            old,
+        })
+    }
+}
+
+/// The comparison the views mark, shared as context by the opened document's screen.
+#[derive(Clone, Copy)]
+pub struct ChangeMarks {
+    /// The comparison shown, if any.
+    pub current: RwSignal<Option<Arc<Comparison>>>,
+    /// "Show only changes" is on.
+    pub only: RwSignal<bool>,
+}
+
+impl Default for ChangeMarks {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl ChangeMarks {
+    /// Nothing to mark yet.
+    pub fn new() -> Self {
+        ChangeMarks {
+            current: RwSignal::new(None),
+            only: RwSignal::new(false),
+        }
+    }
+
+    /// The mark of item or phase `id` (tracked).
+    pub fn kind(self, id: &str) -> Option<ChangeKind> {
+        self.current
+            .with(|c| c.as_ref().and_then(|c| c.marks.get(id).copied()))
+    }
+
+    /// The `data-change` value of `id`, live.
+    pub fn attr(self, id: String) -> impl Fn() -> Option<&'static str> + Clone + 'static {
+        move || self.kind(&id).map(ChangeKind::key)
+    }
+
+    /// The visible badge of `id`, live (nothing when it did not change).
+    pub fn badge(self, id: String) -> impl IntoView {
+        move || {
+            self.kind(&id).map(|k| {
+                view! { <span class="badge change" data-kind=k.key() title="Changed in this version">{k.label()}</span> }
+            })
+        }
+    }
+}
+
+/// Today as an ISO date, from the browser's clock.
+fn today() -> String {
+    let now = js_sys::Date::new_0();
+    Date::from_ymd(
+        i64::from(now.get_full_year()),
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .map(|d| d.iso())
+    .unwrap_or_default()
+}
+
+/// "1 Dec 2026" for an ISO date, the text itself otherwise.
+fn date_words(iso: &str) -> String {
+    Date::parse_iso(iso).map_or_else(
+        || iso.to_string(),
+        |d| {
+            let (y, m, day) = d.ymd();
+            format!("{day} {} {y}", roadboard_core::calendar::month_name(m))
+        },
+    )
+}
+
+/// Compare with the version last seen here; remember this one when there was none (or it
+/// could not be read: then say so). A fault of storage never stops the document opening.
+fn since_last_visit(model: &DocModel, now: &Snapshot) -> (Option<Arc<Comparison>>, Option<Notice>) {
+    let Ok(kv) = store() else {
+        return (None, None);
+    };
+    match load_seen(kv.as_ref(), &model.doc_id) {
+        SeenLoad::Seen(old) if old.hash == now.hash => (None, None),
+        SeenLoad::Seen(old) => {
+            let heading = if old.seen.is_empty() {
+                "Changes since your last visit".to_string()
+            } else {
+                format!("Changes since your last visit ({})", date_words(&old.seen))
+            };
+            let c = Comparison::new(heading, true, old, now);
+            if c.changes.is_empty() {
+                let _ = save_seen(kv.as_ref(), &model.doc_id, now);
+                (None, None)
+            } else {
+                (Some(c), None)
+            }
+        }
+        SeenLoad::Never => {
+            let _ = save_seen(kv.as_ref(), &model.doc_id, now);
+            (None, None)
+        }
+        SeenLoad::Dropped(n) => {
+            let _ = save_seen(kv.as_ref(), &model.doc_id, now);
+            (None, Some(n))
+        }
+    }
+}
+
+/// The summary of what changed, with "Show only changes" and "Mark as seen" (or "Stop
+/// comparing"), and "Compare with…" an older version from a file, an address or a paste.
+#[component]
+pub fn ChangesRegion(
+    /// The opened document.
+    model: Arc<DocModel>,
+) -> impl IntoView {
+    let marks = expect_context::<ChangeMarks>();
+    let now = Arc::new(Snapshot::of(&model.map, &model.original, &today()));
+    let (visit, notice) = since_last_visit(&model, &now);
+    let visit = StoredValue::new(visit);
+    marks.current.set(visit.get_value());
+    let (notice, set_notice) = signal(notice);
+    let m_seen = model.clone();
+    let now_seen = now.clone();
+    let mark_seen = move |_| {
+        if let Ok(kv) = store() {
+            if let Err(e) = save_seen(kv.as_ref(), &m_seen.doc_id, &now_seen) {
+                set_notice.set(Some(e.into()));
+            }
+        }
+        visit.set_value(None);
+        marks.only.set(false);
+        marks.current.set(None);
+    };
+    let stop = move |_| {
+        marks.only.set(false);
+        marks.current.set(visit.get_value());
+    };
+    let region = move || {
+        marks.current.get().map(|c| {
+            let removed = removed_list(&c.changes.removed);
+            let redated = redated_list(&c.changes.redated);
+            let since = c.since_visit;
+            view! {
+                <section class="changes" aria-labelledby="changes-h">
+                    <h2 id="changes-h">{c.heading.clone()}</h2>
+                    <p class="changes-summary">{c.changes.summary()}</p>
+                    <div class="changes-actions">
+                        <button type="button" class="toggle" aria-pressed=move || marks.only.get().to_string()
+                            on:click=move |_| marks.only.update(|o| *o = !*o)>"Show only changes"</button>
+                        {if since {
+                            let mark_seen = mark_seen.clone();
+                            view! { <button type="button" class="toggle" on:click=mark_seen>"Mark as seen"</button> }.into_any()
+                        } else {
+                            view! { <button type="button" class="toggle" on:click=stop>"Stop comparing"</button> }.into_any()
+                        }}
+                    </div>
+                    {removed}
+                    {redated}
+                </section>
+            }
+        })
+    };
+    view! {
+        {move || notice.get().map(|n| view! {
+            <p class="notice warn" role="status">{n.message}
+                <button type="button" class="link" on:click=move |_| set_notice.set(None)>"Dismiss"</button>
+            </p>
+        })}
+        {region}
+        <CompareWith now=now/>
+    }
+}
+
+/// Removed items, with their old text and line.
+fn removed_list(removed: &[Change]) -> Option<impl IntoView> {
+    (!removed.is_empty()).then(|| {
+        let rows = removed
+            .iter()
+            .map(|c| view! { <li><del>{c.title.clone()}</del>" "<span class="hint">{format!("(was line {})", c.line)}</span></li> })
+            .collect_view();
+        view! {
+            <details class="changes-list" open=removed.len() <= 5>
+                <summary>{format!("Removed ({})", removed.len())}</summary>
+                <ul class="changes-removed">{rows}</ul>
+            </details>
+        }
+    })
+}
+
+/// Re-dated phases with their slip in working days.
+fn redated_list(redated: &[Change]) -> Option<impl IntoView> {
+    let phases: Vec<&Change> = redated.iter().filter(|c| c.phase).collect();
+    (!phases.is_empty()).then(|| {
+        let rows = phases
+            .iter()
+            .map(|c| {
+                let spans = match (&c.old_span, &c.new_span) {
+                    (Some(a), Some(b)) => format!("{} → {}", a.words(), b.words()),
+                    _ => String::new(),
+                };
+                view! { <li><strong>{c.title.clone()}</strong>" "{slip_words(c.slip_days())}<span class="hint">{format!(" · {spans}")}</span></li> }
+            })
+            .collect_view();
+        view! {
+            <details class="changes-list" open=phases.len() <= 5>
+                <summary>{format!("Re-dated ({})", phases.len())}</summary>
+                <ul>{rows}</ul>
+            </details>
+        }
+    })
+}
+
+/// "slips 5 working days", "3 working days earlier", "same end".
+fn slip_words(slip: Option<f64>) -> String {
+    match slip {
+        Some(d) if d >= 0.05 => format!("slips {} working days", days(d)),
+        Some(d) if d <= -0.05 => format!("{} working days earlier", days(-d)),
+        Some(_) => "same end".to_string(),
+        None => "open-ended".to_string(),
+    }
+}
+
+fn days(d: f64) -> String {
+    let r = (d * 10.0).round() / 10.0;
+    if r.fract() == 0.0 {
+        format!("{r:.0}")
+    } else {
+        format!("{r:.1}")
+    }
+}
+
+/// "Compare with…": an older version from a file, an address or pasted text.
+#[component]
+fn CompareWith(now: Arc<Snapshot>) -> impl IntoView {
+    let marks = expect_context::<ChangeMarks>();
+    let (error, set_error) = signal(None::<String>);
+    let (url, set_url) = signal(String::new());
+    let (paste, set_paste) = signal(String::new());
+    let open = RwSignal::new(false);
+    let compare = {
+        let now = now.clone();
+        move |name: String, text: String| {
+            let map = roadboard_core::parse_named(&text, Some(&name));
+            let old = Snapshot::of(&map, &text, "");
+            let c = Comparison::new(format!("Changes compared with “{name}”"), false, old, &now);
+            set_error.set(None);
+            open.set(false);
+            marks.current.set(Some(c));
+        }
+    };
+    let on_file = {
+        let compare = compare.clone();
+        move |ev: leptos::ev::Event| {
+            let Some(file) = event_element::<web_sys::HtmlInputElement>(&ev)
+                .and_then(|i| i.files())
+                .and_then(|f| f.get(0))
+            else {
+                return;
+            };
+            let compare = compare.clone();
+            spawn_local(async move {
+                let name = file.name();
+                let bytes = match JsFuture::from(file.array_buffer()).await {
+                    Ok(buf) => js_sys::Uint8Array::new(&buf).to_vec(),
+                    Err(_) => {
+                        set_error.set(Some(format!("“{name}” could not be read.")));
+                        return;
+                    }
+                };
+                match decode_document(&bytes) {
+                    Ok(text) => compare(name, text),
+                    Err(e) => set_error.set(Some(format!("“{name}”: {e}"))),
+                }
+            });
+        }
+    };
+    let on_url = {
+        let compare = compare.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let address = url.get_untracked();
+            if address.trim().is_empty() {
+                return;
+            }
+            let compare = compare.clone();
+            spawn_local(async move {
+                match fetch_document(address.trim()).await {
+                    Ok(text) => compare(address.trim().to_string(), text),
+                    Err(e) => set_error.set(Some(e)),
+                }
+            });
+        }
+    };
+    let on_paste = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let text = paste.get_untracked();
+        if !text.trim().is_empty() {
+            compare("the pasted version".to_string(), text);
+        }
+    };
+    view! {
+        <details class="compare" prop:open=move || open.get()
+            on:toggle=move |ev| open.set(event_element::<web_sys::HtmlDetailsElement>(&ev).is_some_and(|d| d.open()))>
+            <summary>"Compare with…"</summary>
+            <div class="compare-body">
+                <p class="hint">"An older version of this roadmap: what changed shows on the board, and its plan as ghost bars on the timeline."</p>
+                <label class="compare-file">"A file: "<input type="file" accept=".md,.markdown,.txt,text/markdown,text/plain" on:change=on_file/></label>
+                <form class="compare-url" on:submit=on_url>
+                    <label for="compare-url">"An address"</label>
+                    <input id="compare-url" type="url" placeholder="https://…/ROADMAP.md" prop:value=move || url.get()
+                        on:input=move |ev| set_url.set(event_target_value(&ev))/>
+                    <button type="submit" class="toggle">"Compare"</button>
+                </form>
+                <form class="compare-paste" on:submit=on_paste>
+                    <label for="compare-paste">"Or paste the older text"</label>
+                    <textarea id="compare-paste" rows="4" prop:value=move || paste.get()
+                        on:input=move |ev| set_paste.set(event_target_value(&ev))></textarea>
+                    <button type="submit" class="toggle">"Compare with pasted text"</button>
+                </form>
+                {move || error.get().map(|e| view! { <p class="notice error" role="alert">{e}</p> })}
+            </div>
+        </details>
+    }
+}
+
+const SVG_NS: &str = "http://www.w3.org/2000/svg";
+
+/// Mark the drawn timeline: `data-change` on changed bars and, when comparing with an older
+/// version, its plan as a ghost bar behind each bar with the slip in working days. Runs after
+/// every redraw (the chart draws only the rows on screen).
+pub fn decorate_timeline(marks: ChangeMarks, host: &web_sys::Element, t: &Timeline) {
+    let current = marks.current.get_untracked();
+    for g in query_all(Some(host), "g[data-phase-id], g[data-item-id]") {
+        let id = g
+            .get_attribute("data-phase-id")
+            .or_else(|| g.get_attribute("data-item-id"))
+            .unwrap_or_default();
+        match current.as_ref().and_then(|c| c.marks.get(&id)) {
+            Some(k) => {
+                let _ = g.set_attribute("data-change", k.key());
+            }
+            None => {
+                let _ = g.remove_attribute("data-change");
+            }
+        }
+        for old in query_all(Some(&g), ".tl-ghost, .tl-slip") {
+            old.remove();
+        }
+        let Some(c) = current.as_ref().filter(|c| !c.since_visit) else {
+            continue;
+        };
+        let Some(row) = t.rows.iter().find(|r| r.id == id) else {
+            continue;
+        };
+        let Some(was) = c.old.phases.iter().find(|p| p.id == id).or_else(|| {
+            c.old
+                .phases
+                .iter()
+                .find(|p| p.title.eq_ignore_ascii_case(&row.title))
+        }) else {
+            continue;
+        };
+        // Where the older plan sat on this axis: by its dates when both have a calendar.
+        let cal = t.anchor.calendar();
+        let day = |iso: &Option<String>, fallback: f64| {
+            iso.as_deref()
+                .and_then(Date::parse_iso)
+                .zip(cal.as_ref())
+                .map_or(fallback, |(d, cal)| cal.day_of(d))
+        };
+        let start = day(&was.start_date, was.start);
+        let end = day(&was.end_date, was.end.unwrap_or(was.start));
+        let (x, w) = (t.x_of(start), ((end - start) * t.px_per_day).max(4.0));
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            if let Ok(rect) = doc.create_element_ns(Some(SVG_NS), "rect") {
+                let b = row.bar;
+                for (k, v) in [
+                    ("class", "tl-ghost".to_string()),
+                    ("x", format!("{x:.1}")),
+                    ("y", format!("{:.1}", b.y - 3.0)),
+                    ("width", format!("{w:.1}")),
+                    ("height", format!("{:.1}", b.h + 6.0)),
+                    ("rx", "4".to_string()),
+                ] {
+                    let _ = rect.set_attribute(k, &v);
+                }
+                let _ = g.insert_before(
+                    &rect,
+                    g.first_element_child()
+                        .and_then(|e| e.next_sibling())
+                        .as_ref(),
+                );
+                let slip = row.end.zip(was.end).map(|(a, b)| a - b);
+                if let Some(s) = slip.filter(|s| s.abs() >= 0.05) {
+                    if let Ok(text) = doc.create_element_ns(Some(SVG_NS), "text") {
+                        let right = (x + w).max(b.x + b.w);
+                        let _ = text.set_attribute("class", "tl-slip");
+                        let _ = text.set_attribute("x", &format!("{:.1}", right + 6.0));
+                        let _ = text.set_attribute("y", &format!("{:.1}", b.y - 4.0));
+                        let sign = if s > 0.0 { "+" } else { "−" };
+                        text.set_text_content(Some(&format!("{sign}{} wd", days(s.abs()))));
+                        let _ = g.append_child(&text);
+                    }
+                }
+            }
+        }
+    }
+    let _ = host.class_list().toggle_with_force(
+        "comparing",
+        current.as_ref().is_some_and(|c| !c.since_visit),
+    );
+}
