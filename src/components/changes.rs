@@ -157,16 +157,20 @@ pub fn ChangesRegion(
 ) -> impl IntoView {
     let marks = expect_context::<ChangeMarks>();
     let now = Arc::new(Snapshot::of(&model.map, &model.original, &today()));
-    let (visit, notice) = since_last_visit(&model, &now);
+    let (visit, dropped) = since_last_visit(&model, &now);
     let visit = StoredValue::new(visit);
     marks.current.set(visit.get_value());
-    let (notice, set_notice) = signal(notice);
+    // Said where the document's other storage notices are (never over one of those).
+    let notice = model.notice;
+    if dropped.is_some() && notice.with_untracked(Option::is_none) {
+        notice.set(dropped);
+    }
     let m_seen = model.clone();
     let now_seen = now.clone();
     let mark_seen = move |_| {
         if let Ok(kv) = store() {
             if let Err(e) = save_seen(kv.as_ref(), &m_seen.doc_id, &now_seen) {
-                set_notice.set(Some(e.into()));
+                notice.set(Some(e.into()));
             }
         }
         visit.set_value(None);
@@ -179,13 +183,25 @@ pub fn ChangesRegion(
     };
     let region = move || {
         marks.current.get().map(|c| {
-            let removed = removed_list(&c.changes.removed);
-            let redated = redated_list(&c.changes.redated);
+            let removed: Vec<(String, String)> = c
+                .changes
+                .removed
+                .iter()
+                .map(|r| (r.title.clone(), format!(" (was line {})", r.line)))
+                .collect();
+            let redated: Vec<(String, String)> = c
+                .changes
+                .redated
+                .iter()
+                .filter(|r| r.phase)
+                .map(|r| (r.title.clone(), redated_words(r)))
+                .collect();
             let since = c.since_visit;
             view! {
                 <section class="changes" aria-labelledby="changes-h">
                     <h2 id="changes-h">{c.heading.clone()}</h2>
                     <p class="changes-summary">{c.changes.summary()}</p>
+                    {(!since).then(|| view! { <p class="hint">"On the timeline, dashed outlines are the older plan; “+5 wd” is a slip of 5 working days."</p> })}
                     <div class="changes-actions">
                         <button type="button" class="toggle" aria-pressed=move || marks.only.get().to_string()
                             on:click=move |_| marks.only.update(|o| *o = !*o)>"Show only changes"</button>
@@ -196,60 +212,47 @@ pub fn ChangesRegion(
                             view! { <button type="button" class="toggle" on:click=stop>"Stop comparing"</button> }.into_any()
                         }}
                     </div>
-                    {removed}
-                    {redated}
+                    {change_list("Removed", "changes-removed", removed)}
+                    {change_list("Re-dated", "changes-redated", redated)}
                 </section>
             }
         })
     };
     view! {
-        {move || notice.get().map(|n| view! {
-            <p class="notice warn" role="status">{n.message}
-                <button type="button" class="link" on:click=move |_| set_notice.set(None)>"Dismiss"</button>
-            </p>
-        })}
         {region}
         <CompareWith now=now/>
     }
 }
 
-/// Removed items, with their old text and line.
-fn removed_list(removed: &[Change]) -> Option<impl IntoView> {
-    (!removed.is_empty()).then(|| {
-        let rows = removed
-            .iter()
-            .map(|c| view! { <li><del>{c.title.clone()}</del>" "<span class="hint">{format!("(was line {})", c.line)}</span></li> })
+/// A folded list of changes under `title`: each a name and words after it.
+fn change_list(
+    title: &str,
+    class: &'static str,
+    rows: Vec<(String, String)>,
+) -> Option<impl IntoView> {
+    (!rows.is_empty()).then(|| {
+        let summary = format!("{title} ({})", rows.len());
+        let open = rows.len() <= 5;
+        let rows = rows
+            .into_iter()
+            .map(|(name, words)| view! { <li><b>{name}</b><span class="hint">{words}</span></li> })
             .collect_view();
         view! {
-            <details class="changes-list" open=removed.len() <= 5>
-                <summary>{format!("Removed ({})", removed.len())}</summary>
-                <ul class="changes-removed">{rows}</ul>
+            <details class="changes-list" open=open>
+                <summary>{summary}</summary>
+                <ul class=class>{rows}</ul>
             </details>
         }
     })
 }
 
-/// Re-dated phases with their slip in working days.
-fn redated_list(redated: &[Change]) -> Option<impl IntoView> {
-    let phases: Vec<&Change> = redated.iter().filter(|c| c.phase).collect();
-    (!phases.is_empty()).then(|| {
-        let rows = phases
-            .iter()
-            .map(|c| {
-                let spans = match (&c.old_span, &c.new_span) {
-                    (Some(a), Some(b)) => format!("{} → {}", a.words(), b.words()),
-                    _ => String::new(),
-                };
-                view! { <li><strong>{c.title.clone()}</strong>" "{slip_words(c.slip_days())}<span class="hint">{format!(" · {spans}")}</span></li> }
-            })
-            .collect_view();
-        view! {
-            <details class="changes-list" open=phases.len() <= 5>
-                <summary>{format!("Re-dated ({})", phases.len())}</summary>
-                <ul>{rows}</ul>
-            </details>
-        }
-    })
+/// A re-dated phase: "slips 5 working days · 2026-01-19 – 2026-02-06 → …".
+fn redated_words(c: &Change) -> String {
+    let spans = match (&c.old_span, &c.new_span) {
+        (Some(a), Some(b)) => format!(" · {} → {}", a.words(), b.words()),
+        _ => String::new(),
+    };
+    format!(" {}{spans}", slip_words(c.slip_days()))
 }
 
 /// "slips 5 working days", "3 working days earlier", "same end".
@@ -276,9 +279,9 @@ fn days(d: f64) -> String {
 fn CompareWith(now: Arc<Snapshot>) -> impl IntoView {
     let marks = expect_context::<ChangeMarks>();
     let (error, set_error) = signal(None::<String>);
-    let (url, set_url) = signal(String::new());
-    let (paste, set_paste) = signal(String::new());
-    let open = RwSignal::new(false);
+    let details = NodeRef::<leptos::html::Details>::new();
+    let url = NodeRef::<leptos::html::Input>::new();
+    let paste = NodeRef::<leptos::html::Textarea>::new();
     let compare = {
         let now = now.clone();
         move |name: String, text: String| {
@@ -286,7 +289,9 @@ fn CompareWith(now: Arc<Snapshot>) -> impl IntoView {
             let old = Snapshot::of(&map, &text, "");
             let c = Comparison::new(format!("Changes compared with “{name}”"), false, old, &now);
             set_error.set(None);
-            open.set(false);
+            if let Some(d) = details.get_untracked() {
+                d.set_open(false);
+            }
             marks.current.set(Some(c));
         }
     };
@@ -320,7 +325,7 @@ fn CompareWith(now: Arc<Snapshot>) -> impl IntoView {
         let compare = compare.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
-            let address = url.get_untracked();
+            let address = url.get_untracked().map(|i| i.value()).unwrap_or_default();
             if address.trim().is_empty() {
                 return;
             }
@@ -335,28 +340,25 @@ fn CompareWith(now: Arc<Snapshot>) -> impl IntoView {
     };
     let on_paste = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let text = paste.get_untracked();
+        let text = paste.get_untracked().map(|t| t.value()).unwrap_or_default();
         if !text.trim().is_empty() {
             compare("the pasted version".to_string(), text);
         }
     };
     view! {
-        <details class="compare" prop:open=move || open.get()
-            on:toggle=move |ev| open.set(event_element::<web_sys::HtmlDetailsElement>(&ev).is_some_and(|d| d.open()))>
+        <details class="compare" node_ref=details>
             <summary>"Compare with…"</summary>
             <div class="compare-body">
                 <p class="hint">"An older version of this roadmap: what changed shows on the board, and its plan as ghost bars on the timeline."</p>
                 <label class="compare-file">"A file: "<input type="file" accept=".md,.markdown,.txt,text/markdown,text/plain" on:change=on_file/></label>
                 <form class="compare-url" on:submit=on_url>
                     <label for="compare-url">"An address"</label>
-                    <input id="compare-url" type="url" placeholder="https://…/ROADMAP.md" prop:value=move || url.get()
-                        on:input=move |ev| set_url.set(event_target_value(&ev))/>
+                    <input id="compare-url" type="url" placeholder="https://…/ROADMAP.md" node_ref=url/>
                     <button type="submit" class="toggle">"Compare"</button>
                 </form>
                 <form class="compare-paste" on:submit=on_paste>
                     <label for="compare-paste">"Or paste the older text"</label>
-                    <textarea id="compare-paste" rows="4" prop:value=move || paste.get()
-                        on:input=move |ev| set_paste.set(event_target_value(&ev))></textarea>
+                    <textarea id="compare-paste" rows="4" node_ref=paste></textarea>
                     <button type="submit" class="toggle">"Compare with pasted text"</button>
                 </form>
                 {move || error.get().map(|e| view! { <p class="notice error" role="alert">{e}</p> })}

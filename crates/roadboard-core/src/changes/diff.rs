@@ -4,7 +4,7 @@
 
 use super::snapshot::{SnapItem, SnapPhase, Snapshot};
 use super::{Change, Changes, Span};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// How alike two texts must be (character-pair Dice coefficient) to be one item edited.
 const ALIKE: f64 = 0.7;
@@ -28,29 +28,38 @@ pub(crate) fn normalise(s: &str) -> String {
     out
 }
 
-/// The multiset of adjacent character pairs of `s`.
-fn pairs(s: &str) -> HashMap<(char, char), usize> {
-    let chars: Vec<char> = s.chars().collect();
-    let mut m = HashMap::new();
-    for w in chars.windows(2) {
-        if let [a, b] = w {
-            *m.entry((*a, *b)).or_insert(0) += 1;
+/// The adjacent character pairs of `s`, sorted (a multiset).
+fn pairs(s: &str) -> Vec<(char, char)> {
+    let mut v: Vec<(char, char)> = s.chars().zip(s.chars().skip(1)).collect();
+    v.sort_unstable();
+    v
+}
+
+/// How many pairs two sorted multisets share.
+fn shared(a: &[(char, char)], b: &[(char, char)]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+        match x.cmp(y) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
         }
     }
-    m
+    n
 }
 
 /// How alike two normalised texts are, 0..=1: a typo or a few added words score high.
 pub(crate) fn likeness(a: &str, b: &str) -> f64 {
     let (pa, pb) = (pairs(a), pairs(b));
-    let (na, nb): (usize, usize) = (pa.values().sum(), pb.values().sum());
+    let (na, nb) = (pa.len(), pb.len());
     if na == 0 || nb == 0 {
         return if a == b { 1.0 } else { 0.0 };
     }
-    let common: usize = pa
-        .iter()
-        .map(|(k, n)| (*n).min(pb.get(k).copied().unwrap_or(0)))
-        .sum();
+    let common = shared(&pa, &pb);
     let dice = 2.0 * common as f64 / (na + nb) as f64;
     let shorter = na.min(nb);
     // Added detail: the old text is (nearly) all there, and long enough to mean something.
@@ -103,8 +112,8 @@ pub fn diff(old: &Snapshot, new: &Snapshot) -> Changes {
         if let Some(&o) = old_by_id.get(it.id.as_str()) {
             if old_free.get(o).copied().unwrap_or(false) {
                 pairs.push((o, n, false));
-                set(&mut old_free, o);
-                set(&mut new_free, n);
+                set(&mut old_free, o, false);
+                set(&mut new_free, n, false);
             }
         }
     }
@@ -125,8 +134,8 @@ pub fn diff(old: &Snapshot, new: &Snapshot) -> Changes {
         }
         if let Some(o) = old_by_text.get_mut(&key).and_then(Vec::pop) {
             pairs.push((o, n, false));
-            set(&mut old_free, o);
-            set(&mut new_free, n);
+            set(&mut old_free, o, false);
+            set(&mut new_free, n, false);
         }
     }
     // 3. A small text change within the same section (paired headings): edited.
@@ -157,8 +166,8 @@ pub fn diff(old: &Snapshot, new: &Snapshot) -> Changes {
     for (_, o, n) in candidates {
         if old_free.get(o).copied().unwrap_or(false) && new_free.get(n).copied().unwrap_or(false) {
             pairs.push((o, n, true));
-            set(&mut old_free, o);
-            set(&mut new_free, n);
+            set(&mut old_free, o, false);
+            set(&mut new_free, n, false);
         }
     }
 
@@ -204,23 +213,24 @@ pub fn diff(old: &Snapshot, new: &Snapshot) -> Changes {
     }
 
     // Phases: same id, else same title; a changed span is re-dated.
-    let mut used: HashSet<usize> = HashSet::new();
+    let mut used: Vec<bool> = vec![false; old.phases.len()];
     for p in &new.phases {
-        let found =
-            old.phases
-                .iter()
-                .enumerate()
-                .find(|(i, q)| !used.contains(i) && q.id == p.id)
-                .or_else(|| {
-                    old.phases.iter().enumerate().find(|(i, q)| {
-                        !used.contains(i) && normalise(&q.title) == normalise(&p.title)
-                    })
-                });
+        let found = old
+            .phases
+            .iter()
+            .enumerate()
+            .find(|(i, q)| !used.get(*i).copied().unwrap_or(true) && q.id == p.id)
+            .or_else(|| {
+                old.phases.iter().enumerate().find(|(i, q)| {
+                    !used.get(*i).copied().unwrap_or(true)
+                        && normalise(&q.title) == normalise(&p.title)
+                })
+            });
         let Some((i, q)) = found else {
             out.new_phases.push(p.id.clone());
             continue;
         };
-        used.insert(i);
+        set(&mut used, i, true);
         let (was, now) = (span(q), span(p));
         if was != now {
             out.redated.push(Change {
@@ -240,8 +250,8 @@ pub fn diff(old: &Snapshot, new: &Snapshot) -> Changes {
 /// Which headings of `old` and `new` are the same heading: same id, else (greedily) the most
 /// alike title at the same level; returns "are these two section indexes one section".
 fn pair_sections(old: &Snapshot, new: &Snapshot) -> impl Fn(Option<usize>, Option<usize>) -> bool {
-    let mut paired: HashMap<usize, usize> = HashMap::new(); // new → old
-    let mut old_used: HashSet<usize> = HashSet::new();
+    let mut paired: Vec<Option<usize>> = vec![None; new.sections.len()]; // new → old
+    let mut old_used: Vec<bool> = vec![false; old.sections.len()];
     let old_by_id: HashMap<&str, usize> = old
         .sections
         .iter()
@@ -250,18 +260,18 @@ fn pair_sections(old: &Snapshot, new: &Snapshot) -> impl Fn(Option<usize>, Optio
         .collect();
     for (n, s) in new.sections.iter().enumerate() {
         if let Some(&o) = old_by_id.get(s.0.as_str()) {
-            paired.insert(n, o);
-            old_used.insert(o);
+            put(&mut paired, n, o);
+            set(&mut old_used, o, true);
         }
     }
     let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
     for (n, s) in new.sections.iter().enumerate() {
-        if paired.contains_key(&n) {
+        if paired.get(n).copied().flatten().is_some() {
             continue;
         }
         let t = normalise(&s.1);
         for (o, q) in old.sections.iter().enumerate() {
-            if !old_used.contains(&o) {
+            if !old_used.get(o).copied().unwrap_or(true) {
                 let score = likeness(&normalise(&q.1), &t);
                 if score >= SAME_HEADING {
                     candidates.push((score, o, n));
@@ -271,21 +281,27 @@ fn pair_sections(old: &Snapshot, new: &Snapshot) -> impl Fn(Option<usize>, Optio
     }
     candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
     for (_, o, n) in candidates {
-        if !old_used.contains(&o) && !paired.contains_key(&n) {
-            paired.insert(n, o);
-            old_used.insert(o);
+        if !old_used.get(o).copied().unwrap_or(true) && paired.get(n).copied().flatten().is_none() {
+            put(&mut paired, n, o);
+            set(&mut old_used, o, true);
         }
     }
     move |o: Option<usize>, n: Option<usize>| match (o, n) {
         (None, None) => true,
-        (Some(o), Some(n)) => paired.get(&n) == Some(&o),
+        (Some(o), Some(n)) => paired.get(n).copied().flatten() == Some(o),
         _ => false,
     }
 }
 
-fn set(v: &mut [bool], i: usize) {
+fn set(v: &mut [bool], i: usize, to: bool) {
     if let Some(x) = v.get_mut(i) {
-        *x = false;
+        *x = to;
+    }
+}
+
+fn put(v: &mut [Option<usize>], i: usize, to: usize) {
+    if let Some(x) = v.get_mut(i) {
+        *x = Some(to);
     }
 }
 

@@ -31,18 +31,27 @@ pub enum SeenLoad {
     Dropped(Notice),
 }
 
-/// The index: `[doc, chars]` pairs, oldest first; an unreadable index is empty.
+/// The index: `(doc, chars)` pairs, oldest first, one `chars<TAB>doc` line each; unreadable
+/// lines are skipped.
 fn read_index(kv: &dyn KeyValue) -> Vec<(String, usize)> {
     kv.get(SEEN_INDEX_KEY)
         .ok()
         .flatten()
-        .and_then(|s| serde_json::from_str(&s).ok())
         .unwrap_or_default()
+        .lines()
+        .filter_map(|l| {
+            let (n, doc) = l.split_once('\t')?;
+            Some((doc.to_string(), n.parse().ok()?))
+        })
+        .collect()
 }
 
 fn write_index(kv: &dyn KeyValue, index: &[(String, usize)]) -> Result<(), StorageError> {
-    let json = serde_json::to_string(index).map_err(|e| StorageError::Other(e.to_string()))?;
-    kv.set(SEEN_INDEX_KEY, &json)
+    let text: String = index
+        .iter()
+        .map(|(doc, n)| format!("{n}\t{}\n", doc.replace(['\t', '\n', '\r'], " ")))
+        .collect();
+    kv.set(SEEN_INDEX_KEY, &text)
 }
 
 /// The snapshot of the version of `doc` the reader last saw.
@@ -122,7 +131,7 @@ mod tests {
     fn a_corrupt_snapshot_is_dropped_with_a_notice() {
         let kv = MemoryStore::new();
         let doc = DocId::parse("roadmaps/plan.md");
-        let _ = kv.set(&seen_key(doc.clone()), "{\"v\":1,\"h\":");
+        let _ = kv.set(&seen_key(doc.clone()), "roadboard-seen 1\nh 0\ni\tcut");
         assert!(
             matches!(load_seen(&kv, &doc), SeenLoad::Dropped(n) if n.kind == NoticeKind::Unreadable)
         );

@@ -2,7 +2,6 @@
 //! per document in the browser (≤ [`SNAPSHOT_LIMIT`] characters serialised).
 
 use crate::model::{Roadmap, Status};
-use serde::{Deserialize, Serialize};
 
 /// The format written by [`Snapshot::to_compact`]; a reader refuses other formats.
 pub const SNAPSHOT_FORMAT: u32 = 1;
@@ -71,45 +70,6 @@ pub struct SnapPhase {
     pub end_date: Option<String>,
 }
 
-/// An item on the wire: id, text, status, section index, phase index, estimate, checkbox
-/// (0/1), line.
-type WireItem = (
-    String,
-    String,
-    Status,
-    Option<usize>,
-    Option<usize>,
-    Option<[f64; 2]>,
-    u8,
-    usize,
-);
-
-/// A phase on the wire: id, title, line, start, end, start date, end date.
-type WirePhase = (
-    String,
-    String,
-    usize,
-    f64,
-    Option<f64>,
-    Option<String>,
-    Option<String>,
-);
-
-/// The serialised form: short keys, arrays for items and phases.
-#[derive(Serialize, Deserialize)]
-struct Wire {
-    v: u32,
-    h: String,
-    #[serde(default)]
-    d: String,
-    #[serde(default)]
-    s: Vec<(String, String)>,
-    #[serde(default)]
-    i: Vec<WireItem>,
-    #[serde(default)]
-    p: Vec<WirePhase>,
-}
-
 /// Why a stored snapshot could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SnapshotError {
@@ -165,7 +125,7 @@ impl Snapshot {
                     .as_deref()
                     .and_then(|s| section_index.get(s).copied()),
                 phase: it.phase.clone(),
-                estimate: it.estimate_days,
+                estimate: it.estimate_days.map(|[a, b]| [quantise(a), quantise(b)]),
                 checkbox: it.checkbox,
                 line: it.line,
             })
@@ -177,8 +137,8 @@ impl Snapshot {
                 id: p.id.clone(),
                 title: cut(&p.title, TEXT_CAP),
                 line: p.line,
-                start: p.start,
-                end: p.end,
+                start: quantise(p.start),
+                end: p.end.map(quantise),
                 start_date: p.start_date.clone(),
                 end_date: p.end_date.clone(),
             })
@@ -198,67 +158,60 @@ impl Snapshot {
         index.and_then(|i| self.sections.get(i))
     }
 
-    /// The wire form: items and phases as arrays, phases by index.
-    fn wire(&self, cap: usize) -> Wire {
+    /// The compact serialisation, at most [`SNAPSHOT_LIMIT`] characters: texts are cut
+    /// shorter until it fits; `None` when even bare ids do not fit.
+    ///
+    /// One line per record, fields split by tabs (texts lose their tabs and line breaks):
+    /// `roadboard-seen FORMAT`, `h HASH`, `d DATE`, then `s id title` per section,
+    /// `p id title line start end start_date end_date` per phase and
+    /// `i id text status section phase estimate checkbox line` per item, where section and
+    /// phase are indexes and `-` is none.
+    pub fn to_compact(&self) -> Option<String> {
         let phase_index: std::collections::HashMap<&str, usize> = self
             .phases
             .iter()
             .enumerate()
             .map(|(i, p)| (p.id.as_str(), i))
             .collect();
-        Wire {
-            v: self.format,
-            h: self.hash.clone(),
-            d: self.seen.clone(),
-            s: self
-                .sections
-                .iter()
-                .map(|(id, t)| (id.clone(), cut(t, cap.max(24))))
-                .collect(),
-            i: self
-                .items
-                .iter()
-                .map(|it| {
-                    (
-                        it.id.clone(),
-                        cut(&it.text, cap),
-                        it.status,
-                        it.section,
-                        it.phase
-                            .as_deref()
-                            .and_then(|p| phase_index.get(p).copied()),
-                        it.estimate,
-                        u8::from(it.checkbox),
-                        it.line,
-                    )
-                })
-                .collect(),
-            p: self
-                .phases
-                .iter()
-                .map(|p| {
-                    (
-                        p.id.clone(),
-                        p.title.clone(),
-                        p.line,
-                        p.start,
-                        p.end,
-                        p.start_date.clone(),
-                        p.end_date.clone(),
-                    )
-                })
-                .collect(),
-        }
-    }
-
-    /// The compact serialisation, at most [`SNAPSHOT_LIMIT`] characters: texts are cut
-    /// shorter until it fits; `None` when even bare ids do not fit.
-    pub fn to_compact(&self) -> Option<String> {
         for cap in [TEXT_CAP, 60, 24, 0] {
-            if let Ok(json) = serde_json::to_string(&self.wire(cap)) {
-                if json.len() <= SNAPSHOT_LIMIT {
-                    return Some(json);
-                }
+            let mut out = format!(
+                "{MAGIC} {}\nh {}\nd {}\n",
+                self.format,
+                self.hash,
+                field(&self.seen)
+            );
+            for (id, title) in &self.sections {
+                out += &format!("s\t{}\t{}\n", field(id), field(&cut(title, cap.max(24))));
+            }
+            for p in &self.phases {
+                out += &format!(
+                    "p\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
+                    field(&p.id),
+                    field(&p.title),
+                    p.line,
+                    fixed(p.start),
+                    opt(p.end.map(fixed)),
+                    opt(p.start_date.as_deref().map(field)),
+                    opt(p.end_date.as_deref().map(field)),
+                );
+            }
+            for it in &self.items {
+                out += &format!(
+                    "i\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
+                    field(&it.id),
+                    field(&cut(&it.text, cap)),
+                    status_key(it.status),
+                    opt(it.section),
+                    opt(it.phase.as_deref().and_then(|p| phase_index.get(p))),
+                    opt(it
+                        .estimate
+                        .map(|[a, b]| format!("{},{}", fixed(a), fixed(b)))),
+                    u8::from(it.checkbox),
+                    it.line,
+                );
+            }
+            if out.len() <= SNAPSHOT_LIMIT {
+                return Some(out);
             }
         }
         None
@@ -266,58 +219,140 @@ impl Snapshot {
 
     /// Read a stored snapshot.
     pub fn from_compact(s: &str) -> Result<Snapshot, SnapshotError> {
-        #[derive(Deserialize)]
-        struct Head {
-            v: u32,
+        const BAD: SnapshotError = SnapshotError::Corrupt;
+        let mut lines = s.lines();
+        let format: u32 = lines
+            .next()
+            .and_then(|l| l.strip_prefix(MAGIC))
+            .and_then(|v| v.trim().parse().ok())
+            .ok_or(BAD)?;
+        if format > SNAPSHOT_FORMAT {
+            return Err(SnapshotError::Newer(format));
         }
-        let head: Head = serde_json::from_str(s).map_err(|_| SnapshotError::Corrupt)?;
-        if head.v > SNAPSHOT_FORMAT {
-            return Err(SnapshotError::Newer(head.v));
-        }
-        let w: Wire = serde_json::from_str(s).map_err(|_| SnapshotError::Corrupt)?;
-        let (sections, phases) = (w.s.len(), w.p.len());
-        let bad = |i: Option<usize>, n: usize| i.is_some_and(|i| i >= n);
-        if w.i.iter().any(|i| bad(i.3, sections) || bad(i.4, phases)) {
-            return Err(SnapshotError::Corrupt);
-        }
-        let phases: Vec<SnapPhase> =
-            w.p.into_iter()
-                .map(
-                    |(id, title, line, start, end, start_date, end_date)| SnapPhase {
-                        id,
-                        title,
-                        line,
-                        start,
+        let mut snap = Snapshot {
+            format,
+            hash: String::new(),
+            seen: String::new(),
+            sections: Vec::new(),
+            items: Vec::new(),
+            phases: Vec::new(),
+        };
+        let mut phase_ids: Vec<String> = Vec::new();
+        for line in lines {
+            if let Some(h) = line.strip_prefix("h ") {
+                snap.hash = h.to_string();
+                continue;
+            }
+            if let Some(d) = line.strip_prefix("d ") {
+                snap.seen = d.to_string();
+                continue;
+            }
+            let f: Vec<&str> = line.split('\t').collect();
+            let get = |i: usize| f.get(i).copied().ok_or(BAD);
+            let num = |i: usize| get(i)?.parse::<usize>().map_err(|_| BAD);
+            let real = |i: usize| unfixed(get(i)?).ok_or(BAD);
+            let maybe = |i: usize| get(i).map(|v| (v != "-").then(|| v.to_string()));
+            match f.first().copied() {
+                Some("s") => snap
+                    .sections
+                    .push((get(1)?.to_string(), get(2)?.to_string())),
+                Some("p") => {
+                    let end = match get(5)? {
+                        "-" => None,
+                        _ => Some(real(5)?),
+                    };
+                    phase_ids.push(get(1)?.to_string());
+                    snap.phases.push(SnapPhase {
+                        id: get(1)?.to_string(),
+                        title: get(2)?.to_string(),
+                        line: num(3)?,
+                        start: real(4)?,
                         end,
-                        start_date,
-                        end_date,
-                    },
-                )
-                .collect();
-        let items =
-            w.i.into_iter()
-                .map(
-                    |(id, text, status, section, phase, estimate, checkbox, line)| SnapItem {
-                        id,
-                        text,
-                        status,
-                        section,
-                        phase: phase.and_then(|p| phases.get(p)).map(|p| p.id.clone()),
+                        start_date: maybe(6)?,
+                        end_date: maybe(7)?,
+                    });
+                }
+                Some("i") => {
+                    let index = |i: usize, n: usize| match get(i)? {
+                        "-" => Ok(None),
+                        _ => num(i).and_then(|v| if v < n { Ok(Some(v)) } else { Err(BAD) }),
+                    };
+                    let estimate = match get(6)?.split_once(',') {
+                        None => None,
+                        Some((a, b)) => Some([unfixed(a).ok_or(BAD)?, unfixed(b).ok_or(BAD)?]),
+                    };
+                    snap.items.push(SnapItem {
+                        id: get(1)?.to_string(),
+                        text: get(2)?.to_string(),
+                        status: status_of(get(3)?).ok_or(BAD)?,
+                        section: index(4, snap.sections.len())?,
+                        phase: index(5, phase_ids.len())?.and_then(|p| phase_ids.get(p).cloned()),
                         estimate,
-                        checkbox: checkbox != 0,
-                        line,
-                    },
-                )
-                .collect();
-        Ok(Snapshot {
-            format: w.v,
-            hash: w.h,
-            seen: w.d,
-            sections: w.s,
-            items,
-            phases,
-        })
+                        checkbox: get(7)? == "1",
+                        line: num(8)?,
+                    });
+                }
+                Some("") | None => {}
+                Some(_) => return Err(BAD),
+            }
+        }
+        if snap.hash.is_empty() {
+            return Err(BAD);
+        }
+        Ok(snap)
     }
+}
+
+/// The first line of every stored snapshot.
+const MAGIC: &str = "roadboard-seen";
+
+/// A text as one field: no tabs or line breaks.
+fn field(s: &str) -> String {
+    s.replace(['\t', '\n', '\r'], " ")
+}
+
+/// Snapshots keep days to 1/100,000 (a few seconds of a working day), stored as whole
+/// numbers: both sides of a comparison are rounded alike, and reading one back needs no
+/// decimal parser.
+const DAY_UNITS: f64 = 100_000.0;
+
+/// `d` rounded to the snapshot's precision.
+fn quantise(d: f64) -> f64 {
+    (d * DAY_UNITS).round() / DAY_UNITS
+}
+
+/// `d` as a whole number of day units.
+fn fixed(d: f64) -> i64 {
+    (d * DAY_UNITS).round() as i64
+}
+
+/// A whole number of day units as days.
+fn unfixed(s: &str) -> Option<f64> {
+    s.parse::<i64>().ok().map(|n| n as f64 / DAY_UNITS)
+}
+
+/// An optional value as a field: `-` for none.
+fn opt<T: std::fmt::Display>(v: Option<T>) -> String {
+    v.map_or_else(|| "-".to_string(), |v| v.to_string())
+}
+
+fn status_key(s: Status) -> char {
+    match s {
+        Status::Done => 'd',
+        Status::Todo => 't',
+        Status::InProgress => 'p',
+        Status::Blocked => 'b',
+    }
+}
+
+fn status_of(s: &str) -> Option<Status> {
+    Some(match s {
+        "d" => Status::Done,
+        "t" => Status::Todo,
+        "p" => Status::InProgress,
+        "b" => Status::Blocked,
+        _ => return None,
+    })
 }
 
 #[cfg(test)]
@@ -333,6 +368,18 @@ mod tests {
         assert_eq!(Snapshot::from_compact(&json), Ok(snap.clone()));
         assert_eq!(snap.items.len(), 2);
         assert_eq!(snap.phases.len(), 1);
+    }
+
+    #[test]
+    fn odd_fractions_of_a_day_round_trip_exactly() {
+        let text =
+            "# P\n\n## Phase 1 (~20 minutes)\n\n- [ ] a ⏱ ~20 minutes\n- [ ] b ⏱ 1-3 hours\n";
+        let map = crate::parse(text);
+        let snap = Snapshot::of(&map, text, "");
+        assert!(snap.items.iter().any(|i| i.estimate.is_some()), "{snap:?}");
+        let back = snap.to_compact().map(|j| Snapshot::from_compact(&j));
+        assert_eq!(back, Some(Ok(snap.clone())));
+        assert!(super::super::diff(&snap, &Snapshot::of(&map, text, "")).is_empty());
     }
 
     #[test]
@@ -370,13 +417,23 @@ mod tests {
             Err(SnapshotError::Corrupt)
         );
         assert_eq!(
-            Snapshot::from_compact("{\"v\":9}"),
+            Snapshot::from_compact("roadboard-seen 9\n"),
             Err(SnapshotError::Newer(9))
         );
+        // An item in a section the snapshot does not have.
         assert_eq!(
-            Snapshot::from_compact(
-                "{\"v\":1,\"h\":\"0\",\"i\":[[\"a\",\"x\",\"done\",3,null,null,0,1]]}"
-            ),
+            Snapshot::from_compact("roadboard-seen 1\nh 0\ni\ta\tx\td\t3\t-\t-\t0\t1\n"),
+            Err(SnapshotError::Corrupt)
+        );
+        // Cut short in the middle of an item.
+        let text = "# P\n\n## S (Week 1)\n\n- [ ] a thing ⏱ 2 days\n";
+        let full = Snapshot::of(&crate::parse(text), text, "")
+            .to_compact()
+            .unwrap_or_default();
+        assert!(full.contains("\ni\t"), "{full}");
+        let at = full.rfind('\t').unwrap_or(0);
+        assert_eq!(
+            Snapshot::from_compact(full.get(..at).unwrap_or("")),
             Err(SnapshotError::Corrupt)
         );
     }
