@@ -7,7 +7,8 @@
 //! that matches nothing (external prerequisites — names the document does not define — are
 //! not findings), a done item whose prerequisite is still open, a phase whose written time
 //! starts before a phase it depends on ends, a claim about the whole document more than
-//! [`CLAIM_TOLERANCE`] points away from measured progress, and a phase with no time written.
+//! [`CLAIM_TOLERANCE`] points away from measured progress, and a phase with no time written
+//! (unless it says it is done: finished work needs no plan).
 
 use crate::model::{DependencyKind, Phase, PhaseKind, Placement, Roadmap, Status, DOCUMENT_SCOPE};
 use serde::Serialize;
@@ -355,13 +356,14 @@ fn no_time(map: &Roadmap, out: &mut Vec<Finding>) {
         .phases
         .iter()
         .filter(|p| p.placed_by == Placement::Nominal && p.kind == PhaseKind::Phase)
+        .filter(|p| p.status != Some(Status::Done))
     {
         push(
             out,
             FindingKind::NoTime,
             p.line,
             format!(
-                "phase \"{}\" has no time written, so the timeline gives it a nominal length; write one in its heading, like \"(Week 3-4)\" or \"(~2 days)\"",
+                "phase \"{}\" has no time written (the timeline draws a nominal length); add one such as \"(Week 3-4)\" or \"(~2 days)\"",
                 short(&p.title)
             ),
         );
@@ -490,6 +492,12 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].line, 3);
         assert_eq!(found[0].severity, Severity::Warning);
+        let done = "# Plan\n\n## Phase 1: Setup (Complete)\n- [x] a\n\n## Phase 2: Build (Week 2)\n- [ ] b\n";
+        assert!(
+            only(done, FindingKind::NoTime).is_empty(),
+            "{:?}",
+            crate::parse(done).phases
+        );
     }
 
     #[test]
