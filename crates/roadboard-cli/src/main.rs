@@ -7,6 +7,7 @@
 mod basic;
 mod check;
 mod input;
+mod picture;
 
 use clap::{Parser, Subcommand};
 use input::Unreadable;
@@ -59,6 +60,29 @@ enum Command {
         #[arg(long, value_enum, default_value_t = check::Format::Human)]
         format: check::Format,
     },
+    /// The timeline as a standalone SVG (title, legend, as-of date, full labels), for a README
+    #[command(
+        long_about = "The timeline as a standalone, well-formed SVG document: the title, the as-of date and progress, a legend, and every phase with its full title. Inline colours, no scripts: GitHub shows it as an image.\n\nExample: roadboard svg ROADMAP.md > timeline.svg"
+    )]
+    Svg {
+        /// The roadmap (Markdown), or - for standard input
+        file: String,
+        #[command(flatten)]
+        picture: picture::PictureArgs,
+    },
+    /// The roadmap as a self-contained static HTML page (board, phases, timeline)
+    #[command(
+        long_about = "The roadmap as one self-contained HTML page: title, as-of date and source, overall and per-phase progress, the board's columns with their cards and statuses, the timeline and the health findings. Inline CSS and SVG, no scripts, no external requests: for CI artefacts, e-mail and archives.\n\nExample: roadboard html ROADMAP.md > roadmap.html"
+    )]
+    Html {
+        /// The roadmap (Markdown), or - for standard input
+        file: String,
+        /// How the board groups its cards
+        #[arg(long, value_enum, default_value_t = picture::Group::Section)]
+        group: picture::Group,
+        #[command(flatten)]
+        picture: picture::PictureArgs,
+    },
 }
 
 const CHECK_HELP: &str = "Check roadmaps for CI.
@@ -101,6 +125,12 @@ fn main() -> ExitCode {
             }
             ExitCode::from(outcome.code)
         }
+        Command::Svg { file, picture } => print(picture::svg(&file, &picture)),
+        Command::Html {
+            file,
+            group,
+            picture,
+        } => print(picture::html(&file, group, &picture)),
     }
 }
 

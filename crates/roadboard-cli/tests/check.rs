@@ -140,3 +140,31 @@ fn help_version_and_bad_arguments_follow_the_convention() {
     let out = roadboard(&["check"]);
     assert_eq!(out.status.code(), Some(2), "check needs a file");
 }
+
+#[test]
+fn svg_and_html_draw_the_document() {
+    let f = temp_file("ROADMAP.md", "# Launch & more\n\n## Phase 1: Build (Week 1-2)\n- [x] a\n\n## Phase 2: Ship (Week 3)\n- [ ] b\n");
+    let out = roadboard(&["svg", &f, "--as-of", "2026-12-01"]);
+    assert!(out.status.success());
+    let svg = stdout(&out);
+    assert!(
+        svg.starts_with("<?xml") && svg.trim_end().ends_with("</svg>"),
+        "{svg}"
+    );
+    assert!(
+        svg.contains("Launch &amp; more")
+            && svg.contains("As of Tue 1 Dec 2026 · 1/2 done (50%) · ROADMAP.md"),
+        "{svg}"
+    );
+    let out = roadboard(&["html", &f, "--as-of", "2026-12-01", "--group", "status"]);
+    assert!(out.status.success());
+    let html = stdout(&out);
+    assert!(
+        html.contains("<h2>Board</h2>") && html.contains("Grouped by status"),
+        "{html}"
+    );
+    assert!(!html.contains("<script"));
+    let out = roadboard(&["svg", &f, "--as-of", "1 Dec"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--as-of"));
+}
