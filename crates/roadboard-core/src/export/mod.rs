@@ -9,7 +9,7 @@ mod snapshot;
 mod timeline;
 
 pub use self::snapshot::snapshot_html;
-pub use self::timeline::{timeline_svg, TimelineFile};
+pub use self::timeline::{timeline_drawing, timeline_svg, Drawing, TimelineFile};
 
 use crate::calendar::Date;
 

@@ -51,9 +51,29 @@ const META_FONT: f64 = 12.0;
 /// Margin around the header.
 const MARGIN: f64 = 16.0;
 
+/// A standalone SVG document and its size (what a PNG of it needs).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Drawing {
+    /// The SVG document.
+    pub svg: String,
+    /// Its width in pixels.
+    pub width: f64,
+    /// Its height in pixels.
+    pub height: f64,
+}
+
 /// The timeline of `map` as a standalone SVG document; `done(i)` says whether item `i` is
 /// done (the document's boxes, or a reader's ticks).
 pub fn timeline_svg(map: &Roadmap, done: &dyn Fn(usize) -> bool, opts: &TimelineFile) -> String {
+    timeline_drawing(map, done, opts).svg
+}
+
+/// [`timeline_svg`], with the picture's size.
+pub fn timeline_drawing(
+    map: &Roadmap,
+    done: &dyn Fn(usize) -> bool,
+    opts: &TimelineFile,
+) -> Drawing {
     let width = opts.width.max(480.0);
     let mut t = layout(
         map,
@@ -94,7 +114,11 @@ pub fn timeline_svg(map: &Roadmap, done: &dyn Fn(usize) -> bool, opts: &Timeline
         out.push_str("</g>");
     }
     out.push_str("</svg>\n");
-    out
+    Drawing {
+        svg: out,
+        width: total_w,
+        height,
+    }
 }
 
 /// A label column wide enough for the longest title on one line (bold text measured 15%
