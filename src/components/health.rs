@@ -51,15 +51,15 @@ pub fn HealthPanel(
         })
         .collect_view();
     view! {
-        <details class="deps-panel health-panel">
+        <details class="health-panel">
             <summary>
-                <span class="deps-title">"Health"</span>
-                <span class="deps-summary" class:warn=has_errors>{summary.join(" · ")}</span>
+                <span class="health-title">"Health"</span>
+                <span class="health-summary" class:has-errors=has_errors>{summary.join(" · ")}</span>
             </summary>
-            <div class="deps-body">
-                <p class="deps-note">"What "<code>"roadboard check"</code>" reports for this document: errors break the plan, warnings are likely mistakes."</p>
-                <ul class="deps-list health-list">{items}</ul>
-                {(more > 0).then(|| view! { <p class="deps-note">{format!("…and {more} more.")}</p> })}
+            <div class="health-body">
+                <p class="health-note">"What "<code>"roadboard check"</code>" reports for this document: errors break the plan, warnings are likely mistakes."</p>
+                <ul class="health-list">{items}</ul>
+                {(more > 0).then(|| view! { <p class="health-note">{format!("…and {more} more.")}</p> })}
             </div>
         </details>
     }

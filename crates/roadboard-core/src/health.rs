@@ -209,7 +209,7 @@ fn references(map: &Roadmap, names: &Names<'_>, out: &mut Vec<Finding>) {
             FindingKind::BrokenReference,
             u.line,
             format!(
-                "\"{}\" matches nothing in this document; correct the reference, or add it to what it means",
+                "\"{}\" is written like a name from this document, but nothing here has it; correct the reference, or give what it means that name",
                 u.text
             ),
         );
