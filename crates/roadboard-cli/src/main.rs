@@ -94,7 +94,7 @@ Warnings (exit 1 only with --deny-warnings): references written as an id or numb
 match nothing (external prerequisites, names the document does not define, are fine); a done
 item whose prerequisite is still open; a phase whose written time starts before a phase it
 depends on ends; a claim about the whole document more than 20 points from measured progress;
-a phase with no time written.
+a phase, not marked done, with no time written.
 
 Exit codes: 0 no errors, 1 errors (or warnings with --deny-warnings), 2 a file could not be
 read or the arguments are wrong.

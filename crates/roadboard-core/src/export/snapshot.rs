@@ -133,12 +133,15 @@ fn phases(out: &mut String, map: &Roadmap, done: &dyn Fn(usize) -> bool) {
         } else {
             esc(&p.duration_text)
         };
+        let (count, bar) = if t == 0 {
+            ("no items".to_string(), String::new())
+        } else {
+            (format!("{d}/{t} ({}%)", percent(d, t)), meter(d, t))
+        };
         let _ = write!(
             out,
-            "<tr><td style=\"{indent}\">{}</td><td>{time}</td><td class=\"n\">{d}/{t} ({}%)</td><td class=\"m\">{}</td></tr>",
+            "<tr><td style=\"{indent}\">{}</td><td class=\"n\">{time}</td><td class=\"n\">{count}</td><td class=\"m\">{bar}</td></tr>",
             esc(&p.title),
-            percent(d, t),
-            meter(d, t)
         );
     }
     out.push_str("</tbody></table></section>\n");
