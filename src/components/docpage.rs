@@ -5,7 +5,9 @@ use crate::components::board::BoardView;
 use crate::components::changes::{ChangeMarks, ChangesRegion};
 use crate::components::deps_panel::DependenciesPanel;
 use crate::components::docview::DocumentView;
+use crate::components::health::HealthPanel;
 use crate::components::progress_menu::{ProgressBanners, ProgressMenu};
+use crate::components::snapshot::SnapshotButton;
 use crate::components::timeline::TimelineView;
 use crate::doc::{DocModel, Highlight};
 use crate::dom::{next_task, perf_mark};
@@ -177,6 +179,7 @@ pub fn RoadmapScreen(
             <div class="doc-header">
                 <h1 class="doc-title">{model.map.title.clone()}</h1>
                 <ProgressMenu model=model.clone()/>
+                <SnapshotButton model=model.clone()/>
                 <div class="overall">
                     <div class="progressbar" role="progressbar" aria-label="Overall progress"
                         aria-valuemin="0" aria-valuemax="100" aria-valuenow=move || percent().to_string()
@@ -208,7 +211,10 @@ pub fn RoadmapScreen(
             })}
             <ProgressBanners model=model.clone()/>
             <ChangesRegion model=model.clone()/>
-            <DependenciesPanel model=model.clone()/>
+            <div class="doc-panels">
+                <DependenciesPanel model=model.clone()/>
+                <HealthPanel model=model.clone()/>
+            </div>
             <div class="tabs" role="tablist" aria-label="Views">
                 {tab(View::Board)}{tab(View::Timeline)}{tab(View::Document)}
             </div>

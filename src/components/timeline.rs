@@ -9,6 +9,7 @@ use crate::session::Session;
 use crate::storage::{load_start_date, save_start_date, store};
 use leptos::prelude::*;
 use roadboard_core::docid::DocId;
+use roadboard_core::export::{timeline_drawing, TimelineFile};
 use roadboard_core::schedule::{self, layout, Options, Palette, Row, RowKind, Timeline, Zoom};
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -48,11 +49,6 @@ fn prefers_dark() -> bool {
 /// Done and total of a row's items (tracked: re-runs when one is ticked).
 fn row_progress(model: &DocModel, items: &[usize]) -> (usize, usize) {
     let done = items.iter().filter(|&&i| model.ticked(i)).count();
-    (done, items.len())
-}
-
-fn untracked_progress(model: &DocModel, items: &[usize]) -> (usize, usize) {
-    let done = items.iter().filter(|&&i| model.ticked_untracked(i)).count();
     (done, items.len())
 }
 
@@ -197,22 +193,27 @@ pub fn TimelineView(
     };
 
     let export_model = model.clone();
+    let export_today = today_iso();
+    // The file is the core's standalone drawing (what `roadboard svg` writes): title, as-of
+    // date, legend and full titles, with this reader's ticks, start date and choices.
     let svg_text = move |printing: bool| {
         let m = export_model.clone();
-        let t = timeline.get_untracked();
         let pal = if prefers_dark() && !printing {
             Palette::DARK
         } else {
             Palette::LIGHT
         };
-        let svg = schedule::to_svg(
-            &t,
-            &m.map.title,
-            &|r: &Row| untracked_progress(&m, &r.items),
-            critical.get_untracked(),
-            &pal,
-        );
-        (svg, t.width, t.height, m.download_name())
+        let file = TimelineFile {
+            as_of: export_today.clone(),
+            source: Some(m.doc_id.last_segment().to_string()),
+            start_date: start.get_untracked(),
+            critical: critical.get_untracked(),
+            palette: pal,
+            expanded: expanded.get_untracked(),
+            width: width.get_untracked().max(960.0),
+        };
+        let d = timeline_drawing(&m.map, &|i| m.ticked_untracked(i), &file);
+        (d.svg, d.width, d.height, m.download_name())
     };
     let svg_text2 = svg_text.clone();
     let svg_text3 = svg_text.clone();

@@ -17,14 +17,17 @@
 //! - [`load`]: bytes → document text, with refusals a user understands;
 //! - [`board`], [`render`], [`viewstate`], [`recent`]: board layout, safe display tree, view
 //!   state in the address, recently opened documents — what the views draw;
-//! - [`stats`]: the `roadboard stats` summary.
+//! - [`export`]: the timeline as a standalone SVG and the roadmap as a static HTML page;
+//! - [`stats`]: the `roadboard stats` summary; [`health`]: the findings of `roadboard check`.
 
 pub mod board;
 pub mod calendar;
 pub mod changes;
 pub mod deps;
 pub mod docid;
+pub mod export;
 pub mod graph;
+pub mod health;
 pub mod highlight;
 pub mod load;
 pub mod model;

@@ -37,8 +37,10 @@ pub use self::layout::layout;
 pub use self::order::{implicit_order, place};
 pub use self::place::{schedule, Slot, Task, When};
 pub use self::rows::{Row, RowKind};
-pub use self::style::Palette;
-pub use self::svg::{page_svg, rows_between, to_svg, ProgressOf};
+pub use self::style::{Palette, FILE_ID_PREFIX};
+pub use self::svg::{
+    file_marks, page_svg, rows_between, to_svg, wrap_lines, wrapped_heights, ProgressOf,
+};
 pub use self::text::{num, text_width, truncate, xml_escape};
 pub use self::ticks::{ticks, Tick};
 pub use crate::calendar::{Date, WorkCalendar};

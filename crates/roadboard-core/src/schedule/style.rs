@@ -10,6 +10,10 @@ use super::text::xml_escape;
 use crate::model::DependencyKind;
 use std::fmt;
 
+/// The prefix of the ids of a standalone file's definitions (`rbx-hatch`, `rbx-fade`): what a
+/// legend in the same file refers to.
+pub const FILE_ID_PREFIX: &str = "rbx";
+
 /// Colours of a standalone SVG export (no CSS variables: the file must look right anywhere).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Palette {
@@ -304,7 +308,7 @@ pub(super) struct File {
 
 impl Style for File {
     fn id_prefix(&self) -> &'static str {
-        "rbx"
+        FILE_ID_PREFIX
     }
 
     fn write_attrs(&self, f: &mut fmt::Formatter<'_>, mark: Mark<'_>) -> fmt::Result {
