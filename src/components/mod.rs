@@ -9,3 +9,4 @@ pub mod home;
 pub mod progress_menu;
 pub mod rich;
 pub mod timeline;
+pub mod whatif;

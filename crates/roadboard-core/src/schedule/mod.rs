@@ -12,6 +12,9 @@
 //! everything else starts when its prerequisites end; [`implicit_order`] decides which
 //! phases follow which when the document does not say.
 //!
+//! The **what-if** ([`what_if`]) runs the same schedule step again with the reader's delays
+//! as its input; the layout draws its result, each moved bar over a ghost of where it was.
+//!
 //! [`layout`] runs the steps in order, each in its own module: `plan` (what each row stands
 //! for, in working days), `rows` (rows in pixels, their labels), `arrows` (dependency links
 //! between rows and their routes), `critical` (the critical path), `ticks` (the axis); `svg`
@@ -31,6 +34,7 @@ mod style;
 mod svg;
 mod text;
 mod ticks;
+mod whatif;
 
 pub use self::arrows::Arrow;
 pub use self::layout::layout;
@@ -41,6 +45,7 @@ pub use self::style::Palette;
 pub use self::svg::{page_svg, rows_between, to_svg, ProgressOf};
 pub use self::text::{num, text_width, truncate, xml_escape};
 pub use self::ticks::{ticks, Tick};
+pub use self::whatif::{days_words, what_if, Delays, Entry, WhatIf, MAX_DELAYS, MAX_DELAY_DAYS};
 pub use crate::calendar::{Date, WorkCalendar};
 use crate::model::Roadmap;
 use std::collections::{HashMap, HashSet};
@@ -144,6 +149,8 @@ pub struct Options {
     pub today: Option<String>,
     /// Phases whose estimated items are shown as sub-bars.
     pub expanded: HashSet<String>,
+    /// The reader's what-if: phases and items delayed (see [`what_if`]).
+    pub delays: Delays,
 }
 
 /// A rectangle.
@@ -218,6 +225,12 @@ pub struct Timeline {
     pub today_x: Option<f64>,
     /// The calendar anchor.
     pub anchor: Anchor,
+    /// The what-if, when the reader delayed something: the plan with the delays, beside the
+    /// plan as placed.
+    pub whatif: Option<WhatIf>,
+    /// The what-if in words (empty without one): the end's move or the slack, then dated
+    /// phases that do not move.
+    pub whatif_summary: Vec<String>,
 }
 
 impl Timeline {

@@ -51,6 +51,19 @@ pub fn implicit_order(phases: &[Phase], wrote_own: impl Fn(&str) -> bool) -> Vec
 /// that point backwards in time and reports written dependencies the document's own dates
 /// contradict. Idempotent: running it again on its result changes nothing.
 pub fn place(map: &mut Roadmap) {
+    let slots = schedule(&tasks_of(map));
+    let round = |v: f64| (v * 1000.0).round() / 1000.0;
+    for (p, s) in map.phases.iter_mut().zip(&slots) {
+        p.start = round(s.start);
+        p.end = s.end.map(round);
+    }
+    prune_and_report(map);
+}
+
+/// The phases of `map` as tasks for [`schedule`], in model order: where each one's time comes
+/// from, its parent and the phases it depends on (a dependency on a section counts for the
+/// phase that section names). No delays.
+pub(super) fn tasks_of(map: &Roadmap) -> Vec<Task> {
     let index: HashMap<&str, usize> = map
         .phases
         .iter()
@@ -74,8 +87,7 @@ pub fn place(map: &mut Roadmap) {
             }
         }
     }
-    let tasks: Vec<Task> = map
-        .phases
+    map.phases
         .iter()
         .zip(after)
         .map(|(p, after)| {
@@ -85,16 +97,10 @@ pub fn place(map: &mut Roadmap) {
                 parent,
                 after,
                 stretch: p.placed_by == Placement::Nominal && p.kind == PhaseKind::Phase,
+                delay: 0.0,
             }
         })
-        .collect();
-    let slots = schedule(&tasks);
-    let round = |v: f64| (v * 1000.0).round() / 1000.0;
-    for (p, s) in map.phases.iter_mut().zip(&slots) {
-        p.start = round(s.start);
-        p.end = s.end.map(round);
-    }
-    prune_and_report(map);
+        .collect()
 }
 
 /// Where a phase's time comes from, for the schedule.
