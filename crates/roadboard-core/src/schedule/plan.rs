@@ -54,6 +54,8 @@ pub(super) struct Plan {
     pub(super) delayed: bool,
     /// How many working days the what-if moved its end (its start when open-ended).
     pub(super) shift: f64,
+    /// The progress the document claims for it ("Phase 1 … (90% complete)"), if any.
+    pub(super) claim: Option<f64>,
 }
 
 impl Plan {
@@ -70,13 +72,22 @@ impl Plan {
         } else {
             String::new()
         };
-        text_width(&format!("{}{count}{shift}", self.duration_text), NOTE_FONT)
+        let claim = self.claim.map(claim_note).unwrap_or_default();
+        text_width(
+            &format!("{}{count}{claim}{shift}", self.duration_text),
+            NOTE_FONT,
+        )
     }
 }
 
 /// What a moved bar's note adds: " · +5 d".
 pub(super) fn shift_note(days: f64) -> String {
     format!(" · +{} d", super::text::num(days))
+}
+
+/// " · claims 90%": a claim as the end of a row's note.
+pub(super) fn claim_note(percent: f64) -> String {
+    format!(" · claims {percent}%")
 }
 
 /// The rows of `map`: each phase, then its estimated items when `opts` expands it; where the
@@ -103,6 +114,7 @@ pub(super) fn plans(
                 .is_some_and(|(d, t)| d < t)
         };
         phase.done = p.status == Some(Status::Done) || phase.milestone && past(&p.end_date);
+        phase.claim = map.claim_about(&p.id).map(|c| c.percent);
         if let Some(w) = whatif {
             phase.delayed = opts.delays.get(&p.id) > 0;
             move_by(&mut phase, w, pi);
@@ -230,6 +242,7 @@ fn phase_plan(
         ghost: None,
         delayed: false,
         shift: 0.0,
+        claim: None,
     }
 }
 
@@ -289,6 +302,7 @@ fn item_plans(
             }),
             delayed: delay > 0.0,
             shift: if moved { cursor + delay - planned } else { 0.0 },
+            claim: map.claim_about(&it.id).map(|c| c.percent),
         });
         cursor += lo + delay;
         planned += lo;

@@ -103,6 +103,8 @@ pub struct Row {
     pub shift: f64,
     /// Where it was planned, for people ("Day 4 to Day 5"), when the what-if moved it.
     pub planned_label: String,
+    /// The progress the document claims for it ("90% complete" on its heading), if any.
+    pub claim: Option<f64>,
 }
 
 impl Row {
@@ -115,7 +117,8 @@ impl Row {
         }
     }
 
-    /// The note beside the bar: "Day 4-5 · 3/5".
+    /// The note beside the bar: "Day 4-5 · 3/5", and the progress the document claims for it
+    /// ("Week 1-2 · 3/5 · claims 90%").
     pub fn note(&self, done: usize, total: usize) -> String {
         let count = if total > 0 {
             format!("{done}/{total}")
@@ -127,6 +130,11 @@ impl Row {
             (true, false) => count,
             (false, true) => self.duration_text.clone(),
             (false, false) => format!("{} · {count}", self.duration_text),
+        };
+        let note = match self.claim {
+            Some(c) if note.is_empty() => format!("claims {c}%"),
+            Some(c) => format!("{note}{}", super::plan::claim_note(c)),
+            None => note,
         };
         if self.whatif.is_some() && self.shift > 0.0 {
             let shift = super::plan::shift_note(self.shift);
@@ -330,6 +338,7 @@ fn place_row(p: &Plan, y: f64, scale: &Scale, anchor: &Anchor) -> Row {
         ghost,
         shift: p.shift,
         planned_label,
+        claim: p.claim,
     }
 }
 
