@@ -8,5 +8,6 @@ pub mod docview;
 pub mod home;
 pub mod progress_menu;
 pub mod rich;
+pub mod share_link;
 pub mod timeline;
 pub mod whatif;
