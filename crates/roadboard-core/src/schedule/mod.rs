@@ -48,7 +48,7 @@ pub use self::ticks::{ticks, Tick};
 pub use self::whatif::{days_words, what_if, Delays, Entry, WhatIf, MAX_DELAYS, MAX_DELAY_DAYS};
 pub use crate::calendar::{Date, WorkCalendar};
 use crate::model::Roadmap;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 /// Nominal length of a phase with no time written, in working days.
 pub const NOMINAL_DAYS: f64 = 5.0;
@@ -243,16 +243,26 @@ impl Timeline {
 /// Where each item and phase is in the model, by id: the layout's lookups.
 struct Positions<'m> {
     /// Item id → index in `Roadmap::items`.
-    items: HashMap<&'m str, usize>,
+    items: crate::parse::FastMap<&'m str, usize>,
     /// Phase id → index in `Roadmap::phases`.
-    phases: HashMap<&'m str, usize>,
+    phases: crate::parse::FastMap<&'m str, usize>,
 }
 
 impl<'m> Positions<'m> {
     fn of(map: &'m Roadmap) -> Self {
         Positions {
-            items: map.item_positions(),
-            phases: map.phase_positions(),
+            items: map
+                .items
+                .iter()
+                .enumerate()
+                .map(|(i, it)| (it.id.as_str(), i))
+                .collect(),
+            phases: map
+                .phases
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (p.id.as_str(), i))
+                .collect(),
         }
     }
 }

@@ -12,6 +12,7 @@
 use super::place::{schedule, Task, When};
 use super::{NOMINAL_DAYS, NOMINAL_NESTED_DAYS};
 use crate::model::{Dependency, DependencyKind, Diagnostic, Phase, PhaseKind, Placement, Roadmap};
+use crate::parse::FastMap;
 use std::collections::{HashMap, HashSet};
 
 /// Slack for comparing working days.
@@ -64,13 +65,13 @@ pub fn place(map: &mut Roadmap) {
 /// from, its parent and the phases it depends on (a dependency on a section counts for the
 /// phase that section names). No delays.
 pub(super) fn tasks_of(map: &Roadmap) -> Vec<Task> {
-    let index: HashMap<&str, usize> = map
+    let index: FastMap<&str, usize> = map
         .phases
         .iter()
         .enumerate()
         .map(|(i, p)| (p.id.as_str(), i))
         .collect();
-    let section_phase: HashMap<&str, usize> = map
+    let section_phase: FastMap<&str, usize> = map
         .sections
         .iter()
         .filter_map(|s| {

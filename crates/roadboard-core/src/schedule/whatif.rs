@@ -22,7 +22,7 @@ use super::order::tasks_of;
 use super::place::{schedule, Slot, Task, When};
 use crate::calendar::{month_name, WorkCalendar};
 use crate::model::{Placement, Roadmap};
-use std::collections::HashMap;
+use crate::parse::FastMap;
 
 /// Slack for comparing working days.
 const EPS: f64 = 1e-6;
@@ -261,14 +261,14 @@ fn plan_end(slots: &[Slot]) -> (f64, Option<usize>) {
 /// a prerequisite slips ([`When::Planned`]), and with the dependencies written on items lifted
 /// to their phases (the arrows the timeline draws). Every task keeps only the prerequisites
 /// its placed time already follows, so with no delays every phase stays where it was placed.
-fn tasks(map: &Roadmap) -> Vec<Task> {
+fn tasks(map: &Roadmap, ix: &Index<'_>) -> Vec<Task> {
     let mut tasks = tasks_of(map);
     let phases = &map.phases;
     let follows = |b: usize, a: usize| match (phases.get(b), phases.get(a)) {
         (Some(pb), Some(pa)) => a != b && pa.end.unwrap_or(pa.start) <= pb.start + EPS,
         _ => false,
     };
-    lift_item_dependencies(map, &mut tasks, follows);
+    lift_item_dependencies(map, ix, &mut tasks, follows);
     for (i, (t, p)) in tasks.iter_mut().zip(phases).enumerate() {
         if !matches!(p.placed_by, Placement::Range | Placement::RangeInParent) {
             continue;
@@ -286,33 +286,81 @@ fn tasks(map: &Roadmap) -> Vec<Task> {
     tasks
 }
 
+/// The lookups of a what-if, by id (fast hashing: a 5,000-item document is looked up tens of
+/// thousands of times per delay).
+struct Index<'m> {
+    /// Phase id → index.
+    phases: FastMap<&'m str, usize>,
+    /// Item id → (index, its phase's index).
+    items: FastMap<&'m str, (usize, Option<usize>)>,
+    /// Section id → the phase it names.
+    sections: FastMap<&'m str, usize>,
+}
+
+impl<'m> Index<'m> {
+    fn of(map: &'m Roadmap) -> Self {
+        let mut phases = FastMap::default();
+        for (i, p) in map.phases.iter().enumerate() {
+            phases.entry(p.id.as_str()).or_insert(i);
+        }
+        let mut items = FastMap::default();
+        let mut last: Option<(&str, Option<usize>)> = None;
+        for (i, it) in map.items.iter().enumerate() {
+            let phase = match (it.phase.as_deref(), last) {
+                (Some(p), Some((q, k))) if p == q => k,
+                (Some(p), _) => {
+                    let k = phases.get(p).copied();
+                    last = Some((p, k));
+                    k
+                }
+                (None, _) => None,
+            };
+            items.entry(it.id.as_str()).or_insert((i, phase));
+        }
+        let sections = map
+            .sections
+            .iter()
+            .filter_map(|s| Some((s.id.as_str(), *phases.get(s.phase.as_deref()?)?)))
+            .collect();
+        Index {
+            phases,
+            items,
+            sections,
+        }
+    }
+
+    /// The phase an item id belongs to.
+    fn phase_of_item(&self, id: &str) -> Option<usize> {
+        self.items.get(id).and_then(|&(_, p)| p)
+    }
+
+    /// The phase a delayed id stands for: itself, or an item's phase.
+    fn phase_of(&self, id: &str) -> Option<usize> {
+        self.phases
+            .get(id)
+            .copied()
+            .or_else(|| self.phase_of_item(id))
+    }
+}
+
 /// Adds to each phase the phases its items' written dependencies point into (an item's
 /// phase, a phase, or the phase a section names), when its placed time already follows them.
 fn lift_item_dependencies(
     map: &Roadmap,
+    ix: &Index<'_>,
     tasks: &mut [Task],
     follows: impl Fn(usize, usize) -> bool,
 ) {
-    let phases = map.phase_positions();
-    let items = map.item_positions();
-    let sections: HashMap<&str, usize> = map
-        .sections
-        .iter()
-        .filter_map(|s| Some((s.id.as_str(), *phases.get(s.phase.as_deref()?)?)))
-        .collect();
-    let phase_of_item = |id: &str| {
-        let it = map.items.get(*items.get(id)?)?;
-        phases.get(it.phase.as_deref()?).copied()
-    };
     for d in &map.dependencies {
-        let Some(b) = phase_of_item(&d.from) else {
+        let Some(b) = ix.phase_of_item(&d.from) else {
             continue;
         };
-        let a = phases
+        let a = ix
+            .phases
             .get(d.to.as_str())
-            .or_else(|| sections.get(d.to.as_str()))
+            .or_else(|| ix.sections.get(d.to.as_str()))
             .copied()
-            .or_else(|| phase_of_item(&d.to));
+            .or_else(|| ix.phase_of_item(&d.to));
         if let Some(a) = a.filter(|&a| follows(b, a)) {
             if let Some(t) = tasks.get_mut(b).filter(|t| !t.after.contains(&a)) {
                 t.after.push(a);
@@ -385,18 +433,19 @@ fn shifted(map: &Roadmap, base: &[Slot], w: &[Slot]) -> Vec<Slot> {
 
 /// The plan of `map` with `delays` (see the module doc).
 pub fn what_if(map: &Roadmap, delays: &Delays) -> WhatIf {
-    let phases = map.phase_positions();
-    let items = map.item_positions();
+    let ix = Index::of(map);
     let n = map.phases.len();
     let mut own = vec![0.0; n];
     let mut entries = Vec::with_capacity(delays.len());
     for (id, days) in delays.iter() {
-        let (title, phase) = if let Some(&k) = phases.get(id) {
+        let (title, phase) = if let Some(&k) = ix.phases.get(id) {
             (map.phases.get(k).map(|p| p.title.clone()), Some(k))
-        } else if let Some(it) = items.get(id).and_then(|&i| map.items.get(i)) {
-            let k = it.phase.as_deref().and_then(|p| phases.get(p)).copied();
-            let title = it.title.clone().unwrap_or_else(|| it.text.clone());
-            (k.map(|_| title), k)
+        } else if let Some(&(i, k)) = ix.items.get(id) {
+            let title = map
+                .items
+                .get(i)
+                .map(|it| it.title.clone().unwrap_or_else(|| it.text.clone()));
+            (k.and(title), k)
         } else {
             (None, None)
         };
@@ -409,7 +458,7 @@ pub fn what_if(map: &Roadmap, delays: &Delays) -> WhatIf {
             days,
         });
     }
-    let mut tasks = tasks(map);
+    let mut tasks = tasks(map, &ix);
     let base = schedule(&tasks);
     let planned: Vec<Slot> = map
         .phases
@@ -424,12 +473,7 @@ pub fn what_if(map: &Roadmap, delays: &Delays) -> WhatIf {
     let (end, last) = plan_end(&slots);
     let latest = delays
         .last()
-        .and_then(|id| {
-            phases.get(id).copied().or_else(|| {
-                let it = items.get(id).and_then(|&i| map.items.get(i))?;
-                phases.get(it.phase.as_deref()?).copied()
-            })
-        })
+        .and_then(|id| ix.phase_of(id))
         .filter(|_| end - end_planned <= EPS);
     let slack = latest.map(|k| {
         let mut probe = own.clone();
