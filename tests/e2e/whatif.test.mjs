@@ -107,3 +107,23 @@ test('slack: a delay off the critical path says it has no effect on the end', as
   assertClean(assert, page);
   await page.close();
 });
+
+test('dragging the end of a bar delays it by the working days dragged', async () => {
+  const page = await openPage(browser.context, `${site.url}?src=${SEED1}&view=timeline`);
+  await page.locator('.tl-chart').waitFor();
+  const first = (await bars(page))[0];
+  const bar = await page.locator(`[data-phase-id="${first.id}"] .tl-bar`).boundingBox();
+  const grip = await page.locator(`[data-phase-id="${first.id}"] .tl-grip`).boundingBox();
+  assert.ok(bar && grip, 'a bar has a grip at its end');
+  const day = bar.width; // Phase 1 lasts one working day
+  const y = grip.y + grip.height / 2;
+  await page.mouse.move(grip.x + grip.width / 2, y);
+  await page.mouse.down();
+  for (let k = 1; k <= 6; k++) await page.mouse.move(grip.x + grip.width / 2 + (k * 3 * day) / 6, y);
+  await page.mouse.up();
+  await page.waitForFunction(() => document.querySelector('.whatif-summary')?.textContent.includes('+3 working days'));
+  assert.equal((await bars(page))[0].whatif, 'delayed');
+  await page.waitForFunction(() => /whatif=p-[^&]+:3/.test(location.search));
+  assertClean(assert, page);
+  await page.close();
+});
