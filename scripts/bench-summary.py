@@ -65,6 +65,10 @@ def main():
     if ours and bare:
         ratio = ours / bare
         rows.append(("Parse 1 MB roadmap vs bare pulldown-cmark (native)", f"{ours:.1f} ms vs {bare:.1f} ms = {ratio:.1f}×", "≤ 2×", "✅" if ratio <= 2 else "❌"))
+    wi = load("whatif.json")
+    if wi:
+        ms = wi["layout_with_whatif_ms"]
+        rows.append(("What-if, 5,000 items: one delay → new plan and layout (native)", f"{wi['whatif_ms']:.1f} ms + layout = {ms:.1f} ms", "< 16 ms", "✅" if ms < 16 else "❌"))
     tl = load("timeline.json")
     if tl:
         ours = tl["roadboard_view_to_frame_ms"]["median"]

@@ -27,12 +27,17 @@ pub fn App() -> impl IntoView {
                 url_pending.set_value(false);
                 let st = session.view.get_untracked();
                 if current_query() != st.to_query() {
-                    if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
-                        let _ = h.replace_state_with_url(
-                            &wasm_bindgen::JsValue::NULL,
-                            "",
-                            Some(&url_for(&st)),
-                        );
+                    if let Some(w) = web_sys::window() {
+                        // the fragment (a progress link not yet answered) stays
+                        let hash = w.location().hash().unwrap_or_default();
+                        if let Ok(h) = w.history() {
+                            let url = format!("{}{hash}", url_for(&st));
+                            let _ = h.replace_state_with_url(
+                                &wasm_bindgen::JsValue::NULL,
+                                "",
+                                Some(&url),
+                            );
+                        }
                     }
                 }
             },

@@ -7,6 +7,7 @@ use crate::components::deps_panel::DependenciesPanel;
 use crate::components::docview::DocumentView;
 use crate::components::health::HealthPanel;
 use crate::components::progress_menu::{ProgressBanners, ProgressMenu};
+use crate::components::share_link::LinkPrompt;
 use crate::components::snapshot::SnapshotButton;
 use crate::components::timeline::TimelineView;
 use crate::doc::{DocModel, Highlight};
@@ -211,6 +212,7 @@ pub fn RoadmapScreen(
             })}
             <ProgressBanners model=model.clone()/>
             <ChangesRegion model=model.clone()/>
+            <LinkPrompt model=model.clone()/>
             <div class="doc-panels">
                 <DependenciesPanel model=model.clone()/>
                 <HealthPanel model=model.clone()/>

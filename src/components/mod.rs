@@ -10,5 +10,7 @@ pub mod health;
 pub mod home;
 pub mod progress_menu;
 pub mod rich;
+pub mod share_link;
 pub mod snapshot;
 pub mod timeline;
+pub mod whatif;

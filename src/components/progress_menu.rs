@@ -2,6 +2,7 @@
 //! Markdown with the boxes ticked, reset with confirmation and undo, and the banners for
 //! ticks whose item is gone and for storage problems.
 
+use crate::components::share_link::ShareProgress;
 use crate::doc::DocModel;
 use crate::dom::{download, event_element, Download};
 use crate::storage::SaveMode;
@@ -119,6 +120,7 @@ pub fn ProgressMenu(
                 <input id="import-progress" class="visually-hidden" type="file" accept=".json,application/json"
                     aria-label="Import progress file" on:change=import/>
                 <button type="button" on:click=export_md>"Download Markdown"</button>
+                <ShareProgress model=model.clone()/>
                 {move || if confirming.get() {
                     view! {
                         <div class="confirm" role="alertdialog" aria-label="Confirm reset">

@@ -3,6 +3,7 @@
 //! exports) and the same data as a table.
 
 use crate::components::changes::{decorate_timeline, ChangeMarks};
+use crate::components::whatif::{self, DelayControl, Drag, WhatIfSummary};
 use crate::doc::{DocModel, Highlight};
 use crate::dom::{data_url, download, event_element, perf_mark, Download};
 use crate::session::Session;
@@ -161,6 +162,8 @@ pub fn TimelineView(
     });
     on_cleanup(move || resize.remove());
     let today = today_iso();
+    let session = expect_context::<Session>();
+    let delays = Memo::new(move |_| session.view.with(|v| v.whatif.clone()));
 
     let timeline = {
         let m = model.clone();
@@ -175,6 +178,7 @@ pub fn TimelineView(
                     start_date: start.get(),
                     today: today.clone(),
                     expanded: expanded.get(),
+                    delays: delays.get(),
                 },
             )
         })
@@ -257,6 +261,7 @@ pub fn TimelineView(
                 }}
                 <button type="button" class="toggle" aria-pressed=move || critical.get().to_string()
                     on:click=move |_| set_critical.update(|c| *c = !*c)>"Critical path"</button>
+                <DelayControl model=model.clone()/>
                 <button type="button" class="toggle" aria-pressed=move || as_table.get().to_string()
                     on:click=move |_| set_as_table.update(|c| *c = !*c)>"Show as table"</button>
                 <span class="tl-exports">
@@ -271,6 +276,7 @@ pub fn TimelineView(
                 </span>
             </div>
             <Legend timeline=timeline critical=critical/>
+            <WhatIfSummary timeline=timeline/>
             {move || if as_table.get() {
                 view! { <TimelineTable model=table_model.clone() timeline=timeline/> }.into_any()
             } else {
@@ -295,6 +301,7 @@ fn Legend(timeline: Memo<Timeline>, critical: ReadSignal<bool>) -> impl IntoView
     let deps = has(|t| !t.arrows.is_empty());
     let nominal = has(|t| t.rows.iter().any(|r| r.nominal));
     let milestone = has(|t| t.rows.iter().any(|r| r.milestone));
+    let ghost = has(|t| t.rows.iter().any(|r| r.ghost.is_some()));
     view! {
         <ul class="tl-legend" aria-label="Legend">
             <li><span class="sw sw-done"></span>"done"</li>
@@ -304,6 +311,7 @@ fn Legend(timeline: Memo<Timeline>, critical: ReadSignal<bool>) -> impl IntoView
             {move || nominal().then(|| view! { <li><span class="sw sw-nominal"></span>"no time written (nominal length)"</li> })}
             {move || milestone().then(|| view! { <li><span class="sw sw-milestone"></span>"milestone"</li> })}
             {move || deps().then(|| view! { <li><span class="sw sw-dep"></span>"depends on"</li> })}
+            {move || ghost().then(|| view! { <li><span class="sw sw-ghost"></span>"planned (before the what-if)"</li> })}
             {move || critical.get().then(|| view! { <li><span class="sw sw-crit"></span>"critical path"</li> })}
         </ul>
     }
@@ -423,6 +431,7 @@ fn Chart(
             let m = model_redraw.clone();
             request_animation_frame(move || h.reapply(&m));
         }
+        request_animation_frame(|| perf_mark("rb-whatif-ready"));
         // After this round of DOM updates: was the focused bar replaced by the redraw?
         request_animation_frame(move || {
             let Some((sel, old)) = last_focus.get_value() else {
@@ -478,14 +487,46 @@ fn Chart(
                     select(id);
                 }
             }
+            // What if it slips: + and - delay the focused bar by a working day.
+            key @ ("+" | "=" | "-" | "_") => {
+                if let Some(id) = row_id_of(&el).filter(|_| toggle_of(&el).is_none()) {
+                    ev.prevent_default();
+                    if session
+                        .view
+                        .with_untracked(|v| v.item.as_deref() != Some(&id))
+                    {
+                        select(id.clone());
+                    }
+                    whatif::nudge(session, &id, if matches!(key, "+" | "=") { 1 } else { -1 });
+                }
+            }
             "ArrowDown" => focus_sibling(&ev, &el, true),
             "ArrowUp" => focus_sibling(&ev, &el, false),
             _ => {}
         }
     };
+    // Dragging a bar's end delays it by the working days dragged.
+    let drag = StoredValue::new_local(None::<Drag>);
+    let on_down = move |ev: leptos::ev::PointerEvent| {
+        let row = event_element::<web_sys::Element>(&ev).and_then(|el| row_id_of(&el));
+        let started = whatif::drag_start(&ev, host.get_untracked(), row, session, timeline);
+        if let Some(d) = started {
+            select(d.id().to_string());
+            drag.set_value(Some(d));
+        }
+    };
+    let on_move = move |ev: leptos::ev::PointerEvent| {
+        drag.with_value(|d| {
+            if let Some(d) = d {
+                whatif::drag_move(d, &ev, session);
+            }
+        });
+    };
+    let on_up = move |_: leptos::ev::PointerEvent| drag.set_value(None);
     view! {
         <div class="tl-scroll" node_ref=host class:show-critical=move || critical.get()
             class:has-selection=move || hl.as_ref().is_some_and(|h| h.focus.with(Option::is_some))
+            on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up on:pointercancel=on_up
             on:click=on_click on:keydown=on_key on:focusin=on_focusin
             inner_html=move || markup.get()></div>
     }
@@ -497,6 +538,7 @@ fn TimelineTable(model: Arc<DocModel>, timeline: Memo<Timeline>) -> impl IntoVie
     move || {
         let t = timeline.get();
         let m = model.clone();
+        let has_whatif = t.whatif.is_some();
         let rows = t
             .rows
             .iter()
@@ -531,6 +573,10 @@ fn TimelineTable(model: Arc<DocModel>, timeline: Memo<Timeline>) -> impl IntoVie
                 } else {
                     r.dates.clone()
                 };
+                let moved = match r.whatif {
+                    Some(_) => format!("+{} · planned {}", roadboard_core::schedule::days_words(r.shift), r.planned_label),
+                    None => String::new(),
+                };
                 let track = if r.kind == RowKind::Item {
                     String::new()
                 } else {
@@ -547,6 +593,7 @@ fn TimelineTable(model: Arc<DocModel>, timeline: Memo<Timeline>) -> impl IntoVie
                         <td>{r.end_label.clone()}</td>
                         <td>{progress}</td>
                         <td>{depends}</td>
+                        {has_whatif.then(|| view! { <td>{moved.clone()}</td> })}
                     </tr>
                 }
             })
@@ -559,6 +606,7 @@ fn TimelineTable(model: Arc<DocModel>, timeline: Memo<Timeline>) -> impl IntoVie
                         <th scope="col">"Phase"</th><th scope="col">"Kind"</th><th scope="col">"Track"</th>
                         <th scope="col">"Dates"</th><th scope="col">"As written"</th><th scope="col">"Start"</th>
                         <th scope="col">"End"</th><th scope="col">"Progress"</th><th scope="col">"Depends on"</th>
+                        {has_whatif.then(|| view! { <th scope="col">"What-if"</th> })}
                     </tr></thead>
                     <tbody>{rows}</tbody>
                 </table>

@@ -37,6 +37,7 @@ pub mod progress;
 pub mod recent;
 pub mod render;
 pub mod schedule;
+pub mod sharelink;
 pub mod stats;
 pub mod store;
 pub mod viewstate;

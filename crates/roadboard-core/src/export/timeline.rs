@@ -84,6 +84,8 @@ pub fn timeline_drawing(
             start_date: opts.start_date.clone(),
             today: opts.as_of.clone(),
             expanded: opts.expanded.clone(),
+            // the plan as written: a reader's what-if is not part of an export
+            delays: Default::default(),
         },
     );
     let extra = wrapped_heights(&t);

@@ -453,27 +453,19 @@ impl<'a> Writer<'a> {
             }),
             xml_escape(&r.title)
         );
+        if let Some(g) = r.ghost {
+            if r.milestone {
+                self.diamond(Mark::Ghost, g);
+            } else {
+                self.rect(Mark::Ghost, g.x, g.y, g.w, g.h, 3);
+            }
+        }
         if let Some(b) = r.band {
             self.rect(Mark::Band, b.x, b.y, b.w, b.h, 3);
         }
         if r.milestone {
-            let b = r.bar;
-            let (cx, cy, h) = (b.x + b.w / 2.0, b.y + b.h / 2.0, b.h / 2.0 + 1.0);
-            let _ = write!(
-                self.out,
-                r#"<path{} d="M{} {} L{} {} L{} {} L{} {} Z"/>"#,
-                style.attrs(Mark::Diamond {
-                    filled: r.done || total > 0 && done >= total
-                }),
-                num(cx - h),
-                num(cy),
-                num(cx),
-                num(cy - h),
-                num(cx + h),
-                num(cy),
-                num(cx),
-                num(cy + h)
-            );
+            let filled = r.done || total > 0 && done >= total;
+            self.diamond(Mark::Diamond { filled }, r.bar);
         } else {
             self.rect(Mark::Bar(r), r.bar.x, r.bar.y, r.bar.w, r.bar.h, 3);
             let width = r.fill_width(done, total);
@@ -485,6 +477,11 @@ impl<'a> Writer<'a> {
         if style.draws(Mark::Outline) {
             let b = r.bar;
             self.rect(Mark::Outline, b.x - 2.0, b.y - 2.0, b.w + 4.0, b.h + 4.0, 4);
+        }
+        if style.draws(Mark::Grip(r)) {
+            let right = r.band.map_or(r.bar.right(), |b| b.right());
+            let b = r.bar;
+            self.rect(Mark::Grip(r), right - 5.0, b.y - 3.0, 10.0, b.h + 6.0, 2);
         }
         let note = r.note(done, total);
         if !note.is_empty() {
@@ -499,6 +496,24 @@ impl<'a> Writer<'a> {
             );
         }
         self.out.push_str("</g>");
+    }
+
+    /// A diamond for `mark` in the box `b`.
+    fn diamond(&mut self, mark: Mark<'_>, b: super::Rect) {
+        let (cx, cy, h) = (b.x + b.w / 2.0, b.y + b.h / 2.0, b.h / 2.0 + 1.0);
+        let _ = write!(
+            self.out,
+            r#"<path{} d="M{} {} L{} {} L{} {} L{} {} Z"/>"#,
+            self.style.attrs(mark),
+            num(cx - h),
+            num(cy),
+            num(cx),
+            num(cy - h),
+            num(cx + h),
+            num(cy),
+            num(cx),
+            num(cy + h)
+        );
     }
 
     /// A rounded rectangle for `mark`.
