@@ -1,11 +1,13 @@
 //! The views. Each is thin: it reads the model and the reader's ticks; layout, filtering and
 //! sanitising live in the core.
 
+pub mod banners;
 pub mod board;
 pub mod deps_panel;
 pub mod docpage;
 pub mod docview;
 pub mod home;
+pub mod kept;
 pub mod progress_menu;
 pub mod rich;
 pub mod timeline;

@@ -1,15 +1,16 @@
 //! Progress storage logic over any string key-value store: versioned keys, validated reads,
-//! merged writes that never lose another tab's ticks, backups of unreadable values, read-only
-//! handling of values from a newer version. Pure: the browser's localStorage is one
+//! merged writes that never lose another tab's ticks, backups (module [`crate::backup`]) of
+//! values that cannot be kept as they are, read-only handling of values from a newer version. Pure: the browser's localStorage is one
 //! [`KeyValue`]; [`MemoryStore`] is another, with injectable faults for tests.
 //!
 //! Every value roadboard keeps goes through here: progress, backups, the text of opened files
 //! and pastes, the recent list and the timeline's start date. Keys name a document by its
 //! [`DocId`] text, never by its content.
 
+use crate::backup::{keep_backup, BackupReason};
 use crate::docid::DocId;
 use crate::notice::{Notice, NoticeKind};
-use crate::progress::{migrate, ProgressState, StateError};
+use crate::progress::{read_progress, ProgressState, ReadProgress, StateError};
 use crate::recent::{self, RecentDoc};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -36,10 +37,10 @@ impl fmt::Display for StorageError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             StorageError::Unavailable => f.write_str(
-                "Your browser blocked storage; progress is kept only in this tab until you close it. Export your progress to keep it.",
+                "Your browser blocked storage; progress is kept only in this tab until you close it.",
             ),
             StorageError::QuotaExceeded => f.write_str(
-                "Your browser's storage for this site is full; new ticks are kept only in this tab. Export your progress to keep it.",
+                "Your browser's storage for this site is full; new ticks are kept only in this tab.",
             ),
             StorageError::ReadOnly(v) => write!(
                 f,
@@ -58,6 +59,10 @@ pub trait KeyValue {
     fn set(&self, key: &str, value: &str) -> Result<(), StorageError>;
     /// Delete a value.
     fn remove(&self, key: &str) -> Result<(), StorageError>;
+    /// The time now (ISO 8601, UTC), to date backups; `None` where the store has no clock.
+    fn now(&self) -> Option<String> {
+        None
+    }
 }
 
 /// An in-memory store with optional faults, for tests and for "storage blocked" mode.
@@ -68,6 +73,8 @@ pub struct MemoryStore {
     pub quota: Option<usize>,
     /// Fail every call as a blocked browser storage would.
     pub disabled: bool,
+    /// What [`KeyValue::now`] answers.
+    pub clock: Option<String>,
 }
 
 impl MemoryStore {
@@ -134,6 +141,9 @@ impl KeyValue for MemoryStore {
         self.map.borrow_mut().remove(key);
         Ok(())
     }
+    fn now(&self) -> Option<String> {
+        self.clock.clone()
+    }
 }
 
 /// The storage key of a document's progress.
@@ -141,7 +151,8 @@ pub fn progress_key(doc: impl Into<DocId>) -> String {
     format!("{KEY_PREFIX}:progress:{}", doc.into())
 }
 
-/// Where an unreadable progress value is kept aside.
+/// Where the progress values that could not be kept as they were are kept aside (a list, see
+/// [`crate::backup`]).
 pub fn backup_key(doc: impl Into<DocId>) -> String {
     format!("{KEY_PREFIX}:backup:{}", doc.into())
 }
@@ -184,6 +195,10 @@ pub enum SaveMode {
     ReadOnly,
     /// Storage is blocked: ticks stay in the tab.
     MemoryOnly,
+    /// The stored value could not be read and there was no room to keep it aside: it is left as
+    /// it was, new ticks stay in the tab until the reader downloads it ([`stored_progress`]) and
+    /// clears it ([`clear_progress`]).
+    Locked,
 }
 
 /// A document's progress as read at load time.
@@ -197,8 +212,10 @@ pub struct LoadedProgress {
     pub notice: Option<Notice>,
 }
 
-/// Read a document's progress, whatever is stored. Never fails: an unreadable value is copied
-/// to [`backup_key`] and reported; a newer version's value is read but marked read-only.
+/// Read a document's progress, whatever is stored. Never fails: a value that cannot be kept as
+/// it is (unreadable, or with entries that cannot be read) is first kept aside as a backup and
+/// the reader told; when there is no room for the backup it is left in place and the document
+/// is [`SaveMode::Locked`]. A newer version's value is read but marked read-only.
 pub fn load_progress(kv: &dyn KeyValue, doc: impl Into<DocId>) -> LoadedProgress {
     let doc = doc.into();
     let ok = |state, mode, notice| LoadedProgress {
@@ -206,44 +223,115 @@ pub fn load_progress(kv: &dyn KeyValue, doc: impl Into<DocId>) -> LoadedProgress
         mode,
         notice,
     };
-    match kv.get(&progress_key(&doc)) {
-        Err(e) => ok(ProgressState::new(), SaveMode::MemoryOnly, Some(e.into())),
-        Ok(None) => ok(ProgressState::new(), SaveMode::Saved, None),
-        Ok(Some(raw)) => match migrate(&raw) {
-            Ok(state) => ok(state, SaveMode::Saved, None),
-            Err(StateError::FutureVersion(v)) => {
-                // Show what it holds if the items part is readable, but never write it.
-                let state = serde_json::from_str::<serde_json::Value>(&raw)
-                    .ok()
-                    .and_then(|v| v.get("items").cloned())
-                    .and_then(|items| serde_json::from_value(items).ok())
-                    .map(|items| ProgressState {
-                        items,
-                        ..ProgressState::new()
-                    })
-                    .unwrap_or_default();
-                ok(
-                    state,
-                    SaveMode::ReadOnly,
-                    Some(StorageError::ReadOnly(v).into()),
-                )
+    let raw = match kv.get(&progress_key(&doc)) {
+        Err(e) => return ok(ProgressState::new(), SaveMode::MemoryOnly, Some(e.into())),
+        Ok(None) => return ok(ProgressState::new(), SaveMode::Saved, None),
+        Ok(Some(raw)) => raw,
+    };
+    match read_progress(&raw) {
+        Ok(ReadProgress { state, skipped }) if skipped.is_empty() => {
+            ok(state, SaveMode::Saved, None)
+        }
+        Ok(ReadProgress { state, skipped }) => {
+            let n = skipped.len();
+            let what = format!(
+                "{n} entr{} of the saved progress for this roadmap could not be read ({}{}).",
+                if n == 1 { "y" } else { "ies" },
+                skipped.first().map(String::as_str).unwrap_or_default(),
+                if n > 1 { ", …" } else { "" },
+            );
+            match keep_backup(kv, &doc, BackupReason::EntriesLeftOut, &raw) {
+                Ok(()) => {
+                    let msg = format!("{what} The saved value was kept aside as a backup (Progress ▾ → Backups); the rest is shown.");
+                    ok(
+                        state,
+                        SaveMode::Saved,
+                        Some(Notice::new(NoticeKind::Unreadable, msg)),
+                    )
+                }
+                Err(_) => ok(state, SaveMode::Locked, Some(locked_notice(&what))),
             }
-            Err(StateError::Unreadable(_)) => {
-                let kept = kv.set(&backup_key(&doc), &raw).is_ok();
-                let msg = if kept {
-                    "Saved progress for this roadmap could not be read. It was kept aside (as a backup in this browser) and the board starts clean."
-                } else {
-                    "Saved progress for this roadmap could not be read, and there was no room to keep a backup; the board starts clean and the old value is left in place."
-                };
-                let mode = if kept {
-                    SaveMode::Saved
-                } else {
-                    SaveMode::ReadOnly
-                };
-                let notice = Notice::new(NoticeKind::Unreadable, msg);
-                ok(ProgressState::new(), mode, Some(notice))
+        }
+        Err(StateError::FutureVersion(v)) => ok(
+            future_state(&raw),
+            SaveMode::ReadOnly,
+            Some(StorageError::ReadOnly(v).into()),
+        ),
+        Err(StateError::Unreadable(_)) => {
+            let what = "Saved progress for this roadmap could not be read.";
+            match keep_backup(kv, &doc, BackupReason::Unreadable, &raw) {
+                Ok(()) => {
+                    let msg = format!("{what} It was kept aside as a backup (Progress ▾ → Backups) and the board starts clean.");
+                    ok(
+                        ProgressState::new(),
+                        SaveMode::Saved,
+                        Some(Notice::new(NoticeKind::Unreadable, msg)),
+                    )
+                }
+                Err(_) => ok(
+                    ProgressState::new(),
+                    SaveMode::Locked,
+                    Some(locked_notice(what)),
+                ),
             }
-        },
+        }
+    }
+}
+
+/// What a newer version's value shows: its `items`, if they are readable.
+fn future_state(raw: &str) -> ProgressState {
+    serde_json::from_str::<serde_json::Value>(raw)
+        .ok()
+        .and_then(|v| v.get("items").cloned())
+        .and_then(|items| serde_json::from_value(items).ok())
+        .map(|items| ProgressState {
+            items,
+            ..ProgressState::new()
+        })
+        .unwrap_or_default()
+}
+
+/// The notice of a [`SaveMode::Locked`] document: what happened, and that ticks are not saved.
+fn locked_notice(what: &str) -> Notice {
+    Notice::new(
+        NoticeKind::Locked,
+        format!("{what} There is no room in this browser's storage to keep it aside, so it is left as it was and new ticks are not being saved. Download the stored value, then clear it to save ticks again."),
+    )
+}
+
+/// The stored value as it is, for "Download the stored value" of a [`SaveMode::Locked`]
+/// document.
+pub fn stored_progress(
+    kv: &dyn KeyValue,
+    doc: impl Into<DocId>,
+) -> Result<Option<String>, StorageError> {
+    kv.get(&progress_key(doc))
+}
+
+/// Delete the document's stored progress (a [`SaveMode::Locked`] value the reader chose to
+/// clear, after it was offered for download).
+pub fn clear_progress(kv: &dyn KeyValue, doc: impl Into<DocId>) -> Result<(), StorageError> {
+    kv.remove(&progress_key(doc))
+}
+
+/// The progress stored now, read for a write: a value that cannot be kept as it is is kept
+/// aside first (an error when there is no room: nothing may overwrite it); a newer version's
+/// value is never written over.
+fn latest_for_write(kv: &dyn KeyValue, doc: &DocId) -> Result<ProgressState, StorageError> {
+    let Some(raw) = kv.get(&progress_key(doc))? else {
+        return Ok(ProgressState::new());
+    };
+    match read_progress(&raw) {
+        Ok(r) if r.skipped.is_empty() => Ok(r.state),
+        Ok(r) => {
+            keep_backup(kv, doc, BackupReason::EntriesLeftOut, &raw)?;
+            Ok(r.state)
+        }
+        Err(StateError::FutureVersion(v)) => Err(StorageError::ReadOnly(v)),
+        Err(StateError::Unreadable(_)) => {
+            keep_backup(kv, doc, BackupReason::Unreadable, &raw)?;
+            Ok(ProgressState::new())
+        }
     }
 }
 
@@ -255,37 +343,29 @@ pub fn save_changes(
     changes: &ProgressState,
 ) -> Result<ProgressState, StorageError> {
     let doc = doc.into();
-    let latest = match kv.get(&progress_key(&doc))? {
-        None => ProgressState::new(),
-        Some(raw) => match migrate(&raw) {
-            Ok(s) => s,
-            Err(StateError::FutureVersion(v)) => return Err(StorageError::ReadOnly(v)),
-            // Unreadable now (written by something else meanwhile): keep it aside first.
-            Err(StateError::Unreadable(_)) => {
-                kv.set(&backup_key(&doc), &raw)?;
-                ProgressState::new()
-            }
-        },
-    };
-    let merged = latest.merged_with(changes);
-    replace_progress(kv, &doc, &merged)?;
+    let merged = latest_for_write(kv, &doc)?.merged_with(changes);
+    write_progress(kv, &doc, &merged)?;
     Ok(merged)
 }
 
-/// Store `state` as the document's whole progress (import, reset, undo, discard).
+/// Store `state` as the document's whole progress (import, reset, undo, discard, restore).
 pub fn replace_progress(
     kv: &dyn KeyValue,
     doc: impl Into<DocId>,
     state: &ProgressState,
 ) -> Result<(), StorageError> {
-    let key = progress_key(doc);
-    if let Ok(Some(raw)) = kv.get(&key) {
-        if let Err(StateError::FutureVersion(v)) = migrate(&raw) {
-            return Err(StorageError::ReadOnly(v));
-        }
-    }
+    let doc = doc.into();
+    latest_for_write(kv, &doc)?;
+    write_progress(kv, &doc, state)
+}
+
+fn write_progress(
+    kv: &dyn KeyValue,
+    doc: &DocId,
+    state: &ProgressState,
+) -> Result<(), StorageError> {
     let json = serde_json::to_string(state).map_err(|e| StorageError::Other(e.to_string()))?;
-    kv.set(&key, &json)
+    kv.set(&progress_key(doc), &json)
 }
 
 const RECENT_KEY: &str = "roadboard:recent";
@@ -344,10 +424,9 @@ mod tests {
         assert!(l.state.items.is_empty());
         assert_eq!(l.mode, SaveMode::Saved);
         assert!(l.notice.expect("notice").message.contains("kept aside"));
-        assert_eq!(
-            kv.get(&backup_key("d")).expect("get").as_deref(),
-            Some("{oops")
-        );
+        let backups = crate::backup::read_backups(&kv, "d");
+        assert_eq!(backups.len(), 1);
+        assert_eq!(backups[0].value, "{oops");
     }
 
     #[test]
@@ -400,11 +479,12 @@ mod tests {
             quota: Some(kv.used()),
             map: kv.map,
             disabled: false,
+            clock: None,
         };
         let l = load_progress(&kv, "d");
         assert_eq!(
             l.mode,
-            SaveMode::ReadOnly,
+            SaveMode::Locked,
             "no backup possible: do not overwrite"
         );
         assert_eq!(
@@ -485,5 +565,84 @@ mod tests {
         assert_eq!(kv.get(&doc_text_key(&file)).expect("get"), None);
         assert!(kv.get(&progress_key(&file)).expect("get").is_some());
         assert_eq!(read_recent(&kv).len(), 1);
+    }
+
+    /// Issue 13, point 4: ticks that were not booleans were dropped and the key rewritten with
+    /// no backup and no message; `{"items":{…}}` without `version` showed 0 of 2 ticks.
+    #[test]
+    fn r13_4_nothing_is_dropped_silently() {
+        let kv = MemoryStore::new();
+        let raw = r#"{"version":1,"items":{"a":true,"b":"yes"},"labels":{"a":7}}"#;
+        kv.set(&progress_key("d"), raw).expect("set");
+        let l = load_progress(&kv, "d");
+        assert_eq!(l.mode, SaveMode::Saved);
+        assert_eq!(l.state.items.get("a"), Some(&true));
+        let notice = l.notice.expect("announced");
+        assert_eq!(notice.kind, NoticeKind::Unreadable);
+        assert!(
+            notice
+                .message
+                .starts_with("2 entries of the saved progress"),
+            "{notice}"
+        );
+        assert!(notice.message.contains("kept aside"), "{notice}");
+        save_changes(&kv, "d", &ticks(&[("c", true)])).expect("save");
+        let backups = crate::backup::read_backups(&kv, "d");
+        assert_eq!(backups.len(), 1, "kept once");
+        assert_eq!(backups[0].value, raw, "the whole value, as it was");
+        // No version, but the shape of version 1: read as such, not as the flat format.
+        kv.set(&progress_key("e"), r#"{"items":{"a":true,"b":true}}"#)
+            .expect("set");
+        let l = load_progress(&kv, "e");
+        assert_eq!((l.state.items.len(), l.notice), (2, None));
+    }
+
+    /// Issue 13, point 5: a stored value too big to back up locked the document without saying
+    /// that new ticks were not saved; now it says so, offers the value and a real clear.
+    #[test]
+    fn r13_5_a_value_too_big_to_back_up_is_said_offered_and_cleared() {
+        let kv = MemoryStore::with_quota(200);
+        let big = format!("{{not json {}", "x".repeat(120));
+        kv.set(&progress_key("d"), &big).expect("set");
+        let l = load_progress(&kv, "d");
+        assert_eq!(l.mode, SaveMode::Locked);
+        let notice = l.notice.expect("notice");
+        assert_eq!(notice.kind, NoticeKind::Locked);
+        assert!(notice.ticks_stay_in_tab());
+        assert!(
+            notice.message.contains("new ticks are not being saved"),
+            "{notice}"
+        );
+        assert_eq!(stored_progress(&kv, "d").expect("get"), Some(big.clone()));
+        // Writes never overwrite it while it cannot be kept aside.
+        assert_eq!(
+            replace_progress(&kv, "d", &ProgressState::new()),
+            Err(StorageError::QuotaExceeded)
+        );
+        assert_eq!(stored_progress(&kv, "d").expect("get"), Some(big));
+        clear_progress(&kv, "d").expect("clear");
+        save_changes(&kv, "d", &ticks(&[("a", true)])).expect("saving again");
+        assert_eq!(load_progress(&kv, "d").mode, SaveMode::Saved);
+    }
+
+    /// "Forget" on one paste deleted the text of every paste with the same title.
+    #[test]
+    fn r13_forgetting_one_paste_keeps_the_others() {
+        let kv = MemoryStore::new();
+        let texts = ["- [ ] Buy milk\n", "- [ ] Fix roof\n"];
+        let ids: Vec<DocId> = texts.iter().map(|t| DocId::paste_for_text(t)).collect();
+        for (id, text) in ids.iter().zip(texts) {
+            kv.set(&doc_text_key(id), text).expect("set");
+            remember_recent(&kv, RecentDoc::new(id, "Pasted roadmap".into())).expect("recent");
+        }
+        assert_eq!(read_recent(&kv).len(), 2);
+        let first = RecentDoc::new(&ids[0], String::new()).query;
+        forget_recent(&kv, &first).expect("forget");
+        assert_eq!(kv.get(&doc_text_key(&ids[0])).expect("get"), None);
+        assert_eq!(
+            kv.get(&doc_text_key(&ids[1])).expect("get").as_deref(),
+            Some(texts[1]),
+            "the other paste is kept"
+        );
     }
 }
