@@ -26,9 +26,15 @@ pub struct Roadmap {
     pub phases: Vec<Phase>,
     /// Edges of the dependency graph; `from` depends on `to`.
     pub dependencies: Vec<Dependency>,
-    /// Dependency references that matched nothing.
+    /// Dependency references that matched nothing: external prerequisites (what the plan
+    /// waits on outside the document), and references to ids or numbered names that the
+    /// document does not have (`external: false`).
     pub unresolved: Vec<Unresolved>,
-    /// Progress the document claims about itself ("85% Complete").
+    /// Dependency references that matched two or more things, with every candidate; they
+    /// make no edge.
+    #[serde(default)]
+    pub ambiguous: Vec<Ambiguous>,
+    /// Progress the document claims ("85% Complete"), each with what it is about.
     pub claimed_progress: Vec<ClaimedProgress>,
     /// Measured progress over all items.
     pub progress: Progress,
@@ -251,6 +257,66 @@ pub struct Phase {
     /// Ids of items/phases/sections this phase depends on (explicit and phase order).
     #[serde(default)]
     pub depends_on: Vec<String>,
+    // --- issue 15: what the timeline knows about each phase ---------------------------
+    /// A stage of work, or a milestone (a release or a gate): a point in time, drawn as a
+    /// diamond.
+    #[serde(default)]
+    pub kind: PhaseKind,
+    /// Which list of phases it belongs to: sibling phase headings under one section, one
+    /// table, one list. Implicit phase order runs only within a track.
+    #[serde(default)]
+    pub track: usize,
+    /// The document says the phase runs in parallel ("(Week 1, Parallel)", "concurrently").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub parallel: bool,
+    /// What placed the phase on the axis: written dates or ranges (it never moves), a
+    /// written duration or no time at all (it starts when its prerequisites end).
+    #[serde(default)]
+    pub placed_by: Placement,
+    /// The status the document writes for the phase itself (heading, `Status:` line, a
+    /// table's Status cell), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<Status>,
+}
+
+/// What a row of the timeline is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PhaseKind {
+    /// A stage of work with a length.
+    #[default]
+    Phase,
+    /// A release or a gate: a point in time (a group of items when it has some).
+    Milestone,
+}
+
+/// What placed a phase on the time axis.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Placement {
+    /// Calendar dates written for it (`start_date`/`end_date`): fixed.
+    Dates,
+    /// A written place on the axis ("Week 1-2"): fixed.
+    Range,
+    /// A written place counted from its parent's start ("Day 1-2" under "Week 2").
+    RangeInParent,
+    /// A written length ("2 weeks"): starts when its prerequisites end.
+    #[default]
+    Duration,
+    /// Open-ended ("Week 8+" is a range; "Ongoing"): starts when its prerequisites end.
+    Open,
+    /// No time written: a nominal length, starts when its prerequisites end.
+    Nominal,
+}
+
+impl Placement {
+    /// Placed by what the document wrote (dates or a range): the schedule never moves it.
+    pub fn is_fixed(self) -> bool {
+        matches!(
+            self,
+            Placement::Dates | Placement::Range | Placement::RangeInParent
+        )
+    }
 }
 
 /// How a dependency edge was found.
@@ -298,15 +364,67 @@ pub struct Unresolved {
     /// Id of the item/phase/section whose phrase it was.
     #[serde(default)]
     pub from: Option<String>,
+    /// True for an external prerequisite: a name the document does not define ("Redis
+    /// setup"). False for a reference written as something inside the document — an id
+    /// (`{#db}`) or a numbered name whose word the document numbers things with ("Task 1.4"
+    /// beside Tasks 1.1–1.3) — that nothing has: a broken reference, also a diagnostic.
+    #[serde(default = "yes")]
+    pub external: bool,
 }
 
-/// A progress figure the document states about itself.
+/// `true`, for serde defaults.
+fn yes() -> bool {
+    true
+}
+
+/// A dependency reference that names two or more things; no edge is made of it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Ambiguous {
+    /// The reference as written.
+    pub text: String,
+    /// 1-based line.
+    pub line: usize,
+    /// Id of the item/phase/section whose phrase it was.
+    #[serde(default)]
+    pub from: Option<String>,
+    /// Ids of everything it names, in document order of the kind matched.
+    pub candidates: Vec<String>,
+}
+
+/// What a claim is about when it is about the whole document.
+pub const DOCUMENT_SCOPE: &str = "document";
+
+/// A progress figure the document states.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ClaimedProgress {
     /// The stated percentage.
     pub percent: f64,
     /// 1-based line.
     pub line: usize,
+    /// What it is about: [`DOCUMENT_SCOPE`] (`"document"`), or the id of the phase, section
+    /// or item it was written on or in.
+    #[serde(default = "document_scope")]
+    pub scope: String,
+}
+
+/// [`DOCUMENT_SCOPE`], for serde defaults.
+fn document_scope() -> String {
+    DOCUMENT_SCOPE.to_string()
+}
+
+impl Roadmap {
+    /// The first progress figure the document states about itself, if any (the header's
+    /// "claims 85%").
+    pub fn document_claim(&self) -> Option<&ClaimedProgress> {
+        self.claimed_progress
+            .iter()
+            .find(|c| c.scope == DOCUMENT_SCOPE)
+    }
+
+    /// The first progress figure the document states about the phase, section or item `id`.
+    pub fn claim_about(&self, id: &str) -> Option<&ClaimedProgress> {
+        self.claimed_progress.iter().find(|c| c.scope == id)
+    }
 }
 
 /// Done over total.

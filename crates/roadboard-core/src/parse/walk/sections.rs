@@ -78,6 +78,8 @@ impl<'a> Walker<'a> {
             body_status: None,
             deps,
             is_phase,
+            body_dates: None,
+            body_parallel: false,
         });
         self.heading_stack.push(idx);
     }
