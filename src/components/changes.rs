@@ -331,7 +331,7 @@ fn CompareWith(now: Arc<Snapshot>) -> impl IntoView {
             }
             let compare = compare.clone();
             spawn_local(async move {
-                match fetch_document(address.trim()).await {
+                match fetch_document(address.trim(), |_, _| {}).await {
                     Ok(text) => compare(address.trim().to_string(), text),
                     Err(e) => set_error.set(Some(e)),
                 }

@@ -1,12 +1,12 @@
 //! An opened roadmap: loading it from its source, then the header, the view tabs and the
 //! active view.
 
-use crate::components::board::BoardView;
+use crate::components::banners::ProgressBanners;
 use crate::components::changes::{ChangeMarks, ChangesRegion};
 use crate::components::deps_panel::DependenciesPanel;
-use crate::components::docview::DocumentView;
 use crate::components::health::HealthPanel;
-use crate::components::progress_menu::{ProgressBanners, ProgressMenu};
+use crate::components::kept::KeptViews;
+use crate::components::progress_menu::ProgressMenu;
 use crate::components::share_link::LinkPrompt;
 use crate::components::snapshot::SnapshotButton;
 use crate::components::timeline::TimelineView;
@@ -17,6 +17,7 @@ use crate::session::{open_model, Session};
 use crate::storage::progress_key;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use roadboard_core::address::check_address;
 use roadboard_core::docid::DocId;
 use roadboard_core::viewstate::View;
 use std::sync::Arc;
@@ -38,34 +39,40 @@ pub fn DocumentPage(
 ) -> impl IntoView {
     let session = expect_context::<Session>();
     let (loaded, set_loaded) = signal(Loaded::Loading);
+    // How much of a large document has arrived ("1.2 of 3.4 MB").
+    let received = RwSignal::new(None::<String>);
     match (src, doc) {
         (Some(src), _) => {
-            spawn_local(async move {
-                let name = src
-                    .rsplit('/')
-                    .next()
-                    .map(|n| n.rsplit_once('.').map_or(n, |(s, _)| s).to_string());
-                let loaded = match fetch_document(&src).await {
-                    Ok(text) => {
-                        let model = open_model(DocId::parse(&src), &text, name.as_deref());
-                        // Reading and drawing in two tasks: the page stays responsive between.
-                        next_task().await;
-                        Loaded::Ready(model)
-                    }
-                    Err(msg) => Loaded::Failed(msg),
-                };
-                set_loaded.set(loaded);
-            });
+            if let Err(e) = check_address(&src) {
+                set_loaded.set(Loaded::Failed(e.to_string()));
+            } else {
+                spawn_local(async move {
+                    let progress = move |got: usize, total: Option<usize>| {
+                        if got >= 512 * 1024 {
+                            let mb = |b: usize| b as f64 / 1_048_576.0;
+                            received.set(Some(match total {
+                                Some(t) => format!("{:.1} of {:.1} MB", mb(got), mb(t)),
+                                None => format!("{:.1} MB", mb(got)),
+                            }));
+                        }
+                    };
+                    let loaded = match fetch_document(&src, progress).await {
+                        Ok(text) => {
+                            let model = open_model(DocId::parse(&src), &text, None, None);
+                            // Reading and drawing in two tasks: the page stays responsive between.
+                            next_task().await;
+                            Loaded::Ready(model)
+                        }
+                        Err(msg) => Loaded::Failed(msg),
+                    };
+                    set_loaded.set(loaded);
+                });
+            }
         }
-        (None, Some(doc)) => {
-            let name = doc.name().to_string();
-            set_loaded.set(match session.stored_doc_text(&doc) {
-                Some(text) => Loaded::Ready(open_model(doc, &text, Some(&name))),
-                None => Loaded::Failed(format!(
-                    "“{name}” was opened from your computer on an earlier visit and is no longer kept in this browser. Open the file again: your ticks are still saved."
-                )),
-            });
-        }
+        (None, Some(doc)) => set_loaded.set(match session.open_kept(doc) {
+            Ok(model) => Loaded::Ready(model),
+            Err(msg) => Loaded::Failed(msg),
+        }),
         (None, None) => set_loaded.set(Loaded::Failed("No document was named.".into())),
     }
     view! {
@@ -75,7 +82,7 @@ pub fn DocumentPage(
         </header>
         {move || match loaded.get() {
             Loaded::Loading => view! {
-                <main class="status-page" id="main"><p class="loading" role="status">"Loading roadmap…"</p></main>
+                <main class="status-page" id="main"><p class="loading" role="status">"Loading roadmap…"{move || received.get().map(|r| format!(" {r}"))}</p></main>
             }.into_any(),
             Loaded::Failed(msg) => view! {
                 <main class="status-page" id="main">
@@ -222,14 +229,10 @@ pub fn RoadmapScreen(
             </div>
             <div id="view-panel" role="tabpanel" class="view-panel"
                 aria-labelledby=move || format!("tab-{}", current_view.get().key())>
-                {move || {
-                    let m = panel_model.clone();
-                    match current_view.get() {
-                        View::Board => view! { <BoardView model=m/> }.into_any(),
-                        View::Timeline => view! { <TimelineView model=m/> }.into_any(),
-                        View::Document => view! { <DocumentView model=m/> }.into_any(),
-                    }
-                }}
+                <KeptViews model=panel_model.clone() current=current_view/>
+                {move || (current_view.get() == View::Timeline).then(|| {
+                    view! { <TimelineView model=panel_model.clone()/> }
+                })}
             </div>
         </main>
     }

@@ -7,7 +7,6 @@ use crate::session::{bundled_href, bundled_id, Session, BUNDLED};
 use crate::storage::{forget_recent, load_progress, read_recent, store};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use roadboard_core::docid::DocId;
 use roadboard_core::recent::RecentDoc;
 
 /// A readable name from a file name: `miro-clone-cycle-35.md` → "Miro clone cycle 35".
@@ -29,15 +28,11 @@ pub fn readable_name(file: &str) -> String {
 #[component]
 pub fn HomePage() -> impl IntoView {
     let session = expect_context::<Session>();
-    let (paste, set_paste) = signal(String::new());
+    // Read when "Show" is pressed, not copied on every keystroke (a paste can be megabytes).
+    let paste = NodeRef::<leptos::html::Textarea>::new();
     let show_paste = move |_| {
-        let text = paste.get_untracked();
-        if text.trim().is_empty() {
-            session.refuse("Paste some Markdown first, then press Show.");
-            return;
-        }
-        let map = roadboard_core::parse(&text);
-        session.open_text(DocId::paste_for_title(&map.title), "Pasted roadmap", text);
+        let text = paste.get_untracked().map(|t| t.value()).unwrap_or_default();
+        session.open_paste(text);
     };
     let recent = RwSignal::new(
         store()
@@ -88,8 +83,7 @@ pub fn HomePage() -> impl IntoView {
                     <div class="open-paste">
                         <label for="paste-md">"Paste Markdown"</label>
                         <textarea id="paste-md" rows="5" placeholder="# My roadmap\n- [x] Design\n- [ ] Build"
-                            prop:value=move || paste.get()
-                            on:input=move |ev| set_paste.set(event_target_value(&ev))></textarea>
+                            node_ref=paste></textarea>
                         <button type="button" class="primary" on:click=show_paste>"Show"</button>
                     </div>
                 </div>
@@ -139,8 +133,8 @@ fn BundledEntry(file: &'static str) -> impl IntoView {
     let (summary, set_summary) = signal(None::<(String, usize, usize)>);
     let id = bundled_id(file);
     spawn_local(async move {
-        if let Ok(text) = fetch_document(id.name()).await {
-            let map = roadboard_core::parse_named(&text, Some(file));
+        if let Ok(text) = fetch_document(id.name(), |_, _| {}).await {
+            let map = roadboard_core::parse_named(&text, Some(&id.fallback_title()));
             let state = store()
                 .map(|kv| load_progress(kv.as_ref(), &id).state)
                 .unwrap_or_default();

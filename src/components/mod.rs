@@ -1,6 +1,7 @@
 //! The views. Each is thin: it reads the model and the reader's ticks; layout, filtering and
 //! sanitising live in the core.
 
+pub mod banners;
 pub mod board;
 pub mod changes;
 pub mod deps_panel;
@@ -8,6 +9,7 @@ pub mod docpage;
 pub mod docview;
 pub mod health;
 pub mod home;
+pub mod kept;
 pub mod progress_menu;
 pub mod rich;
 pub mod share_link;

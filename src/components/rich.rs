@@ -62,7 +62,7 @@ fn element(e: &Element, model: Option<&Arc<DocModel>>) -> AnyView {
         El::H5 => view! { <h5 class="doc-h" data-line=e.line>{kids()}</h5> }.into_any(),
         El::H6 => view! { <h6 class="doc-h" data-line=e.line>{kids()}</h6> }.into_any(),
         El::Ul => view! { <ul>{kids()}</ul> }.into_any(),
-        El::Ol => view! { <ol>{kids()}</ol> }.into_any(),
+        El::Ol => view! { <ol start=e.start.filter(|n| *n != 1).map(|n| n.to_string())>{kids()}</ol> }.into_any(),
         El::Li => view! { <li data-line=e.line>{kids()}</li> }.into_any(),
         El::Blockquote => view! { <blockquote>{kids()}</blockquote> }.into_any(),
         // Scrollable regions must be reachable by keyboard.

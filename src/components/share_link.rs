@@ -176,7 +176,8 @@ pub fn LinkPrompt(
                     )
                 }
             };
-            let result = m.replace_all(state);
+            // Where it was kept ("in this tab only") is said by the storage banner.
+            let result = m.replace_all(state).map(|_| ());
             let failed = result.is_err();
             m.report(result);
             if !failed {
@@ -193,7 +194,7 @@ pub fn LinkPrompt(
         let m = model.clone();
         move |before: ProgressState, mode: SaveMode| {
             m.mode.set(mode);
-            let r = m.replace_all(before);
+            let r = m.replace_all(before).map(|_| ());
             m.report(r);
             prompt.set(None);
         }

@@ -7,7 +7,7 @@ use crate::components::whatif::{self, DelayControl, Drag, WhatIfSummary};
 use crate::doc::{DocModel, Highlight};
 use crate::dom::{data_url, download, event_element, perf_mark, Download};
 use crate::session::Session;
-use crate::storage::{load_start_date, save_start_date, store};
+use crate::storage::{load_start_date, store};
 use leptos::prelude::*;
 use roadboard_core::docid::DocId;
 use roadboard_core::export::{timeline_drawing, TimelineFile};
@@ -185,14 +185,13 @@ pub fn TimelineView(
     };
     request_animation_frame(|| perf_mark("rb-timeline-ready"));
 
+    let start_model = model.clone();
     let on_start = move |ev: leptos::ev::Event| {
         let value = event_element::<web_sys::HtmlInputElement>(&ev)
             .map(|i| i.value())
             .unwrap_or_default();
         let valid = schedule::Date::parse_iso(&value).map(|d| d.iso());
-        if let Ok(kv) = store() {
-            let _ = save_start_date(kv.as_ref(), &doc_id, valid.as_deref());
-        }
+        start_model.save_start_date(valid.as_deref());
         set_start.set(valid);
     };
 

@@ -16,8 +16,8 @@ pub(crate) fn run(old_path: &str, new_path: &str, json: bool, out: &mut dyn Writ
             return 1;
         }
     };
-    let a = roadboard_core::parse_named(&old, stem(old_path));
-    let b = roadboard_core::parse_named(&new, stem(new_path));
+    let a = roadboard_core::parse_named(&old, crate::io::file_stem(old_path));
+    let b = roadboard_core::parse_named(&new, crate::io::file_stem(new_path));
     let changes = diff_roadmaps(&a, &old, &b, &new);
     let text = if json {
         match serde_json::to_string_pretty(&changes) {
@@ -41,27 +41,9 @@ pub(crate) fn run(old_path: &str, new_path: &str, json: bool, out: &mut dyn Writ
     }
 }
 
-/// The file's text (`-`: standard input), or a message a user can act on.
+/// The file's text (`-`: standard input), read as the web app reads it, or a message.
 fn read(path: &str) -> Result<String, String> {
-    let bytes = if path == "-" {
-        let mut b = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin(), &mut b)
-            .map_err(|e| format!("cannot read standard input: {e}"))?;
-        b
-    } else {
-        std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))?
-    };
-    String::from_utf8(bytes).map_err(|_| format!("{path} is not UTF-8 text; save it as UTF-8"))
-}
-
-fn stem(path: &str) -> Option<&str> {
-    (path != "-")
-        .then(|| {
-            std::path::Path::new(path)
-                .file_stem()
-                .and_then(|s| s.to_str())
-        })
-        .flatten()
+    crate::io::read_document(path).map_err(crate::io::Failure::message)
 }
 
 fn status_word(s: Option<Status>) -> &'static str {

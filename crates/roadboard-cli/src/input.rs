@@ -1,44 +1,14 @@
 //! Reading the files the commands name: a document or standard input, as UTF-8 text, with
 //! messages a person can act on; and what the commands may fail with.
 
-use std::io::Read;
-
 /// Why a command failed: the input could not be read (a message naming the file).
 #[derive(Debug)]
 pub(crate) struct Unreadable(pub(crate) String);
 
-/// The file's text (`-` for standard input); a message naming the first line that is not
-/// UTF-8 otherwise.
+/// The file's text (`-` for standard input), read as the web app reads it (see
+/// [`crate::io::read_document`]); a message naming the file otherwise.
 pub(crate) fn read(path: &str) -> Result<String, Unreadable> {
-    let bytes = if path == "-" {
-        let mut b = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut b)
-            .map_err(|e| Unreadable(format!("cannot read standard input: {e}")))?;
-        b
-    } else {
-        std::fs::read(path).map_err(|e| Unreadable(format!("cannot read {path}: {e}")))?
-    };
-    String::from_utf8(bytes).map_err(|e| {
-        let good = e
-            .as_bytes()
-            .get(..e.utf8_error().valid_up_to())
-            .unwrap_or_default();
-        let line = good.iter().filter(|b| **b == b'\n').count() + 1;
-        Unreadable(format!(
-            "{path} is not UTF-8 text (first bad byte on line {line}); save it as UTF-8"
-        ))
-    })
-}
-
-/// The file's name without its extension (the title when the document has none).
-pub(crate) fn file_stem(path: &str) -> Option<&str> {
-    if path == "-" {
-        return None;
-    }
-    std::path::Path::new(path)
-        .file_stem()
-        .and_then(|s| s.to_str())
+    crate::io::read_document(path).map_err(|f| Unreadable(f.message()))
 }
 
 /// The file's name as a reader would say it ("ROADMAP.md"; "standard input" for `-`).
@@ -56,7 +26,7 @@ pub(crate) fn source_name(path: &str) -> String {
 /// Read and parse `path`.
 pub(crate) fn roadmap(path: &str) -> Result<(String, roadboard_core::Roadmap), Unreadable> {
     let text = read(path)?;
-    let map = roadboard_core::parse_named(&text, file_stem(path));
+    let map = roadboard_core::parse_named(&text, crate::io::file_stem(path));
     Ok((text, map))
 }
 

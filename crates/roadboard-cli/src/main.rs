@@ -8,10 +8,12 @@ mod basic;
 mod check;
 mod diff;
 mod input;
+mod io;
 mod picture;
 
 use clap::{Parser, Subcommand};
 use input::Unreadable;
+use io::{emit, say, Failure};
 use std::process::ExitCode;
 
 /// Roadmap Markdown as data, checks and pictures: the command line of roadboard.
@@ -21,7 +23,11 @@ use std::process::ExitCode;
     version,
     about,
     help_template = "{name} {version}\n{about}\n\nusage: {usage}\n\n{all-args}{after-help}",
-    after_help = "FILE may be - for standard input. `roadboard help COMMAND` says more about a command."
+    after_help = "FILE may be - for standard input. Files are read as the web app reads them: UTF-8 (a BOM is \
+fine) or UTF-16 with a BOM; binary and empty files are refused.\n\
+Exit status: 0 done; 1 a file could not be read or the output not written (check: errors found); \
+2 bad usage, a STATE written by a newer roadboard (check: a file could not be read).\n\
+`roadboard help COMMAND` says more about a command."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -116,14 +122,14 @@ fn main() -> ExitCode {
     // No command at all: the usage, as an error (exit 2), as before clap.
     if std::env::args_os().len() <= 1 {
         let mut cmd = <Cli as clap::CommandFactory>::command();
-        eprintln!("{}", cmd.render_help());
+        say(&cmd.render_help().to_string());
         return ExitCode::from(2);
     }
     let cli = Cli::parse();
     match cli.command {
-        Command::Json { file } => print(basic::json(&file)),
-        Command::Stats { file } => print(basic::stats(&file)),
-        Command::Export { file, state } => print(basic::export(&file, &state)),
+        Command::Json { file } => finish(basic::json(&file)),
+        Command::Stats { file } => finish(basic::stats(&file)),
+        Command::Export { file, state } => finish(basic::export(&file, &state)),
         Command::Diff { old, new, json } => {
             ExitCode::from(diff::run(&old, &new, json, &mut std::io::stdout().lock()))
         }
@@ -133,31 +139,33 @@ fn main() -> ExitCode {
             format,
         } => {
             let outcome = check::run(&files, format, deny_warnings);
-            print!("{}", outcome.out);
             for Unreadable(msg) in &outcome.unreadable {
-                eprintln!("roadboard: {msg}");
+                say(&format!("roadboard: {msg}"));
+            }
+            if emit(&mut std::io::stdout().lock(), outcome.out.as_bytes()) != ExitCode::SUCCESS {
+                return ExitCode::from(1);
             }
             ExitCode::from(outcome.code)
         }
-        Command::Svg { file, picture } => print(picture::svg(&file, &picture)),
+        Command::Svg { file, picture } => finish(picture::svg(&file, &picture).map_err(input)),
         Command::Html {
             file,
             group,
             picture,
-        } => print(picture::html(&file, group, &picture)),
+        } => finish(picture::html(&file, group, &picture).map_err(input)),
     }
 }
 
-/// A command's output on standard output (exit 0), or its failure on standard error (exit 1).
-fn print(result: Result<String, Unreadable>) -> ExitCode {
+/// A picture's unreadable input: exit 1, as for the other commands.
+fn input(Unreadable(msg): Unreadable) -> Failure {
+    Failure::Input(msg)
+}
+
+/// A command's output on standard output (exit 0; a closed pipe is fine, a full disk exit 1),
+/// or its failure on standard error with its exit status.
+fn finish(result: Result<String, Failure>) -> ExitCode {
     match result {
-        Ok(out) => {
-            print!("{out}");
-            ExitCode::SUCCESS
-        }
-        Err(Unreadable(msg)) => {
-            eprintln!("roadboard: {msg}");
-            ExitCode::from(1)
-        }
+        Ok(out) => emit(&mut std::io::stdout().lock(), out.as_bytes()),
+        Err(failure) => failure.report(),
     }
 }

@@ -11,15 +11,19 @@
 //!   [`graph`]: the walks they and the critical path share (cycles, reachability, longest chain);
 //! - [`calendar`]: civil dates and working days, shared by the parser and the timeline;
 //! - [`schedule`]: timeline geometry (bars, ticks, arrows, critical path) and its SVG export;
-//! - [`progress`]: the reader's checklist state and Markdown export; [`store`]: progress
-//!   storage over any key-value store; [`docid`]: which document (the id in storage keys and
-//!   links); [`notice`]: messages for the reader, by kind;
-//! - [`load`]: bytes → document text, with refusals a user understands;
+//! - [`progress`]: the reader's checklist state, the one progress-file reader and Markdown
+//!   export; [`store`]: progress storage over any key-value store; [`backup`]: values kept
+//!   aside; [`docid`]: which document (the id in storage keys and links); [`notice`]: messages
+//!   for the reader, by kind;
+//! - [`load`]: bytes → document text, with refusals a user understands; [`address`]: which
+//!   `?src=` addresses are opened;
 //! - [`board`], [`render`], [`viewstate`], [`recent`]: board layout, safe display tree, view
 //!   state in the address, recently opened documents — what the views draw;
 //! - [`export`]: the timeline as a standalone SVG and the roadmap as a static HTML page;
 //! - [`stats`]: the `roadboard stats` summary; [`health`]: the findings of `roadboard check`.
 
+pub mod address;
+pub mod backup;
 pub mod board;
 pub mod calendar;
 pub mod changes;
