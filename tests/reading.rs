@@ -33,6 +33,7 @@ fn status(s: Status) -> &'static str {
         Status::Todo => "todo",
         Status::InProgress => "in_progress",
         Status::Blocked => "blocked",
+        Status::OutOfScope => "out_of_scope",
     }
 }
 
@@ -273,5 +274,5 @@ fn corpus_reads_as_expected() {
 
 #[test]
 fn fixtures_read_as_expected() {
-    snapshot_all("tests/fixtures", "fixture", 4);
+    snapshot_all("tests/fixtures", "fixture", 5);
 }

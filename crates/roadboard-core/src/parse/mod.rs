@@ -109,7 +109,9 @@ mod grammar;
 mod ids;
 mod items;
 mod lines;
+mod outline;
 mod phases;
+mod same_work;
 mod source;
 mod walk;
 
@@ -144,7 +146,12 @@ pub fn parse_named(input: &str, file_name: Option<&str>) -> Roadmap {
     let source = Source::read(input);
     let mut diagnostics: Vec<Diagnostic> = source.repair_diagnostic().into_iter().collect();
     let mut walked = walk::walk(source.text());
-    let items = items::items(&mut walked.sections, std::mem::take(&mut walked.items));
+    let items = items::items(
+        &mut walked.sections,
+        std::mem::take(&mut walked.items),
+        std::mem::take(&mut walked.candidates),
+        source.text(),
+    );
     let ids = ids::assign(&walked.sections, &items, &mut diagnostics);
     let phases = phases::build(
         &walked.sections,

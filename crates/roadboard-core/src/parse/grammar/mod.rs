@@ -3,8 +3,9 @@
 //!
 //! | file | reads |
 //! |---|---|
-//! | `status` | status marks (✅ ❌ ⚠️ …), `[~]` boxes, `[Done]` labels, `Status:` fields, status headings and cells |
-//! | `priority` | P0–P3, "High priority", "Nice to have", colour circles |
+//! | `status` | status marks (✅ ❌ ⚠️ …), `[~]` boxes, `[Done]` labels, `Status:` fields, status headings and cells, a status after a bold lead or in a closing "(done)" |
+//! | `priority` | P0–P3, "High priority", "Nice to have", colour circles, `Priority:` fields |
+//! | `plan` | plan headings ("Short term", "Backlog"), meta headings ("About", "How can I help?"), lines that are never items ("None", legends, links, fields), the key of one piece of work |
 //! | `duration` | estimates and durations ("⏱ ~2 hours", "Time: 1-2 days"), in working days |
 //! | `axis` | places on the working-day axis ("Day 4-5", "Week 1-2", "Week 8+") |
 //! | `release` | release names ("v3.6.0", "Release 2.0", "etcd 3.4 (Q2, 2018)") |
@@ -26,6 +27,7 @@ mod dependency;
 mod duration;
 mod lex;
 mod number;
+mod plan;
 mod priority;
 mod reference;
 mod release;
@@ -41,16 +43,16 @@ pub(crate) use dependency::{
 };
 pub(crate) use duration::{duration_at, find_estimate};
 pub(crate) use lex::{find_ascii, strip_leading_symbols};
-pub(crate) use priority::{heading_priority, heading_priority_in, item_priority};
+pub(crate) use plan::{
+    field_line, legend_line, link_only, meta_heading, only_group_words, plan_heading, says_nothing,
+    work_key,
+};
+pub(crate) use priority::{heading_priority, heading_priority_in, item_priority, priority_field};
 pub(crate) use reference::{for_each_ref, plain_lead};
-#[allow(
-    unused_imports,
-    reason = "the outline (issue 14) and milestone (issue 15) rules read it"
-)]
 pub(crate) use release::release_version;
 pub(crate) use stage::{stage_arrow, stage_key};
 pub(crate) use status::{
     cell_status, heading_status_in, leading_in_progress_box, leading_status_label,
-    leading_status_mark, status_field,
+    leading_status_mark, status_after_lead, status_field, trailing_status,
 };
 pub(crate) use table::{table_shape, ItemColumns, TableShape};

@@ -113,6 +113,31 @@ pub(crate) fn heading_priority_in(title: &str, norm: &str) -> Option<Priority> {
     colour(title)
 }
 
+/// Field labels whose value is a priority.
+const PRIORITY_LABELS: [&str; 3] = ["priority", "severity", "importance"];
+
+/// The priority a `Priority: …` / `Severity: …` field states ("**Priority: Critical**",
+/// "**Severity:** High", "Priority: P2", "Priority: nice to have").
+pub(crate) fn priority_field(line: &str) -> Option<Priority> {
+    let (label, value) = super::status::field_value(line)?;
+    if !PRIORITY_LABELS.contains(&label.as_str()) {
+        return None;
+    }
+    let norm = crate::parse::ids::normalize(value);
+    let ws = words(&norm);
+    let first = *ws.first()?;
+    if let Some(p) = p_token(first).or_else(|| level_word(first)) {
+        return Some(p);
+    }
+    match first {
+        "blocker" | "showstopper" => Some(Priority::Critical),
+        "major" | "important" => Some(Priority::High),
+        "minor" | "trivial" => Some(Priority::Low),
+        "nice" if has_seq(&ws, &["nice", "to", "have"]) => Some(Priority::Low),
+        _ => colour(value),
+    }
+}
+
 fn item_priority_words(ws: &[&str]) -> Option<Priority> {
     for (i, &w) in ws.iter().enumerate() {
         if w == "priority" {
@@ -153,5 +178,25 @@ mod tests {
         assert_eq!(heading_priority("🟡 Something"), Some(Priority::Medium));
         assert_eq!(item_priority("fix the thing P1"), Some(Priority::High));
         assert_eq!(item_priority("tests for critical paths"), None);
+    }
+
+    #[test]
+    fn priority_fields() {
+        assert_eq!(
+            priority_field("Priority: Critical"),
+            Some(Priority::Critical)
+        );
+        assert_eq!(priority_field("**Priority: Major**"), Some(Priority::High));
+        assert_eq!(
+            priority_field("Priority: Minor (first minor to tackle)"),
+            Some(Priority::Low)
+        );
+        assert_eq!(priority_field("Severity: High"), Some(Priority::High));
+        assert_eq!(priority_field("Priority: P2"), Some(Priority::Medium));
+        assert_eq!(
+            priority_field("Priority: nice to have"),
+            Some(Priority::Low)
+        );
+        assert_eq!(priority_field("Where: Settings dialog"), None);
     }
 }

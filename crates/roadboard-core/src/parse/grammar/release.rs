@@ -12,11 +12,6 @@
 //! numbered thing ("Phase 1.1", "Task 2.3", "Step 3") are not releases, nor is a feature that
 //! mentions a version ("Support Go 1.21 modules").
 
-#![allow(
-    dead_code,
-    reason = "the outline (issue 14) and milestone (issue 15) rules read it; remove once used"
-)]
-
 use super::lex::strip_leading_symbols;
 
 /// Words that number a piece of a plan, never a product: "Task 1.1" is not a release.

@@ -1,5 +1,6 @@
 //! Status: marks (✅ ❌ ⚠️ …), bracketed labels (`[Done]`), `Status:` fields, status
-//! headings ("Completed", "Not Started") and table cells.
+//! headings ("Completed", "Not Started", "Non-goals"), table cells, and a status written after
+//! a bold lead (`**D1: Rename**: ✓ Done`) or at the end of a line ("(done)", "[WIP]").
 
 use super::lex::{has_seq, words};
 use crate::model::Status;
@@ -58,26 +59,193 @@ pub(crate) fn leading_status_label(s: &str) -> Option<(Status, &str)> {
         "todo" | "to do" | "planned" | "pending" | "not started" | "open" | "backlog" => {
             Status::Todo
         }
-        "blocked" | "failed" | "cancelled" | "canceled" => Status::Blocked,
+        "blocked" | "failed" => Status::Blocked,
+        "cancelled" | "canceled" | "dropped" | "won't do" | "wont do" | "out of scope" => {
+            Status::OutOfScope
+        }
         _ => return None,
     };
     Some((status, t.get(end + 1..).unwrap_or("").trim_start()))
 }
 
-/// The status a `Status: …` field states ("**Status:** Missing", "Status: ✅ Done").
+/// Field labels whose value is a status.
+const STATUS_LABELS: [&str; 3] = ["status", "state", "progress"];
+
+/// The status a `Status: …` / `State: …` / `Progress: …` field states ("**Status:** In
+/// Design", "Status: ✅ Done", "- Status: Not started", "**Status**: 75% complete").
 pub(crate) fn status_field(s: &str) -> Option<Status> {
-    let t = s.trim_start();
-    let head = t.get(..7)?;
-    if !head.eq_ignore_ascii_case("status:") {
+    let (label, value) = field_value(s)?;
+    if !STATUS_LABELS.contains(&label.as_str()) {
         return None;
     }
-    let rest = t.get(7..)?.trim();
-    let first_line = rest.split('\n').next().unwrap_or(rest);
-    let w = ids_free_lower(first_line);
-    if w.starts_with("missing") || w.starts_with("not started") || w.starts_with("todo") {
-        return Some(Status::Todo);
+    if let Some((st, _)) = leading_status_mark(value) {
+        return Some(st);
     }
-    Some(cell_status(first_line))
+    // "75% complete": started, not finished
+    let digits = value.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 && value.as_bytes().get(digits) == Some(&b'%') {
+        let pct: u32 = value.get(..digits)?.parse().ok()?;
+        return Some(match pct {
+            0 => Status::Todo,
+            100.. => Status::Done,
+            _ => Status::InProgress,
+        });
+    }
+    let norm = crate::parse::ids::normalize(value);
+    let ws = words(&norm);
+    // "In Design", "Code complete", "Partially implemented"
+    if let Some((st, _)) = (0..ws.len().min(4)).find_map(|i| status_phrase_at(&ws, i)) {
+        return Some(st);
+    }
+    // "State: Zustand + React", "Status: Ready to begin Phase 1": no status said
+    None
+}
+
+/// A field line ("**Status:** In Design", "Priority: High", "- **Severity**: Low"): its label
+/// normalised and its value's first line. Labels are short (at most 24 bytes).
+pub(crate) fn field_value(s: &str) -> Option<(String, &str)> {
+    let t = s.trim_start().trim_start_matches(['*', '_']);
+    let colon = t.bytes().take(25).position(|b| b == b':')?;
+    let label = crate::parse::ids::normalize(t.get(..colon)?);
+    let rest = t.get(colon + 1..)?.trim_start_matches(['*', '_', ' ']);
+    let value = rest.split('\n').next().unwrap_or(rest).trim();
+    Some((label, value))
+}
+
+/// Status phrases, as normalised words: what a field, a word after a bold lead, a
+/// parenthesised remark or a legend line says.
+const STATUS_PHRASES: [(&[&str], Status); 47] = [
+    (&["done"], Status::Done),
+    (&["complete"], Status::Done),
+    (&["completed"], Status::Done),
+    (&["finished"], Status::Done),
+    (&["shipped"], Status::Done),
+    (&["released"], Status::Done),
+    (&["merged"], Status::Done),
+    (&["fixed"], Status::Done),
+    (&["resolved"], Status::Done),
+    (&["implemented"], Status::Done),
+    (&["delivered"], Status::Done),
+    (&["stable"], Status::Done),
+    (&["in", "progress"], Status::InProgress),
+    (&["in", "design"], Status::InProgress),
+    (&["in", "review"], Status::InProgress),
+    (&["in", "development"], Status::InProgress),
+    (&["wip"], Status::InProgress),
+    (&["ongoing"], Status::InProgress),
+    (&["started"], Status::InProgress),
+    (&["partial"], Status::InProgress),
+    (&["partially"], Status::InProgress),
+    (&["underway"], Status::InProgress),
+    (&["not", "started"], Status::Todo),
+    (&["not", "yet", "started"], Status::Todo),
+    (&["todo"], Status::Todo),
+    (&["to", "do"], Status::Todo),
+    (&["planned"], Status::Todo),
+    (&["pending"], Status::Todo),
+    (&["proposed"], Status::Todo),
+    (&["open"], Status::Todo),
+    (&["backlog"], Status::Todo),
+    (&["unresolved"], Status::Todo),
+    (&["missing"], Status::Todo),
+    (&["blocked"], Status::Blocked),
+    (&["on", "hold"], Status::Blocked),
+    (&["stalled"], Status::Blocked),
+    (&["out", "of", "scope"], Status::OutOfScope),
+    (&["not", "in", "scope"], Status::OutOfScope),
+    (&["won", "t", "do"], Status::OutOfScope),
+    (&["wont", "do"], Status::OutOfScope),
+    (&["won", "t", "fix"], Status::OutOfScope),
+    (&["wontfix"], Status::OutOfScope),
+    (&["not", "planned"], Status::OutOfScope),
+    (&["descoped"], Status::OutOfScope),
+    (&["dropped"], Status::OutOfScope),
+    (&["cancelled"], Status::OutOfScope),
+    (&["canceled"], Status::OutOfScope),
+];
+
+/// The status phrase starting at word `i` of `ws` (normalised words), the longest one: its
+/// status and how many words it takes.
+pub(crate) fn status_phrase_at(ws: &[&str], i: usize) -> Option<(Status, usize)> {
+    let tail = ws.get(i..)?;
+    STATUS_PHRASES
+        .iter()
+        .filter(|(p, _)| tail.len() >= p.len() && tail.iter().zip(p.iter()).all(|(a, b)| a == b))
+        .max_by_key(|(p, _)| p.len())
+        .map(|(p, st)| (*st, p.len()))
+}
+
+/// How many words of `ws` from `i` form a status phrase, if one starts there.
+pub(crate) fn status_words_at(ws: &[&str], i: usize) -> Option<usize> {
+    status_phrase_at(ws, i).map(|x| x.1)
+}
+
+/// The status written right after an item's bold lead: `after` is the text that follows the
+/// lead (": ✓ Done (`38fffd0`).", " — DONE", ": 🚧 In progress"). A status mark after the
+/// separator always counts; a status phrase counts when nothing but punctuation, a
+/// parenthesis or a code span follows it ("Done (abc123)", not "Done with login, …").
+pub(crate) fn status_after_lead(after: &str) -> Option<Status> {
+    let t = after.trim_start();
+    let t = t
+        .strip_prefix([':', '—', '–', '-'])
+        .unwrap_or(t)
+        .trim_start_matches(['*', '_', ' ']);
+    if let Some((st, _)) = leading_status_mark(t) {
+        return Some(st);
+    }
+    phrase_then_end(t)
+}
+
+/// A status phrase at the start of `t`, followed by the end, punctuation or a remark.
+fn phrase_then_end(t: &str) -> Option<Status> {
+    let head: String = t.chars().take(24).collect();
+    let norm = crate::parse::ids::normalize(&head);
+    let ws = words(&norm);
+    let (st, n) = status_phrase_at(&ws, 0)?;
+    // where the phrase ends in `t`: after its n-th word
+    let mut pos = 0;
+    for w in ws.iter().take(n) {
+        let lower = t.get(pos..)?.to_lowercase();
+        let at = lower.find(w)?;
+        pos += at + w.len();
+    }
+    // "Done (`abc`)", "**Done**.", "Done - merged"; not "Complete .ovpn parser" (a verb)
+    let rest = t.get(pos..)?.trim_start_matches(['*', '_']).trim_start();
+    let mut chars = rest.chars();
+    let ok = match chars.next() {
+        None => true,
+        Some(',' | ';' | '!' | '(' | '[' | '—' | '–' | ')') => true,
+        Some('.' | '-') => chars.next().is_none_or(char::is_whitespace),
+        Some(_) => false,
+    };
+    ok.then_some(st)
+}
+
+/// A status in a parenthesised or bracketed remark ending the line: "Auth (done)",
+/// "Search [WIP]", "(shipped; spans still pending)", "(completed 2026-03-30)". The remark
+/// must open with the status phrase.
+pub(crate) fn trailing_status(plain: &str) -> Option<Status> {
+    let t = plain
+        .trim_end()
+        .trim_end_matches(['.', '*', '_'])
+        .trim_end();
+    let close = t.chars().next_back()?;
+    let open = match close {
+        ')' => '(',
+        ']' => '[',
+        _ => return None,
+    };
+    let inner_end = t.len() - close.len_utf8();
+    let start = t.get(..inner_end)?.rfind(open)?;
+    if start == 0 {
+        // the whole line is the remark: not a status of something else
+        return None;
+    }
+    let inner = t.get(start + 1..inner_end)?.trim();
+    let norm = crate::parse::ids::normalize(inner);
+    let ws = words(&norm);
+    let (st, _) = status_phrase_at(&ws, 0)?;
+    Some(st)
 }
 
 fn ids_free_lower(s: &str) -> String {
@@ -92,11 +260,19 @@ pub(crate) fn heading_status(title: &str) -> Option<Status> {
 
 /// `heading_status` with `norm` = [`normalize`](crate::parse::ids::normalize)`(title)`.
 pub(crate) fn heading_status_in(title: &str, norm: &str) -> Option<Status> {
-    if let Some((s, _)) = leading_status_mark(title) {
-        return Some(s);
-    }
     let ws = words(norm);
     let w = &ws;
+    if out_of_scope_words(&ws) {
+        return Some(Status::OutOfScope);
+    }
+    if let Some((s, _)) = leading_status_mark(title) {
+        // "⛔ CRITICAL BLOCKERS": critical work that blocks a launch, not blocked work (the
+        // priority grammar reads it as critical)
+        if s == Status::Blocked && critical_words(&ws) {
+            return None;
+        }
+        return Some(s);
+    }
     if has_seq(&ws, &["not", "started"])
         || has_seq(&ws, &["not", "yet"])
         || has_seq(&ws, &["to", "do"])
@@ -112,8 +288,8 @@ pub(crate) fn heading_status_in(title: &str, norm: &str) -> Option<Status> {
     {
         return Some(Status::InProgress);
     }
-    if has_seq(&ws, &["critical", "issues"])
-        || has_seq(&ws, &["not", "done"])
+    if has_seq(&ws, &["not", "done"])
+        || has_seq(&ws, &["on", "hold"])
         || w.iter()
             .any(|x| matches!(*x, "blocked" | "failing" | "broken"))
     {
@@ -139,6 +315,46 @@ pub(crate) fn heading_status_in(title: &str, norm: &str) -> Option<Status> {
     None
 }
 
+/// Words of a heading that say its items are not part of the plan: "Non-goals", "Out of
+/// scope", "Not in scope", "Won't do", "Won't fix", "Not planned", "Descoped", "Dropped",
+/// "Rejected", "Cancelled".
+fn out_of_scope_words(ws: &[&str]) -> bool {
+    has_seq(ws, &["non", "goals"])
+        || has_seq(ws, &["out", "of", "scope"])
+        || has_seq(ws, &["not", "in", "scope"])
+        || has_seq(ws, &["won", "t", "do"])
+        || has_seq(ws, &["won", "t", "fix"])
+        || has_seq(ws, &["will", "not", "do"])
+        || has_seq(ws, &["not", "planned"])
+        || has_seq(ws, &["not", "included"])
+        // "What v1.0 is NOT", "What we are not doing"
+        || ws.len() > 2 && matches!(ws.get(ws.len() - 2..), Some(["is" | "are", "not"]))
+        || has_seq(ws, &["not", "doing"])
+        || ws.iter().any(|x| {
+            matches!(
+                *x,
+                "nongoals"
+                    | "wontfix"
+                    | "descoped"
+                    | "dropped"
+                    | "rejected"
+                    | "cancelled"
+                    | "canceled"
+                    | "excluded"
+                    | "exclusions"
+            )
+        })
+}
+
+/// Words that say a heading's items are critical ("Blockers", "Critical", "Urgent", "Must
+/// fix"): a blocked mark in front of them is the priority's colour, not a status.
+fn critical_words(ws: &[&str]) -> bool {
+    ws.iter()
+        .any(|w| matches!(*w, "critical" | "blocker" | "blockers" | "urgent"))
+        || has_seq(ws, &["must", "fix"])
+        || has_seq(ws, &["must", "complete"])
+}
+
 /// The status a table cell states ("✅ Done", "In progress", "⏸️ Pending").
 pub(crate) fn cell_status(cell: &str) -> Status {
     if let Some((s, _)) = leading_status_mark(cell) {
@@ -147,6 +363,9 @@ pub(crate) fn cell_status(cell: &str) -> Status {
     let norm = crate::parse::ids::normalize(cell);
     let ws = words(&norm);
     let w = &ws;
+    if out_of_scope_words(&ws) {
+        return Status::OutOfScope;
+    }
     if w.iter().any(|x| {
         matches!(
             *x,
@@ -155,9 +374,14 @@ pub(crate) fn cell_status(cell: &str) -> Status {
     }) {
         Status::Done
     } else if has_seq(&ws, &["in", "progress"])
+        || has_seq(&ws, &["in", "design"])
+        || has_seq(&ws, &["in", "review"])
         || w.iter()
             .any(|x| matches!(*x, "wip" | "partial" | "started" | "ongoing" | "active"))
     {
+        if has_seq(&ws, &["not", "started"]) {
+            return Status::Todo;
+        }
         Status::InProgress
     } else if w
         .iter()
@@ -205,6 +429,57 @@ mod tests {
         assert_eq!(status_field("Status: Missing"), Some(Status::Todo));
         assert_eq!(status_field("Status: ✅ Done"), Some(Status::Done));
         assert_eq!(status_field("Plain text"), None);
+        assert_eq!(status_field("State: Zustand + React Context"), None);
+        assert_eq!(status_field("Status: In Design"), Some(Status::InProgress));
+        assert_eq!(status_field("State: Not Started"), Some(Status::Todo));
+        assert_eq!(
+            status_field("**Status**: 75% complete"),
+            Some(Status::InProgress)
+        );
+        assert_eq!(status_field("Status: UNRESOLVED"), Some(Status::Todo));
+        assert_eq!(status_field("Status: Code complete"), Some(Status::Done));
+        assert_eq!(status_field("Status: Ready to begin Phase 1"), None);
+        assert_eq!(status_field("Progress: 40%"), Some(Status::InProgress));
+        assert_eq!(status_field("Statistics: many"), None);
+        assert_eq!(
+            leading_status_label("[Cancelled] x").map(|x| x.0),
+            Some(Status::OutOfScope)
+        );
+    }
+
+    #[test]
+    fn status_after_a_bold_lead_or_in_a_closing_remark() {
+        assert_eq!(
+            status_after_lead(": ✓ Done (`38fffd0`)."),
+            Some(Status::Done)
+        );
+        assert_eq!(status_after_lead(" — DONE"), Some(Status::Done));
+        assert_eq!(
+            status_after_lead(": 🚧 In progress"),
+            Some(Status::InProgress)
+        );
+        assert_eq!(status_after_lead(": Done (abc123)"), Some(Status::Done));
+        assert_eq!(status_after_lead(": Done with login, signup next"), None);
+        assert_eq!(status_after_lead(": We already track the protocol"), None);
+        assert_eq!(status_after_lead(": Complete `.ovpn` profile parser"), None);
+        assert_eq!(status_after_lead(": Complete .ovpn profile parser"), None);
+        assert_eq!(status_after_lead(": **Done**."), Some(Status::Done));
+        assert_eq!(trailing_status("Auth (done)"), Some(Status::Done));
+        assert_eq!(trailing_status("Search [WIP]."), Some(Status::InProgress));
+        assert_eq!(
+            trailing_status("OTel tracing (shipped; spans still pending)"),
+            Some(Status::Done)
+        );
+        assert_eq!(
+            trailing_status("Phase 1 (completed 2026-03-30)"),
+            Some(Status::Done)
+        );
+        assert_eq!(
+            trailing_status("Mobile app (won't do)"),
+            Some(Status::OutOfScope)
+        );
+        assert_eq!(trailing_status("Use a cache (e.g. Redis)"), None);
+        assert_eq!(trailing_status("(done)"), None);
     }
 
     #[test]
@@ -213,7 +488,26 @@ mod tests {
             heading_status("Completed (Production-Ready)"),
             Some(Status::Done)
         );
-        assert_eq!(heading_status("Critical Issues"), Some(Status::Blocked));
+        assert_eq!(heading_status("Critical Issues"), None);
+        assert_eq!(
+            heading_status("⛔ CRITICAL BLOCKERS – Must Complete Before Launch"),
+            None
+        );
+        assert_eq!(heading_status("❌ Not Working"), Some(Status::Blocked));
+        assert_eq!(heading_status("Blocked items"), Some(Status::Blocked));
+        assert_eq!(heading_status("Non-goals"), Some(Status::OutOfScope));
+        assert_eq!(heading_status("❌ Out of scope"), Some(Status::OutOfScope));
+        assert_eq!(heading_status("Won't do"), Some(Status::OutOfScope));
+        assert_eq!(heading_status("Not planned"), Some(Status::OutOfScope));
+        assert_eq!(
+            heading_status("What v.1.0.0 is NOT"),
+            Some(Status::OutOfScope)
+        );
+        assert_eq!(
+            heading_status("What we are not doing"),
+            Some(Status::OutOfScope)
+        );
+        assert_eq!(heading_status("Planned"), Some(Status::Todo));
         assert_eq!(
             heading_status("In Progress / Partial"),
             Some(Status::InProgress)
