@@ -26,6 +26,7 @@ test: tools lint native-test wasm-test e2e
 
 lint:
 	cargo fmt --all -- --check
+	python3 scripts/check-shell-layers.py
 	cargo clippy --workspace --no-default-features --all-targets -- -D warnings
 	# The web app and the core it ships are linted for the browser too (benches are native-only).
 	cargo clippy --target wasm32-unknown-unknown -p roadboard -p roadboard-core --lib --bins --tests --examples -- -D warnings

@@ -1,24 +1,33 @@
-//! The browser's localStorage as a [`KeyValue`], and the one place the app gets its store
-//! (tests can install a faulty one).
+//! The browser's localStorage as a [`KeyValue`] (through `gloo-storage`), and the one place the
+//! app gets its store (tests can install a faulty one). Every value the app keeps goes through
+//! [`store`]: the core's store logic decides keys, formats and what a fault means.
 
+use gloo_storage::Storage as _;
 pub use roadboard_core::store::*;
 use std::cell::RefCell;
 use std::rc::Rc;
 
 /// The browser's localStorage.
+///
+/// Values are stored as they are (`gloo-storage`'s typed `get`/`set` would JSON-encode them and
+/// change every stored value), and errors are read here, not by gloo: its typed calls throw on
+/// blocked storage and do not tell a full store from a blocked one, and our messages depend on it.
 pub struct LocalStorage(web_sys::Storage);
 
 impl LocalStorage {
     /// Open localStorage, if the browser allows it.
     pub fn open() -> Result<Self, StorageError> {
-        let window = web_sys::window().ok_or(StorageError::Unavailable)?;
-        match window.local_storage() {
-            Ok(Some(s)) => Ok(LocalStorage(s)),
-            _ => Err(StorageError::Unavailable),
+        // Ask first: gloo's `raw()` throws (aborting the app) where the browser blocks storage.
+        let allowed = web_sys::window().is_some_and(|w| matches!(w.local_storage(), Ok(Some(_))));
+        if allowed {
+            Ok(LocalStorage(gloo_storage::LocalStorage::raw()))
+        } else {
+            Err(StorageError::Unavailable)
         }
     }
 }
 
+/// What the browser's exception means for the reader.
 fn js_error(e: wasm_bindgen::JsValue) -> StorageError {
     let name = js_sys::Reflect::get(&e, &"name".into())
         .ok()

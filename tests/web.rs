@@ -2,9 +2,9 @@
 #![cfg(all(target_arch = "wasm32", feature = "web"))]
 
 use leptos::prelude::*;
-use roadboard::app::Session;
 use roadboard::components::docpage::RoadmapScreen;
-use roadboard::components::state::DocModel;
+use roadboard::doc::DocModel;
+use roadboard::session::Session;
 use roadboard::storage::{backup_key, load_progress, progress_key, store, KeyValue, LocalStorage};
 use roadboard_core::progress::ProgressState;
 use roadboard_core::viewstate::ViewState;
@@ -239,4 +239,119 @@ fn local_storage_round_trips() {
     st.set("i-abc", true, "abc");
     roadboard::storage::replace_progress(&kv, "test-rt", &st).expect("write");
     assert_eq!(load_progress(&kv, "test-rt").state, st);
+}
+
+/// The timeline's start date is kept through the store seam, like progress (issue 12): with a
+/// store installed, nothing reaches localStorage.
+#[wasm_bindgen_test]
+async fn the_start_date_is_kept_through_the_store_seam() {
+    let doc = "test-start";
+    let key = "roadboard:start:test-start";
+    local().remove_item(key).unwrap();
+    let mem = std::rc::Rc::new(roadboard::storage::MemoryStore::new());
+    roadboard::storage::install(Some(mem.clone()));
+    let plan = "# Plan\n\n## Phase 1 (Week 1)\n- [ ] a\n\n## Phase 2 (Week 2)\n- [ ] b\n";
+    let (host, _) = mount(plan, doc).await;
+    let tab: web_sys::HtmlElement = host
+        .query_selector("#tab-timeline")
+        .unwrap()
+        .expect("timeline tab")
+        .unchecked_into();
+    tab.click();
+    leptos::task::tick().await;
+    let input: web_sys::HtmlInputElement = host
+        .query_selector("#tl-start")
+        .unwrap()
+        .expect("start date field")
+        .unchecked_into();
+    input.set_value("2025-03-03");
+    input
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    leptos::task::tick().await;
+    roadboard::storage::install(None);
+    assert_eq!(mem.get(key).unwrap().as_deref(), Some("2025-03-03"));
+    assert_eq!(
+        local().get_item(key).unwrap(),
+        None,
+        "localStorage untouched"
+    );
+    host.remove();
+}
+
+/// A notice is cleared by a successful save because of its kind, never its wording.
+#[wasm_bindgen_test]
+async fn a_save_clears_storage_notices_only() {
+    use roadboard_core::notice::Notice;
+    use roadboard_core::store::StorageError;
+    let doc = "test-notice-kind";
+    local().remove_item(&progress_key(doc)).unwrap();
+    let (host, model) = mount(DOC, doc).await;
+    let id = model.map.items[0].id.clone();
+    let outcome = Notice::outcome("Imported 2 ticks from “storage.progress.json”.");
+    model.notice.set(Some(outcome.clone()));
+    checkbox(&host, &id).click();
+    leptos::task::tick().await;
+    model.flush();
+    assert_eq!(model.notice.get_untracked(), Some(outcome), "kept");
+    model
+        .notice
+        .set(Some(Notice::from(StorageError::QuotaExceeded)));
+    checkbox(&host, &id).click();
+    leptos::task::tick().await;
+    model.flush();
+    assert_eq!(model.notice.get_untracked(), None, "the save succeeded");
+    host.remove();
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen(inline_js = r#"
+export function block_local_storage(on) {
+    if (on) {
+        window.__rbStorage = Object.getOwnPropertyDescriptor(window, "localStorage");
+        Object.defineProperty(window, "localStorage", {
+            configurable: true,
+            get() { throw new DOMException("The operation is insecure.", "SecurityError"); },
+        });
+    } else if (window.__rbStorage) {
+        Object.defineProperty(window, "localStorage", window.__rbStorage);
+    } else {
+        delete window.localStorage;
+    }
+}
+"#)]
+extern "C" {
+    /// Make `window.localStorage` throw a SecurityError, as a browser that blocks storage does.
+    fn block_local_storage(on: bool);
+}
+
+/// Storage the browser blocks is "unavailable", never an exception through the adapter.
+#[wasm_bindgen_test]
+fn storage_blocked_by_the_browser_is_unavailable() {
+    use roadboard::storage::StorageError;
+    block_local_storage(true);
+    let opened = LocalStorage::open().map(|_| ());
+    let from_store = store().map(|_| ());
+    block_local_storage(false);
+    assert_eq!(opened, Err(StorageError::Unavailable));
+    assert_eq!(from_store, Err(StorageError::Unavailable));
+    assert!(LocalStorage::open().is_ok(), "unblocked again");
+}
+
+/// Blocked after the page opened: ticks stay in the tab, the reader is told, nothing is written.
+#[wasm_bindgen_test]
+async fn storage_blocked_later_keeps_ticks_in_the_tab() {
+    let doc = "test-blocked-later";
+    local().remove_item(&progress_key(doc)).unwrap();
+    let (host, model) = mount(DOC, doc).await;
+    let input = checkbox(&host, &model.map.items[0].id);
+    block_local_storage(true);
+    input.click();
+    leptos::task::tick().await;
+    model.flush();
+    leptos::task::tick().await;
+    block_local_storage(false);
+    assert!(input.checked(), "the tick is kept in the tab");
+    assert!(text(&host).contains("blocked storage"), "{}", text(&host));
+    assert_eq!(local().get_item(&progress_key(doc)).unwrap(), None);
+    host.remove();
 }

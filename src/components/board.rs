@@ -1,8 +1,9 @@
 //! The Board view: toolbar (search, group by, filters) and columns of cards.
 
-use crate::app::{query_all, Session};
 use crate::components::rich::draw;
-use crate::components::state::{DocModel, Highlight};
+use crate::doc::{DocModel, Highlight};
+use crate::dom::query_all;
+use crate::session::Session;
 use leptos::prelude::*;
 use roadboard_core::board::{
     columns, effective_status, format_estimate, priority_key, priority_label, status_key,

@@ -1,8 +1,9 @@
 //! "What roadboard understood": every dependency edge with the phrase and line it came from,
 //! implicit phase-order edges, unresolved references and cycles, each linked to its line.
 
-use crate::app::{show_line, Session};
-use crate::components::state::DocModel;
+use crate::doc::DocModel;
+use crate::dom::event_element;
+use crate::session::Session;
 use leptos::prelude::*;
 use roadboard_core::highlight::edge_report;
 use std::sync::Arc;
@@ -49,7 +50,7 @@ pub fn DependenciesPanel(
     }
     let line_link = move |line: usize| {
         view! {
-            <button type="button" class="link-button line-link" on:click=move |_| show_line(session, line)
+            <button type="button" class="link-button line-link" on:click=move |_| session.show_line(line)
                 aria-label=format!("Show line {line} in the document")>{format!("line {line}")}</button>
         }
     };
@@ -60,7 +61,7 @@ pub fn DependenciesPanel(
     let edges = std::sync::Arc::new(edges);
     view! {
         <details class="deps-panel" on:toggle=move |ev| {
-            let el: Option<web_sys::HtmlDetailsElement> = crate::app::event_element(&ev);
+            let el: Option<web_sys::HtmlDetailsElement> = event_element(&ev);
             open.set(el.is_some_and(|d| d.open()));
         }>
             <summary>

@@ -1,21 +1,19 @@
 //! An opened roadmap: loading it from its source, then the header, the view tabs and the
 //! active view.
 
-use crate::app::{perf_mark, stored_doc_text, Session};
 use crate::components::board::BoardView;
 use crate::components::deps_panel::DependenciesPanel;
 use crate::components::docview::DocumentView;
 use crate::components::progress_menu::{ProgressBanners, ProgressMenu};
-use crate::components::state::{DocModel, Highlight};
 use crate::components::timeline::TimelineView;
+use crate::doc::{DocModel, Highlight};
+use crate::dom::{next_task, perf_mark};
 use crate::net::fetch_document;
-use crate::storage::{
-    load_progress, progress_key, remember_recent, store, LoadedProgress, SaveMode,
-};
+use crate::session::{open_model, Session};
+use crate::storage::progress_key;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use roadboard_core::progress::ProgressState;
-use roadboard_core::recent::RecentDoc;
+use roadboard_core::docid::DocId;
 use roadboard_core::viewstate::View;
 use std::sync::Arc;
 
@@ -26,41 +24,13 @@ enum Loaded {
     Ready(Arc<DocModel>),
 }
 
-fn build_model(doc_id: String, text: &str, name: Option<&str>, origin: String) -> Arc<DocModel> {
-    perf_mark("rb-doc-loaded");
-    let map = roadboard_core::parse_named(text, name);
-    perf_mark("rb-parsed");
-    let loaded = match store() {
-        Ok(kv) => {
-            let q = if doc_id.contains(':') && !doc_id.contains("://") {
-                format!("doc={}", roadboard_core::viewstate::encode(&doc_id))
-            } else {
-                format!("src={}", roadboard_core::viewstate::encode(&doc_id))
-            };
-            let recent = RecentDoc {
-                query: q,
-                title: map.title.clone(),
-                origin,
-            };
-            let _ = remember_recent(kv.as_ref(), recent);
-            load_progress(kv.as_ref(), &doc_id)
-        }
-        Err(e) => LoadedProgress {
-            state: ProgressState::new(),
-            mode: SaveMode::MemoryOnly,
-            notice: Some(e.to_string()),
-        },
-    };
-    DocModel::new(doc_id, text.to_string(), map, loaded)
-}
-
 /// Loads the document named by the address (`src` or `doc`) and shows it.
 #[component]
 pub fn DocumentPage(
     /// `?src=`: an address to fetch.
     src: Option<String>,
     /// `?doc=`: a document opened from a file or paste, kept in this browser.
-    doc: Option<String>,
+    doc: Option<DocId>,
 ) -> impl IntoView {
     let session = expect_context::<Session>();
     let (loaded, set_loaded) = signal(Loaded::Loading);
@@ -73,9 +43,9 @@ pub fn DocumentPage(
                     .map(|n| n.rsplit_once('.').map_or(n, |(s, _)| s).to_string());
                 let loaded = match fetch_document(&src).await {
                     Ok(text) => {
-                        let model = build_model(src.clone(), &text, name.as_deref(), src.clone());
+                        let model = open_model(DocId::parse(&src), &text, name.as_deref());
                         // Reading and drawing in two tasks: the page stays responsive between.
-                        crate::app::next_task().await;
+                        next_task().await;
                         Loaded::Ready(model)
                     }
                     Err(msg) => Loaded::Failed(msg),
@@ -84,17 +54,9 @@ pub fn DocumentPage(
             });
         }
         (None, Some(doc)) => {
-            let name = doc
-                .split_once(':')
-                .map_or(doc.as_str(), |(_, n)| n)
-                .to_string();
-            let origin = if doc.starts_with("paste:") {
-                "pasted text".to_string()
-            } else {
-                format!("file {name}")
-            };
-            set_loaded.set(match stored_doc_text(session, &doc) {
-                Some(text) => Loaded::Ready(build_model(doc.clone(), &text, Some(&name), origin)),
+            let name = doc.name().to_string();
+            set_loaded.set(match session.stored_doc_text(&doc) {
+                Some(text) => Loaded::Ready(open_model(doc, &text, Some(&name))),
                 None => Loaded::Failed(format!(
                     "“{name}” was opened from your computer on an earlier visit and is no longer kept in this browser. Open the file again: your ticks are still saved."
                 )),

@@ -1,8 +1,9 @@
 //! The Document view: the whole document rendered safely, with the same live checkboxes.
 
-use crate::app::Session;
 use crate::components::rich::draw;
-use crate::components::state::{DocModel, Highlight};
+use crate::doc::{DocModel, Highlight};
+use crate::dom::query_all;
+use crate::session::Session;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -33,7 +34,7 @@ pub fn DocumentView(
 /// Scroll the innermost block that starts at or before `line` into view and flash it.
 fn scroll_to_line(line: usize) {
     let mut best: Option<(usize, web_sys::Element)> = None;
-    for el in crate::app::query_all(None, "article.document [data-line]") {
+    for el in query_all(None, "article.document [data-line]") {
         let l = el
             .get_attribute("data-line")
             .and_then(|v| v.parse::<usize>().ok())

@@ -1,11 +1,13 @@
 //! The home page: open a roadmap (file, drop, paste), the bundled roadmaps with the reader's
 //! progress, and the recently opened documents.
 
-use crate::app::{bundled_href, open_file, open_text, Session, BUNDLED};
+use crate::dom::event_element;
 use crate::net::fetch_document;
+use crate::session::{bundled_href, bundled_id, Session, BUNDLED};
 use crate::storage::{forget_recent, load_progress, read_recent, store};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use roadboard_core::docid::DocId;
 use roadboard_core::recent::RecentDoc;
 
 /// A readable name from a file name: `miro-clone-cycle-35.md` → "Miro clone cycle 35".
@@ -23,26 +25,6 @@ pub fn readable_name(file: &str) -> String {
     }
 }
 
-/// A storage id for pasted text, from its title.
-fn paste_id(title: &str) -> String {
-    let slug: String = title
-        .chars()
-        .filter(|c| c.is_alphanumeric() || c.is_whitespace() || *c == '-')
-        .collect::<String>()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join("-")
-        .to_lowercase();
-    format!(
-        "paste:{}",
-        if slug.is_empty() {
-            "untitled".into()
-        } else {
-            slug
-        }
-    )
-}
-
 /// The landing page.
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -51,19 +33,11 @@ pub fn HomePage() -> impl IntoView {
     let show_paste = move |_| {
         let text = paste.get_untracked();
         if text.trim().is_empty() {
-            session
-                .load_error
-                .set(Some("Paste some Markdown first, then press Show.".into()));
+            session.refuse("Paste some Markdown first, then press Show.");
             return;
         }
         let map = roadboard_core::parse(&text);
-        open_text(
-            session,
-            paste_id(&map.title),
-            "Pasted roadmap",
-            "pasted text".into(),
-            text,
-        );
+        session.open_text(DocId::paste_for_title(&map.title), "Pasted roadmap", text);
     };
     let recent = RwSignal::new(
         store()
@@ -90,9 +64,9 @@ pub fn HomePage() -> impl IntoView {
                     "roadboard reads a roadmap written in Markdown — checklists, ✅ status marks, priorities, phases — and shows it as a board and a timeline you can tick off. The file never leaves your browser, and your progress is kept here."
                 </p>
             </section>
-            {move || session.load_error.get().map(|m| view! {
+            {move || session.load_error.get().map(|n| view! {
                 <div class="notice error" role="alert">
-                    <p>{m}</p>
+                    <p>{n.message}</p>
                     <button type="button" class="link-button" on:click=move |_| session.load_error.set(None)>"Dismiss"</button>
                 </div>
             })}
@@ -103,9 +77,9 @@ pub fn HomePage() -> impl IntoView {
                         <label class="file-button" for="open-file">"Open roadmap file"</label>
                         <input id="open-file" class="visually-hidden" type="file" accept=".md,.markdown,.txt,text/markdown,text/plain"
                             on:change=move |ev| {
-                                let input: Option<web_sys::HtmlInputElement> = crate::app::event_element(&ev);
+                                let input: Option<web_sys::HtmlInputElement> = event_element(&ev);
                                 if let Some(file) = input.as_ref().and_then(|i| i.files()).and_then(|f| f.get(0)) {
-                                    open_file(session, file);
+                                    session.open_file(file);
                                 }
                                 if let Some(i) = input { i.set_value(""); }
                             }/>
@@ -163,12 +137,12 @@ pub fn HomePage() -> impl IntoView {
 #[component]
 fn BundledEntry(file: &'static str) -> impl IntoView {
     let (summary, set_summary) = signal(None::<(String, usize, usize)>);
-    let src = format!("roadmaps/{file}");
+    let id = bundled_id(file);
     spawn_local(async move {
-        if let Ok(text) = fetch_document(&src).await {
+        if let Ok(text) = fetch_document(id.name()).await {
             let map = roadboard_core::parse_named(&text, Some(file));
             let state = store()
-                .map(|kv| load_progress(kv.as_ref(), &src).state)
+                .map(|kv| load_progress(kv.as_ref(), &id).state)
                 .unwrap_or_default();
             let done = map
                 .items

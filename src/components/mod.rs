@@ -8,5 +8,4 @@ pub mod docview;
 pub mod home;
 pub mod progress_menu;
 pub mod rich;
-pub mod state;
 pub mod timeline;

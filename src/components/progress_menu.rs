@@ -2,12 +2,13 @@
 //! Markdown with the boxes ticked, reset with confirmation and undo, and the banners for
 //! ticks whose item is gone and for storage problems.
 
-use crate::app::{download, event_element, file_stem};
-use crate::components::state::DocModel;
+use crate::doc::DocModel;
+use crate::dom::{download, event_element, Download};
 use crate::storage::SaveMode;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use roadboard_core::load::decode_document;
+use roadboard_core::notice::Notice;
 use roadboard_core::progress::{export_markdown, migrate};
 use std::sync::Arc;
 use wasm_bindgen_futures::JsFuture;
@@ -20,35 +21,31 @@ pub fn ProgressMenu(
 ) -> impl IntoView {
     let confirming = RwSignal::new(false);
     let open = RwSignal::new(false);
-    let stem = file_stem(&model.map.title);
-    let report = {
-        let m = model.clone();
-        move |r: Result<(), String>| {
-            if let Err(e) = r {
-                m.notice.set(Some(e));
-            }
-        }
-    };
+    let stem = model.download_name();
     let export_json = {
-        let (m, stem, report) = (model.clone(), stem.clone(), report.clone());
+        let (m, stem) = (model.clone(), stem.clone());
         move |_| {
             let json = serde_json::to_string_pretty(&m.progress()).unwrap_or_default();
-            report(download(
-                &format!("{stem}.progress.json"),
-                "application/json",
-                &json,
-            ));
+            let file = Download::Text {
+                mime: "application/json",
+                text: &json,
+            };
+            m.report(download(&format!("{stem}.progress.json"), file).map_err(Notice::outcome));
         }
     };
     let export_md = {
-        let (m, report) = (model.clone(), report.clone());
-        let name = match m.doc_id.rsplit(['/', ':']).next() {
-            Some(n) if n.ends_with(".md") || n.ends_with(".markdown") => n.to_string(),
+        let m = model.clone();
+        let name = match m.doc_id.last_segment() {
+            n if n.ends_with(".md") || n.ends_with(".markdown") => n.to_string(),
             _ => format!("{stem}.md"),
         };
         move |_| {
             let text = export_markdown(&m.original, &m.map, &m.progress());
-            report(download(&name, "text/markdown", &text));
+            let file = Download::Text {
+                mime: "text/markdown",
+                text: &text,
+            };
+            m.report(download(&name, file).map_err(Notice::outcome));
         }
     };
     let import = {
@@ -71,7 +68,9 @@ pub fn ProgressMenu(
                 let bytes = match JsFuture::from(file.array_buffer()).await {
                     Ok(buf) => js_sys::Uint8Array::new(&buf).to_vec(),
                     Err(_) => {
-                        m.notice.set(Some(format!("“{name}” could not be read.")));
+                        m.notice.set(Some(Notice::outcome(format!(
+                            "“{name}” could not be read."
+                        ))));
                         return;
                     }
                 };
@@ -82,15 +81,15 @@ pub fn ProgressMenu(
                     Ok(state) => {
                         let n = state.items.len();
                         match m.replace_all(state) {
-                            Ok(()) => m
-                                .notice
-                                .set(Some(format!("Imported {n} ticks from “{name}”."))),
-                            Err(e) => m.notice.set(Some(e.to_string())),
+                            Ok(()) => m.notice.set(Some(Notice::outcome(format!(
+                                "Imported {n} ticks from “{name}”."
+                            )))),
+                            Err(e) => m.notice.set(Some(e.into())),
                         }
                     }
-                    Err(e) => m
-                        .notice
-                        .set(Some(format!("“{name}” was not imported: {e}."))),
+                    Err(e) => m.notice.set(Some(Notice::outcome(format!(
+                        "“{name}” was not imported: {e}."
+                    )))),
                 }
             });
             open.set(false);
@@ -101,9 +100,7 @@ pub fn ProgressMenu(
         move |_| {
             confirming.set(false);
             open.set(false);
-            if let Err(e) = m.reset() {
-                m.notice.set(Some(e.to_string()));
-            }
+            m.report(m.reset());
         }
     };
     let ticked = {
@@ -154,11 +151,11 @@ pub fn ProgressBanners(
     let orphans = model.orphans;
     let undo = model.undo;
     view! {
-        {move || notice.get().map(|msg| {
-            let not_saved = mode.get() != SaveMode::Saved || msg.contains("kept only in this tab");
+        {move || notice.get().map(|n| {
+            let not_saved = mode.get() != SaveMode::Saved || n.ticks_stay_in_tab();
             view! {
                 <div class="notice warn" role="status">
-                    <span>{msg}</span>
+                    <span>{n.message}</span>
                     {not_saved.then(|| view! { <span class="notice-hint">" Use Progress ▾ → Export progress to keep a copy."</span> })}
                     <button type="button" class="link-button" on:click=move |_| notice.set(None)>"Dismiss"</button>
                 </div>
@@ -175,7 +172,7 @@ pub fn ProgressBanners(
                         <button type="button" class="link-button" aria-expanded=move || reviewing.get().to_string()
                             on:click=move |_| reviewing.update(|r| *r = !*r)>"Review"</button>
                         <button type="button" class="link-button" on:click=move |_| {
-                            if let Err(e) = m.discard_orphans() { m.notice.set(Some(e.to_string())); }
+                            m.report(m.discard_orphans());
                             reviewing.set(false);
                         }>"Discard"</button>
                         {move || reviewing.get().then(|| view! {
@@ -195,7 +192,7 @@ pub fn ProgressBanners(
                 <div class="notice info" role="status">
                     <span>{format!("Progress reset ({n} tick{} forgotten).", if n == 1 { "" } else { "s" })}</span>
                     <button type="button" class="link-button" on:click=move |_| {
-                        if let Err(e) = m.undo_reset() { m.notice.set(Some(e.to_string())); }
+                        m.report(m.undo_reset());
                     }>"Undo"</button>
                     <button type="button" class="link-button" on:click=move |_| m_close.undo.set(None)>"Dismiss"</button>
                 </div>

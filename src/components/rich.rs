@@ -2,7 +2,7 @@
 //! element set exists here, attributes are set as values, and text is text: nothing from a
 //! document can become live HTML.
 
-use crate::components::state::{DocModel, Highlight};
+use crate::doc::{DocModel, Highlight};
 use leptos::prelude::*;
 use roadboard_core::render::{El, Element, Node};
 use std::sync::Arc;

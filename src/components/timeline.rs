@@ -2,24 +2,20 @@
 //! progress, dependency arrows and the critical path — plus its toolbar (zoom, start date,
 //! exports) and the same data as a table.
 
-use crate::app::{download_href, file_stem};
-use crate::app::{perf_mark, Session};
-use crate::components::state::DocModel;
-use crate::storage::{KeyValue, LocalStorage, KEY_PREFIX};
+use crate::doc::{DocModel, Highlight};
+use crate::dom::{data_url, download, event_element, perf_mark, Download};
+use crate::session::Session;
+use crate::storage::{load_start_date, save_start_date, store};
 use leptos::prelude::*;
+use roadboard_core::docid::DocId;
 use roadboard_core::schedule::{self, layout, Options, Palette, Row, RowKind, Timeline, Zoom};
 use std::collections::HashSet;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
-/// The localStorage key of a document's chosen start date.
-fn start_key(doc: &str) -> String {
-    format!("{KEY_PREFIX}:start:{doc}")
-}
-
 /// The stored start date, if it is a real `YYYY-MM-DD` date (anything else is ignored).
-fn stored_start(doc: &str) -> Option<String> {
-    let raw = LocalStorage::open().ok()?.get(&start_key(doc)).ok()??;
+fn stored_start(doc: &DocId) -> Option<String> {
+    let raw = load_start_date(store().ok()?.as_ref(), doc)?;
     schedule::Date::parse_iso(&raw).map(|d| d.iso())
 }
 
@@ -59,30 +55,15 @@ fn untracked_progress(model: &DocModel, items: &[usize]) -> (usize, usize) {
     (done, items.len())
 }
 
-fn svg_data_url(svg: &str) -> String {
-    format!(
-        "data:image/svg+xml;charset=utf-8,{}",
-        String::from(js_sys::encode_uri_component(svg))
-    )
-}
+const SVG: &str = "image/svg+xml";
 
 /// Download the SVG as a file.
 fn export_svg(svg: &str, stem: &str) {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(svg));
-    let opts = web_sys::BlobPropertyBag::new();
-    opts.set_type("image/svg+xml");
-    let url = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)
-        .ok()
-        .and_then(|b| web_sys::Url::create_object_url_with_blob(&b).ok());
-    match url {
-        Some(u) => {
-            let _ = download_href(&u, &format!("{stem}-timeline.svg"));
-            let _ = web_sys::Url::revoke_object_url(&u);
-        }
-        None => {
-            let _ = download_href(&svg_data_url(svg), &format!("{stem}-timeline.svg"));
-        }
-    }
+    let file = Download::Text {
+        mime: SVG,
+        text: svg,
+    };
+    let _ = download(&format!("{stem}-timeline.svg"), file);
 }
 
 /// Draw the SVG on a canvas at twice its size and download it as a PNG.
@@ -118,11 +99,11 @@ fn export_png(svg: String, width: f64, height: f64, stem: String) {
             height * scale,
         );
         if let Ok(url) = canvas.to_data_url_with_type("image/png") {
-            let _ = download_href(&url, &format!("{stem}-timeline.png"));
+            let _ = download(&format!("{stem}-timeline.png"), Download::Url(&url));
         }
     });
     img.set_onload(Some(onload.unchecked_ref()));
-    img.set_src(&svg_data_url(&svg));
+    img.set_src(&data_url(SVG, &svg));
 }
 
 /// Focus the previous or next bar (arrow keys).
@@ -204,16 +185,12 @@ pub fn TimelineView(
     request_animation_frame(|| perf_mark("rb-timeline-ready"));
 
     let on_start = move |ev: leptos::ev::Event| {
-        let value = crate::app::event_element::<web_sys::HtmlInputElement>(&ev)
+        let value = event_element::<web_sys::HtmlInputElement>(&ev)
             .map(|i| i.value())
             .unwrap_or_default();
         let valid = schedule::Date::parse_iso(&value).map(|d| d.iso());
-        if let Ok(kv) = LocalStorage::open() {
-            let key = start_key(&doc_id);
-            let _ = match &valid {
-                Some(v) => kv.set(&key, v),
-                None => kv.remove(&key),
-            };
+        if let Ok(kv) = store() {
+            let _ = save_start_date(kv.as_ref(), &doc_id, valid.as_deref());
         }
         set_start.set(valid);
     };
@@ -234,7 +211,7 @@ pub fn TimelineView(
             critical.get_untracked(),
             &pal,
         );
-        (svg, t.width, t.height, file_stem(&m.map.title))
+        (svg, t.width, t.height, m.download_name())
     };
     let svg_text2 = svg_text.clone();
     let svg_text3 = svg_text.clone();
@@ -417,10 +394,10 @@ fn Chart(
     // back on the page body) gives it back.
     let last_focus = StoredValue::new_local(None::<(String, web_sys::Element)>);
     let on_focusin = move |ev: leptos::ev::FocusEvent| {
-        let el = crate::app::event_element::<web_sys::Element>(&ev);
+        let el = event_element::<web_sys::Element>(&ev);
         last_focus.set_value(el.and_then(|e| focus_selector(&e).map(|sel| (sel, e))));
     };
-    let hl = use_context::<crate::components::state::Highlight>();
+    let hl = use_context::<Highlight>();
     let hl_redraw = hl.clone();
     let model_redraw = model_for_hl.clone();
     Effect::new(move |_| {
@@ -462,7 +439,7 @@ fn Chart(
         });
     };
     let on_click = move |ev: leptos::ev::MouseEvent| {
-        let Some(el) = crate::app::event_element::<web_sys::Element>(&ev) else {
+        let Some(el) = event_element::<web_sys::Element>(&ev) else {
             return;
         };
         if let Some(id) = toggle_of(&el) {
@@ -472,7 +449,7 @@ fn Chart(
         }
     };
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        let Some(el) = crate::app::event_element::<web_sys::Element>(&ev) else {
+        let Some(el) = event_element::<web_sys::Element>(&ev) else {
             return;
         };
         match ev.key().as_str() {

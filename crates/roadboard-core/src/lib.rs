@@ -12,7 +12,8 @@
 //! - [`calendar`]: civil dates and working days, shared by the parser and the timeline;
 //! - [`schedule`]: timeline geometry (bars, ticks, arrows, critical path) and its SVG export;
 //! - [`progress`]: the reader's checklist state and Markdown export; [`store`]: progress
-//!   storage over any key-value store;
+//!   storage over any key-value store; [`docid`]: which document (the id in storage keys and
+//!   links); [`notice`]: messages for the reader, by kind;
 //! - [`load`]: bytes → document text, with refusals a user understands;
 //! - [`board`], [`render`], [`viewstate`], [`recent`]: board layout, safe display tree, view
 //!   state in the address, recently opened documents — what the views draw;
@@ -21,10 +22,12 @@
 pub mod board;
 pub mod calendar;
 pub mod deps;
+pub mod docid;
 pub mod graph;
 pub mod highlight;
 pub mod load;
 pub mod model;
+pub mod notice;
 pub mod parse;
 pub mod progress;
 pub mod recent;
@@ -35,4 +38,5 @@ pub mod store;
 pub mod viewstate;
 
 pub use model::Roadmap;
+pub use parse::slug;
 pub use parse::{parse, parse_named};

@@ -1,5 +1,7 @@
 //! The "recently opened" list on the home page: pure list logic, stored as JSON by the shell.
 
+use crate::docid::DocId;
+use crate::viewstate::ViewState;
 use serde::{Deserialize, Serialize};
 
 /// How many recent documents are remembered.
@@ -14,6 +16,19 @@ pub struct RecentDoc {
     pub title: String,
     /// Where it came from, for display ("roadmaps/plan.md", "file plan.md", "pasted text").
     pub origin: String,
+}
+
+impl RecentDoc {
+    /// The entry for document `doc` titled `title`: the query that reopens it (`doc=` for a
+    /// file or paste kept in this browser, `src=` for an address) and where it came from.
+    pub fn new(doc: &DocId, title: String) -> Self {
+        let query = ViewState::opening(doc).to_query();
+        RecentDoc {
+            query: query.trim_start_matches('?').to_string(),
+            title,
+            origin: doc.origin(),
+        }
+    }
 }
 
 /// Put `doc` first, dropping an older entry for the same document and the oldest beyond
@@ -55,5 +70,39 @@ mod tests {
         assert_eq!(l.iter().filter(|d| d.query == "src=15").count(), 1);
         assert!(from_json(Some("{broken")).is_empty());
         assert!(from_json(None).is_empty());
+    }
+
+    #[test]
+    fn entries_reopen_kept_documents_with_doc_and_addresses_with_src() {
+        let cases = [
+            (
+                "file:my plan.md",
+                "doc=file:my%20plan.md",
+                "file my plan.md",
+            ),
+            ("paste:untitled", "doc=paste:untitled", "pasted text"),
+            (
+                "roadmaps/plan.md",
+                "src=roadmaps/plan.md",
+                "roadmaps/plan.md",
+            ),
+            ("roadmaps/a:b.md", "src=roadmaps/a:b.md", "roadmaps/a:b.md"),
+            (
+                "https://x.org/r.md?raw=1#top",
+                "src=https://x.org/r.md%3Fraw%3D1%23top",
+                "https://x.org/r.md?raw=1#top",
+            ),
+        ];
+        for (id, query, origin) in cases {
+            let d = RecentDoc::new(&DocId::parse(id), "T".into());
+            assert_eq!(
+                (d.query.as_str(), d.origin.as_str()),
+                (query, origin),
+                "{id}"
+            );
+            let st = ViewState::from_query(&d.query);
+            let reopened = st.src.map(DocId::from).or(st.doc);
+            assert_eq!(reopened.map(|d| d.to_string()).as_deref(), Some(id));
+        }
     }
 }

@@ -2,7 +2,13 @@
 //! merged writes that never lose another tab's ticks, backups of unreadable values, read-only
 //! handling of values from a newer version. Pure: the browser's localStorage is one
 //! [`KeyValue`]; [`MemoryStore`] is another, with injectable faults for tests.
+//!
+//! Every value roadboard keeps goes through here: progress, backups, the text of opened files
+//! and pastes, the recent list and the timeline's start date. Keys name a document by its
+//! [`DocId`] text, never by its content.
 
+use crate::docid::DocId;
+use crate::notice::{Notice, NoticeKind};
 use crate::progress::{migrate, ProgressState, StateError};
 use crate::recent::{self, RecentDoc};
 use std::cell::RefCell;
@@ -131,18 +137,42 @@ impl KeyValue for MemoryStore {
 }
 
 /// The storage key of a document's progress.
-pub fn progress_key(doc: &str) -> String {
-    format!("{KEY_PREFIX}:progress:{doc}")
+pub fn progress_key(doc: impl Into<DocId>) -> String {
+    format!("{KEY_PREFIX}:progress:{}", doc.into())
 }
 
 /// Where an unreadable progress value is kept aside.
-pub fn backup_key(doc: &str) -> String {
-    format!("{KEY_PREFIX}:backup:{doc}")
+pub fn backup_key(doc: impl Into<DocId>) -> String {
+    format!("{KEY_PREFIX}:backup:{}", doc.into())
 }
 
 /// The key under which the text of a document opened from a file or a paste is kept.
-pub fn doc_text_key(doc: &str) -> String {
-    format!("{KEY_PREFIX}:doc:{doc}")
+pub fn doc_text_key(doc: impl Into<DocId>) -> String {
+    format!("{KEY_PREFIX}:doc:{}", doc.into())
+}
+
+/// The key of the start date a reader chose for a document's timeline.
+pub fn start_key(doc: impl Into<DocId>) -> String {
+    format!("{KEY_PREFIX}:start:{}", doc.into())
+}
+
+/// The stored timeline start date of a document, as stored (the caller checks it is a date);
+/// `None` when there is none or storage cannot be read.
+pub fn load_start_date(kv: &dyn KeyValue, doc: impl Into<DocId>) -> Option<String> {
+    kv.get(&start_key(doc)).ok().flatten()
+}
+
+/// Store the timeline start date of a document, or forget it (`None`).
+pub fn save_start_date(
+    kv: &dyn KeyValue,
+    doc: impl Into<DocId>,
+    date: Option<&str>,
+) -> Result<(), StorageError> {
+    let key = start_key(doc);
+    match date {
+        Some(d) => kv.set(&key, d),
+        None => kv.remove(&key),
+    }
 }
 
 /// How progress can be saved for the opened document.
@@ -163,24 +193,21 @@ pub struct LoadedProgress {
     pub state: ProgressState,
     /// Whether new ticks can be saved.
     pub mode: SaveMode,
-    /// Something the reader should be told, in words.
-    pub notice: Option<String>,
+    /// Something the reader should be told.
+    pub notice: Option<Notice>,
 }
 
 /// Read a document's progress, whatever is stored. Never fails: an unreadable value is copied
 /// to [`backup_key`] and reported; a newer version's value is read but marked read-only.
-pub fn load_progress(kv: &dyn KeyValue, doc: &str) -> LoadedProgress {
+pub fn load_progress(kv: &dyn KeyValue, doc: impl Into<DocId>) -> LoadedProgress {
+    let doc = doc.into();
     let ok = |state, mode, notice| LoadedProgress {
         state,
         mode,
         notice,
     };
-    match kv.get(&progress_key(doc)) {
-        Err(e) => ok(
-            ProgressState::new(),
-            SaveMode::MemoryOnly,
-            Some(e.to_string()),
-        ),
+    match kv.get(&progress_key(&doc)) {
+        Err(e) => ok(ProgressState::new(), SaveMode::MemoryOnly, Some(e.into())),
         Ok(None) => ok(ProgressState::new(), SaveMode::Saved, None),
         Ok(Some(raw)) => match migrate(&raw) {
             Ok(state) => ok(state, SaveMode::Saved, None),
@@ -198,11 +225,11 @@ pub fn load_progress(kv: &dyn KeyValue, doc: &str) -> LoadedProgress {
                 ok(
                     state,
                     SaveMode::ReadOnly,
-                    Some(StorageError::ReadOnly(v).to_string()),
+                    Some(StorageError::ReadOnly(v).into()),
                 )
             }
             Err(StateError::Unreadable(_)) => {
-                let kept = kv.set(&backup_key(doc), &raw).is_ok();
+                let kept = kv.set(&backup_key(&doc), &raw).is_ok();
                 let msg = if kept {
                     "Saved progress for this roadmap could not be read. It was kept aside (as a backup in this browser) and the board starts clean."
                 } else {
@@ -213,7 +240,8 @@ pub fn load_progress(kv: &dyn KeyValue, doc: &str) -> LoadedProgress {
                 } else {
                     SaveMode::ReadOnly
                 };
-                ok(ProgressState::new(), mode, Some(msg.to_string()))
+                let notice = Notice::new(NoticeKind::Unreadable, msg);
+                ok(ProgressState::new(), mode, Some(notice))
             }
         },
     }
@@ -223,39 +251,41 @@ pub fn load_progress(kv: &dyn KeyValue, doc: &str) -> LoadedProgress {
 /// return the merged state.
 pub fn save_changes(
     kv: &dyn KeyValue,
-    doc: &str,
+    doc: impl Into<DocId>,
     changes: &ProgressState,
 ) -> Result<ProgressState, StorageError> {
-    let latest = match kv.get(&progress_key(doc))? {
+    let doc = doc.into();
+    let latest = match kv.get(&progress_key(&doc))? {
         None => ProgressState::new(),
         Some(raw) => match migrate(&raw) {
             Ok(s) => s,
             Err(StateError::FutureVersion(v)) => return Err(StorageError::ReadOnly(v)),
             // Unreadable now (written by something else meanwhile): keep it aside first.
             Err(StateError::Unreadable(_)) => {
-                kv.set(&backup_key(doc), &raw)?;
+                kv.set(&backup_key(&doc), &raw)?;
                 ProgressState::new()
             }
         },
     };
     let merged = latest.merged_with(changes);
-    replace_progress(kv, doc, &merged)?;
+    replace_progress(kv, &doc, &merged)?;
     Ok(merged)
 }
 
 /// Store `state` as the document's whole progress (import, reset, undo, discard).
 pub fn replace_progress(
     kv: &dyn KeyValue,
-    doc: &str,
+    doc: impl Into<DocId>,
     state: &ProgressState,
 ) -> Result<(), StorageError> {
-    if let Ok(Some(raw)) = kv.get(&progress_key(doc)) {
+    let key = progress_key(doc);
+    if let Ok(Some(raw)) = kv.get(&key) {
         if let Err(StateError::FutureVersion(v)) = migrate(&raw) {
             return Err(StorageError::ReadOnly(v));
         }
     }
     let json = serde_json::to_string(state).map_err(|e| StorageError::Other(e.to_string()))?;
-    kv.set(&progress_key(doc), &json)
+    kv.set(&key, &json)
 }
 
 const RECENT_KEY: &str = "roadboard:recent";
@@ -279,7 +309,7 @@ pub fn forget_recent(kv: &dyn KeyValue, query: &str) -> Result<(), StorageError>
     let mut list = read_recent(kv);
     list.retain(|d| d.query != query);
     if let Some(doc) = query.strip_prefix("doc=") {
-        kv.remove(&doc_text_key(&crate::viewstate::decode(doc)))?;
+        kv.remove(&doc_text_key(crate::viewstate::decode(doc)))?;
     }
     let json = serde_json::to_string(&list).map_err(|e| StorageError::Other(e.to_string()))?;
     kv.set(RECENT_KEY, &json)
@@ -313,7 +343,7 @@ mod tests {
         let l = load_progress(&kv, "d");
         assert!(l.state.items.is_empty());
         assert_eq!(l.mode, SaveMode::Saved);
-        assert!(l.notice.expect("notice").contains("kept aside"));
+        assert!(l.notice.expect("notice").message.contains("kept aside"));
         assert_eq!(
             kv.get(&backup_key("d")).expect("get").as_deref(),
             Some("{oops")
@@ -328,7 +358,7 @@ mod tests {
         let l = load_progress(&kv, "d");
         assert_eq!(l.mode, SaveMode::ReadOnly);
         assert_eq!(l.state.items.get("a"), Some(&true));
-        assert!(l.notice.expect("notice").contains("newer version"));
+        assert!(l.notice.expect("notice").message.contains("newer version"));
         assert_eq!(
             save_changes(&kv, "d", &ticks(&[("b", true)])),
             Err(StorageError::ReadOnly(9))
@@ -355,7 +385,11 @@ mod tests {
         let off = MemoryStore::blocked();
         let l = load_progress(&off, "d");
         assert_eq!(l.mode, SaveMode::MemoryOnly);
-        assert!(l.notice.expect("notice").contains("blocked storage"));
+        assert!(l
+            .notice
+            .expect("notice")
+            .message
+            .contains("blocked storage"));
     }
 
     #[test]
@@ -377,5 +411,79 @@ mod tests {
             kv.get(&progress_key("d")).expect("get").as_deref(),
             Some("garbage")
         );
+    }
+
+    /// Keys are readers' saved data: a typed id writes exactly the text it was read from.
+    #[test]
+    fn keys_are_the_id_text_for_every_kind() {
+        for id in [
+            "roadmaps/plan.md",
+            "https://x.org/r.md?raw=1#top",
+            "file:a:b.md",
+            "paste:untitled-roadmap",
+        ] {
+            let typed = DocId::parse(id);
+            assert_eq!(progress_key(&typed), format!("roadboard:progress:{id}"));
+            assert_eq!(backup_key(&typed), format!("roadboard:backup:{id}"));
+            assert_eq!(doc_text_key(&typed), format!("roadboard:doc:{id}"));
+            assert_eq!(start_key(&typed), format!("roadboard:start:{id}"));
+            assert_eq!(progress_key(id), progress_key(typed));
+        }
+    }
+
+    #[test]
+    fn the_start_date_goes_through_the_store() {
+        let kv = MemoryStore::new();
+        let doc = DocId::parse("roadmaps/plan.md");
+        assert_eq!(load_start_date(&kv, &doc), None);
+        save_start_date(&kv, &doc, Some("2025-03-03")).expect("save");
+        assert_eq!(
+            kv.get("roadboard:start:roadmaps/plan.md")
+                .expect("get")
+                .as_deref(),
+            Some("2025-03-03")
+        );
+        assert_eq!(load_start_date(&kv, &doc).as_deref(), Some("2025-03-03"));
+        save_start_date(&kv, &doc, None).expect("forget");
+        assert_eq!(load_start_date(&kv, &doc), None);
+        let off = MemoryStore::blocked();
+        assert_eq!(load_start_date(&off, &doc), None);
+        assert_eq!(
+            save_start_date(&off, &doc, Some("2025-03-03")),
+            Err(StorageError::Unavailable)
+        );
+    }
+
+    #[test]
+    fn load_notices_say_what_happened_by_kind() {
+        let kv = MemoryStore::new();
+        kv.set(&progress_key("d"), "{oops").expect("set");
+        let kind = |l: LoadedProgress| l.notice.map(|n| n.kind);
+        assert_eq!(kind(load_progress(&kv, "d")), Some(NoticeKind::Unreadable));
+        kv.set(&progress_key("d"), r#"{"version":7,"items":{}}"#)
+            .expect("set");
+        assert_eq!(kind(load_progress(&kv, "d")), Some(NoticeKind::ReadOnly));
+        let off = MemoryStore::blocked();
+        assert_eq!(kind(load_progress(&off, "d")), Some(NoticeKind::NotSaved));
+        assert_eq!(kind(load_progress(&MemoryStore::new(), "d")), None);
+    }
+
+    #[test]
+    fn forgetting_a_kept_document_drops_its_text_not_its_ticks() {
+        let kv = MemoryStore::new();
+        let file = DocId::parse("file:a b.md");
+        let site = DocId::parse("roadmaps/plan.md");
+        kv.set(&doc_text_key(&file), "# A").expect("set");
+        kv.set(&progress_key(&file), r#"{"version":1,"items":{"x":true}}"#)
+            .expect("set");
+        for d in [&file, &site] {
+            remember_recent(&kv, RecentDoc::new(d, "T".into())).expect("remember");
+        }
+        let queries: Vec<String> = read_recent(&kv).into_iter().map(|d| d.query).collect();
+        assert_eq!(queries, ["src=roadmaps/plan.md", "doc=file:a%20b.md"]);
+        forget_recent(&kv, "doc=file:a%20b.md").expect("forget");
+        assert_eq!(kv.get(&doc_text_key(&file)).expect("get"), None);
+        assert!(kv.get(&progress_key(&file)).expect("get").is_some());
+        assert_eq!(read_recent(&kv).len(), 1);
     }
 }

@@ -4,6 +4,7 @@
 //! (statuses: `todo`, `in_progress`, `blocked`, `done`, `out_of_scope`)
 
 use crate::board::{priority_from_key, priority_key, status_from_key, status_key, Filter, GroupBy};
+use crate::docid::DocId;
 
 /// Which tab is showing.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -45,8 +46,10 @@ impl View {
 pub struct ViewState {
     /// A document fetched by URL (`src`).
     pub src: Option<String>,
-    /// A document opened from a file or paste, stored in this browser (`doc`).
-    pub doc: Option<String>,
+    /// A document opened from a file or paste, stored in this browser (`doc`). Its storage id
+    /// is the address's text read by [`DocId::parse`]; the `src` address's id is
+    /// `DocId::parse(src)` too.
+    pub doc: Option<DocId>,
     /// The tab.
     pub view: View,
     /// The board grouping.
@@ -98,6 +101,22 @@ pub fn decode(s: &str) -> String {
 }
 
 impl ViewState {
+    /// The default view of document `doc`: `doc=` for a file or paste kept in this browser,
+    /// `src=` (the address to fetch) for the others.
+    pub fn opening(doc: &DocId) -> Self {
+        if doc.is_kept_here() {
+            ViewState {
+                doc: Some(doc.clone()),
+                ..ViewState::default()
+            }
+        } else {
+            ViewState {
+                src: Some(doc.to_string()),
+                ..ViewState::default()
+            }
+        }
+    }
+
     /// Read a query string (with or without the leading `?`). Unknown values fall back to
     /// defaults; nothing here can fail.
     pub fn from_query(query: &str) -> Self {
@@ -114,7 +133,7 @@ impl ViewState {
             };
             match k {
                 "src" if !v.is_empty() => st.src = Some(v),
-                "doc" if !v.is_empty() => st.doc = Some(v),
+                "doc" if !v.is_empty() => st.doc = Some(DocId::parse(&v)),
                 "view" => {
                     st.view = View::ALL
                         .into_iter()
@@ -146,7 +165,7 @@ impl ViewState {
             parts.push(format!("src={}", encode(s)));
         }
         if let Some(d) = &self.doc {
-            parts.push(format!("doc={}", encode(d)));
+            parts.push(format!("doc={}", encode(&d.to_string())));
         }
         if self.view != View::Board {
             parts.push(format!("view={}", self.view.key()));
@@ -231,5 +250,29 @@ mod tests {
         assert_eq!(st.filter.query, "✅%");
         assert_eq!(st.src, None);
         assert_eq!(ViewState::default().to_query(), "");
+    }
+
+    /// Links to files and pastes are in readers' bookmarks: `doc=` reads and writes the id's
+    /// exact text, whatever it holds.
+    #[test]
+    fn doc_links_keep_their_exact_text() {
+        for (query, id) in [
+            ("?doc=file:plan.md", "file:plan.md"),
+            ("?doc=file:a:b%20c.md", "file:a:b c.md"),
+            ("?doc=file:%C3%BCber%3F%23.md", "file:über?#.md"),
+            ("?doc=paste:untitled-roadmap", "paste:untitled-roadmap"),
+            ("?doc=roadmaps/odd.md", "roadmaps/odd.md"),
+        ] {
+            let st = ViewState::from_query(query);
+            assert_eq!(
+                st.doc.as_ref().map(ToString::to_string).as_deref(),
+                Some(id)
+            );
+            assert_eq!(st.to_query(), query);
+        }
+        let file = DocId::parse("file:plan.md");
+        assert_eq!(ViewState::opening(&file).to_query(), "?doc=file:plan.md");
+        let src = DocId::parse("roadmaps/plan.md");
+        assert_eq!(ViewState::opening(&src).to_query(), "?src=roadmaps/plan.md");
     }
 }

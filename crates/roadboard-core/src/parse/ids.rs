@@ -348,7 +348,7 @@ fn push_slug(out: &mut String, s: &str, max: usize) {
 }
 
 /// A URL-friendly slug of at most `max` characters.
-pub(crate) fn slug(s: &str, max: usize) -> String {
+pub fn slug(s: &str, max: usize) -> String {
     let mut out = String::new();
     push_slug(&mut out, s, max);
     out

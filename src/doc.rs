@@ -1,21 +1,24 @@
-//! The opened document as the views see it: the model, fine-grained tick signals, and the
-//! one place ticks are changed and saved.
+//! The opened document as the views see it: the model, fine-grained tick signals, the one
+//! place ticks are changed and saved, and what is highlighted.
 
+use crate::dom::perf_mark;
 use crate::storage::{
     load_progress, replace_progress, save_changes, store, LoadedProgress, SaveMode, StorageError,
 };
 use leptos::prelude::*;
 use roadboard_core::board::BoardIndex;
-use roadboard_core::highlight::DepGraph;
+use roadboard_core::docid::DocId;
+use roadboard_core::highlight::{DepGraph, Role};
 use roadboard_core::model::{Roadmap, Status};
+use roadboard_core::notice::Notice;
 use roadboard_core::progress::{reconcile, ProgressState};
 use std::collections::HashMap;
 use std::sync::Arc;
 
 /// An opened roadmap and the reader's ticks.
 pub struct DocModel {
-    /// Storage identity of the document (its address, or `file:…` / `paste:…`).
-    pub doc_id: String,
+    /// Storage identity of the document (its address, or a file or paste kept here).
+    pub doc_id: DocId,
     /// The parsed document.
     pub map: Roadmap,
     /// The document text the model was parsed from (BOM stripped, mojibake repaired).
@@ -44,8 +47,8 @@ pub struct DocModel {
     pub orphans: RwSignal<Vec<(String, String)>>,
     /// The state before a reset, for "Undo".
     pub undo: RwSignal<Option<ProgressState>>,
-    /// A message for the reader about saving, if any.
-    pub notice: RwSignal<Option<String>>,
+    /// A message for the reader about saving, storage or what they asked for, if any.
+    pub notice: RwSignal<Option<Notice>>,
 }
 
 /// How long ticks wait before they are written (a burst of ticks is one write).
@@ -54,11 +57,12 @@ const SAVE_DELAY_MS: u64 = 150;
 impl DocModel {
     /// Build the model for a document and the progress loaded for it.
     pub fn new(
-        doc_id: String,
+        doc_id: impl Into<DocId>,
         original: String,
         map: Roadmap,
         loaded: LoadedProgress,
     ) -> Arc<Self> {
+        let doc_id = doc_id.into();
         let state = loaded.state;
         let ticks = map
             .items
@@ -149,7 +153,7 @@ impl DocModel {
                 self.state.set_value(merged);
                 if self
                     .notice
-                    .with_untracked(|n| n.as_deref().is_some_and(is_storage_notice))
+                    .with_untracked(|n| n.as_ref().is_some_and(Notice::cleared_by_save))
                 {
                     self.notice.set(None);
                 }
@@ -162,7 +166,7 @@ impl DocModel {
                         SaveMode::ReadOnly
                     });
                 }
-                self.notice.set(Some(e.to_string()));
+                self.notice.set(Some(e.into()));
             }
         }
     }
@@ -242,10 +246,30 @@ impl DocModel {
         let done = self.ticks.iter().filter(|t| t.get()).count();
         (done, self.ticks.len())
     }
+
+    /// Tell the reader that something they asked for failed, if it did.
+    pub fn report(&self, result: Result<(), impl Into<Notice>>) {
+        if let Err(e) = result {
+            self.notice.set(Some(e.into()));
+        }
+    }
+
+    /// The name this document's downloads start with (`{name}.progress.json`,
+    /// `{name}-timeline.svg`): the slug of its title, or `roadmap`.
+    pub fn download_name(&self) -> String {
+        download_name(&self.map.title)
+    }
 }
 
-fn is_storage_notice(n: &str) -> bool {
-    n.contains("storage") || n.contains("Saving progress")
+/// The name downloads of a document titled `title` start with: the title's slug (lowercase
+/// letters and digits joined by `-`, at most 60 characters), or `roadmap` when it has none.
+pub fn download_name(title: &str) -> String {
+    let slug = roadboard_core::slug(title, 60);
+    if slug.is_empty() {
+        "roadmap".into()
+    } else {
+        slug
+    }
 }
 
 /// What is highlighted: the hovered id, else the selected one, and every item's role.
@@ -258,7 +282,7 @@ pub struct Highlight {
     /// The id whose dependencies are shown.
     pub focus: Memo<Option<String>>,
     /// Role of every item (by index) relative to `focus`.
-    pub roles: Memo<Arc<Vec<Option<roadboard_core::highlight::Role>>>>,
+    pub roles: Memo<Arc<Vec<Option<Role>>>>,
     /// The selected id, as a keyed selector: only the cards whose selection changed re-run.
     pub selection: Selector<Option<String>>,
 }
@@ -278,9 +302,9 @@ impl Highlight {
         });
         let m = model.clone();
         Effect::new(move |_| {
-            crate::app::perf_mark("rb-highlight-dom");
+            perf_mark("rb-highlight-dom");
             roles.with(|r| apply_roles(&m, r));
-            crate::app::perf_mark("rb-highlight-dom-end");
+            perf_mark("rb-highlight-dom-end");
             focus.with(|f| apply_phase_roles(&m, f.as_deref()));
         });
         let selection = Selector::new(move || selected.get());
@@ -294,12 +318,8 @@ impl Highlight {
     /// The `data-highlight` value of item `i` now, for drawing a new element (not tracked:
     /// later changes arrive through the page-wide effect).
     pub fn role_key_now(&self, i: usize) -> Option<&'static str> {
-        self.roles.with_untracked(|r| {
-            r.get(i)
-                .copied()
-                .flatten()
-                .map(roadboard_core::highlight::Role::key)
-        })
+        self.roles
+            .with_untracked(|r| r.get(i).copied().flatten().map(Role::key))
     }
 
     /// Apply the current highlight again to elements drawn after it changed (the timeline
@@ -322,16 +342,16 @@ extern "C" {
     fn apply_highlight(selector: &str, attr: &str, ids: &str, roles: &str);
 }
 
-fn role_letter(r: roadboard_core::highlight::Role) -> char {
+fn role_letter(r: Role) -> char {
     match r {
-        roadboard_core::highlight::Role::Selected => 's',
-        roadboard_core::highlight::Role::Upstream => 'u',
-        roadboard_core::highlight::Role::Downstream => 'd',
+        Role::Selected => 's',
+        Role::Upstream => 'u',
+        Role::Downstream => 'd',
     }
 }
 
 /// Set `data-highlight` on every element of the opened roadmap that names an item.
-fn apply_roles(model: &DocModel, roles: &[Option<roadboard_core::highlight::Role>]) {
+fn apply_roles(model: &DocModel, roles: &[Option<Role>]) {
     let (mut ids, mut letters) = (String::new(), String::new());
     for (item, role) in model.map.items.iter().zip(roles) {
         if let Some(r) = role {
