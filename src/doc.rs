@@ -241,10 +241,18 @@ impl DocModel {
         self.replace_all(self.progress().without(&ids))
     }
 
-    /// Done and total over all items (tracked).
+    /// Done and total over the items that count (tracked): an item out of scope counts only
+    /// once the reader ticks it.
     pub fn overall(&self) -> (usize, usize) {
-        let done = self.ticks.iter().filter(|t| t.get()).count();
-        (done, self.ticks.len())
+        let (mut done, mut total) = (0, 0);
+        for (item, tick) in self.map.items.iter().zip(&self.ticks) {
+            let ticked = tick.get();
+            if ticked || item.status.counts() {
+                total += 1;
+                done += usize::from(ticked);
+            }
+        }
+        (done, total)
     }
 
     /// Tell the reader that something they asked for failed, if it did.

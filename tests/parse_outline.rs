@@ -138,6 +138,10 @@ fn one_piece_of_work_one_card() {
     let task = suites.first().copied();
     assert!(task.is_some_and(|t| t.checkbox));
     assert!(task.is_some_and(|t| t.details.as_deref() == Some("Unit tests. ⏱ 2 days")));
+    // a title that is the other plus words at its end (the shorter has three words or more)
+    let doc = "# Roadmap\n\n## Next (v1.4)\n\n* Enhancing key management capabilities\n* Migration tools\n\n### Enhancing Key Management\n\nHSM support.\n\n### Migration Tools\n\nFrom Geth.\n";
+    let map = roadboard_core::parse(doc);
+    assert_eq!(names(&map), ["Enhancing Key Management", "Migration Tools"]);
 }
 
 /// Rule 1, the outline fallback: a document with no plan heading and no checklist is an

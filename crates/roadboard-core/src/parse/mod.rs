@@ -125,6 +125,8 @@ mod walk;
 // normalised text and its hashes; it keys its maps with the reader's fast hasher.
 pub(crate) use fxhash::{FastMap, FastSet};
 pub(crate) use grammar::{first_dependency_phrase, plain_lead, stage_key};
+// The board previews an item's details without the fields the card already shows.
+pub(crate) use grammar::field_line;
 /// A URL-friendly slug of at most `max` characters: the one slug of the product (ids, file names).
 pub use ids::slug;
 pub(crate) use ids::{hash_of_normalized, normalize, normalized_hash, normalized_hash_nonempty};

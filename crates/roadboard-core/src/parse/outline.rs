@@ -257,6 +257,19 @@ fn bullet(c: RawCandidate, sections: &mut [RawSection], text: &str) -> RawItem {
             item_text = title.clone();
         }
     }
+    // a long description after a bold lead ("**D12: Tuple unpacking**: `analyze_binding`
+    // overapproximates …"): the lead is the card, the description its details
+    if let (Some(title), Some((lead, rest))) = (&c.title, grammar::bold_lead_split(&markdown)) {
+        if item_text.chars().count() > grammar::LONG_TEXT {
+            own_rest = if own_rest.is_empty() {
+                rest.to_string()
+            } else {
+                format!("{rest}\n{own_rest}")
+            };
+            markdown = lead.to_string();
+            item_text = title.clone();
+        }
+    }
     let lines_in = nested.bytes().filter(|&b| b == b'\n').count() + markdown_lines(&markdown);
     let last_line = c.line + lines_in;
     let sec = c.section.and_then(|s| sections.get_mut(s));

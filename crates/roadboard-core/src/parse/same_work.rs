@@ -2,7 +2,11 @@
 //! the top) and a detail heading with the same title ("### 2. Testing Suite 🧪" later) are one
 //! item. The heading is the item, the summary line is dropped; but a summary that is a GFM
 //! task stays the item (task counts equal GitHub's) and the heading's body becomes its
-//! details. Titles are compared normalised, numbering and emoji ignored.
+//! details. Titles are compared normalised, numbering and emoji ignored; a title that is the
+//! other plus words at its end matches it when the shorter has at least three words
+//! ("Enhancing key management capabilities" and "### Enhancing Key Management"), but not
+//! when a dash or a colon sets the words apart ("Comprehensive Metrics - Swarm metrics" is a
+//! part of the theme).
 
 use super::fxhash::FastMap;
 use super::grammar;
@@ -11,14 +15,20 @@ use crate::model::{ItemKind, Status};
 
 /// `items` with each summary/detail pair made one item (parent indices renumbered).
 pub(super) fn merge(mut items: Vec<RawItem>, sections: &[RawSection]) -> Vec<RawItem> {
-    // the detail headings, by their key (the first heading of a key wins)
+    // the detail headings, by their key (the first heading of a key wins), and by the
+    // first three words of keys of three words or more
     let mut headings: FastMap<String, usize> = FastMap::default();
+    let mut by_lead: FastMap<String, Vec<(String, usize)>> = FastMap::default();
     for (i, it) in items.iter().enumerate() {
         if it.kind == ItemKind::Heading && it.heading_section.is_some() {
             let key = grammar::work_key(&it.text);
-            if !key.is_empty() {
-                headings.entry(key).or_insert(i);
+            if key.is_empty() {
+                continue;
             }
+            if let Some(lead) = lead_words(&key) {
+                by_lead.entry(lead).or_default().push((key.clone(), i));
+            }
+            headings.entry(key).or_insert(i);
         }
     }
     if headings.is_empty() {
@@ -32,7 +42,30 @@ pub(super) fn merge(mut items: Vec<RawItem>, sections: &[RawSection]) -> Vec<Raw
         if it.kind == ItemKind::Heading {
             continue;
         }
-        let key_of = |t: &str| headings.get(&grammar::work_key(t)).copied();
+        let key_of = |t: &str| {
+            let key = grammar::work_key(t);
+            // "Theme - Part" names a part of the theme, not the theme in more words
+            let parts = [" - ", " – ", " — ", ": "]
+                .iter()
+                .any(|sep| t.contains(sep));
+            headings.get(&key).copied().or_else(|| {
+                if parts {
+                    return None;
+                }
+                // one title is the other plus words at its end
+                let lead = lead_words(&key)?;
+                by_lead.get(&lead)?.iter().find_map(|(h, i)| {
+                    let (short, long) = if h.len() < key.len() {
+                        (h, &key)
+                    } else {
+                        (&key, h)
+                    };
+                    long.strip_prefix(short.as_str())
+                        .is_some_and(|rest| rest.starts_with(' '))
+                        .then_some(*i)
+                })
+            })
+        };
         let h = it
             .title
             .as_deref()
@@ -111,6 +144,13 @@ fn absorb(items: &mut [RawItem], gone: usize, stays: usize) {
     if !s.checkbox && s.status == Status::Todo {
         s.status = status;
     }
+}
+
+/// The first three words of a key that has at least three.
+fn lead_words(key: &str) -> Option<String> {
+    let mut words = key.split(' ');
+    let lead: Vec<&str> = words.by_ref().take(3).collect();
+    (lead.len() == 3).then(|| lead.join(" "))
 }
 
 /// Item `gone` is dropped in favour of item `stays`.

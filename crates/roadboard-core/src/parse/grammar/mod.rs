@@ -44,8 +44,8 @@ pub(crate) use dependency::{
 pub(crate) use duration::{duration_at, find_estimate};
 pub(crate) use lex::{find_ascii, strip_leading_symbols};
 pub(crate) use plan::{
-    field_line, legend_line, link_only, meta_heading, only_group_words, plan_heading, says_nothing,
-    work_key,
+    bold_lead_split, field_line, legend_line, link_only, meta_heading, only_group_words,
+    plan_heading, says_nothing, work_key, LONG_TEXT,
 };
 pub(crate) use priority::{heading_priority, heading_priority_in, item_priority, priority_field};
 pub(crate) use reference::{for_each_ref, plain_lead};

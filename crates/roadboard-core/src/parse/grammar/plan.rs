@@ -302,8 +302,9 @@ pub(crate) fn only_group_words(norm: &str) -> bool {
     true
 }
 
-/// Whole texts that stand for "nothing here" ("None", "N/A", "Nothing yet", "TBD", "-").
-const NOTHING: [&str; 11] = [
+/// Whole texts that stand for "nothing here" ("None", "N/A", "Nothing yet", "TBD", "-") or
+/// for "and so on" ("+more", "etc."): never a piece of work.
+const NOTHING: [&str; 17] = [
     "",
     "none",
     "none yet",
@@ -315,6 +316,12 @@ const NOTHING: [&str; 11] = [
     "tba",
     "no items",
     "nothing here",
+    "more",
+    "and more",
+    "etc",
+    "and so on",
+    "others",
+    "and others",
 ];
 
 /// Whether an item's whole text says there is nothing ("None", "N/A", "Nothing yet.", "-"):
@@ -539,6 +546,23 @@ pub(crate) fn field_line(plain: &str) -> bool {
     FIELD_LABELS.contains(&label.as_str())
 }
 
+/// An item with a bold lead longer than this (in characters) shows the lead on its card and
+/// the rest as its details.
+pub(crate) const LONG_TEXT: usize = 120;
+
+/// `**Lead**: rest` (or `__Lead__ — rest`) → ("**Lead**", "rest"), when the source opens with
+/// the bold lead and something follows it.
+pub(crate) fn bold_lead_split(markdown: &str) -> Option<(&str, &str)> {
+    let marker = markdown.get(..2).filter(|m| *m == "**" || *m == "__")?;
+    let close = markdown.get(2..)?.find(marker)? + 4;
+    let lead = markdown.get(..close)?;
+    let rest = markdown
+        .get(close..)?
+        .trim_start_matches([':', '.', ' ', '—', '–', '-'])
+        .trim();
+    (!rest.is_empty()).then_some((lead, rest))
+}
+
 /// The key two titles of one piece of work share: normalised, leading numbering ("2.",
 /// "1.1", "3)") dropped — "2. Testing Suite" and "### 2. Testing Suite 🧪" are both
 /// "testing suite".
@@ -643,7 +667,16 @@ mod tests {
 
     #[test]
     fn nothing_legends_links_and_fields_are_not_items() {
-        for t in ["None", "N/A", "Nothing yet.", "-", "TBD", "none"] {
+        for t in [
+            "None",
+            "N/A",
+            "Nothing yet.",
+            "-",
+            "TBD",
+            "none",
+            "+more",
+            "etc.",
+        ] {
             assert!(says_nothing(t), "{t}");
         }
         assert!(!says_nothing("None of the tests pass"));

@@ -82,6 +82,14 @@ impl<'a> Walker<'a> {
         let under_candidate = self.items.last().and_then(|c| c.candidate);
         let priority = grammar::item_priority(&text).or(self.section_priority());
         let estimate = grammar::find_estimate(&text);
+        // an outline's long "**Lead**: ✓ Done. Description …": the lead (and its status) is the
+        // card, the rest its details; the text, and so the id, stay whole
+        let (markdown, details) = match grammar::bold_lead_split(&markdown) {
+            Some((lead, rest)) if outline_way && text.chars().count() > grammar::LONG_TEXT => {
+                (lead.to_string(), Some(rest.to_string()))
+            }
+            _ => (markdown, None),
+        };
         let idx = self.out.items.len();
         self.out.items.push(RawItem {
             kind,
@@ -101,7 +109,7 @@ impl<'a> Walker<'a> {
             deps,
             dep_cut,
             heading_section: None,
-            details: None,
+            details,
             text,
         });
         if let Some(c) = self.items.last_mut() {
