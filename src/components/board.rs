@@ -1,5 +1,6 @@
 //! The Board view: toolbar (search, group by, filters) and columns of cards.
 
+use crate::components::card_details::CardDetails;
 use crate::components::rich::draw;
 use crate::doc::{DocModel, Highlight};
 use crate::dom::query_all;
@@ -462,28 +463,10 @@ fn CardView(model: Arc<DocModel>, index: usize) -> impl IntoView {
                 .then(|| view! { <span class=format!("badge status-{}", status_key(s))>{status_label(s)}</span> })
         }
     };
-    // What the document says about an item of an outline: a preview line, the whole text
-    // drawn only once opened.
-    let details = item.details.clone().map(|d| {
-        let open = RwSignal::new(false);
-        let preview = roadboard_core::board::details_preview(&d);
-        view! {
-            <details class="card-details" on:toggle=move |ev| {
-                let now = ev.target()
-                    .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
-                    .is_some_and(|el| el.open());
-                open.set(now);
-            }>
-                <summary>
-                    <span class="details-label">"Details"</span>
-                    {(!preview.is_empty()).then(|| view! { <span class="details-preview">{preview}</span> })}
-                </summary>
-                <div class="details-body">
-                    {move || open.get().then(|| draw(&roadboard_core::render::document(&d), None))}
-                </div>
-            </details>
-        }
-    });
+    let details = item
+        .details
+        .clone()
+        .map(|d| view! { <CardDetails details=d/> });
     view! {
         <li class="card" data-item-id=item.id.clone() data-line=item.line
             class:done={

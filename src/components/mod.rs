@@ -2,6 +2,7 @@
 //! sanitising live in the core.
 
 pub mod board;
+pub mod card_details;
 pub mod deps_panel;
 pub mod docpage;
 pub mod docview;

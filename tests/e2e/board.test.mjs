@@ -272,6 +272,9 @@ test('an outline reads as cards with details; out of scope is apart and not coun
   await card.locator('.details-body p').waitFor();
   assert.match(await card.locator('.details-body').textContent(), /Limit the rate/);
   assert.equal(await page.locator('.card.selected').count(), 0, 'opening details does not select the card');
+  // away from the card: hovering previews its dependencies and dims the others
+  await page.mouse.move(1, 1);
+  await page.waitForTimeout(200);
   assert.deepEqual(await axe(page), [], 'outline board');
   // the status filter knows "Out of scope", and the address carries it
   await page.locator('.chip.status-out_of_scope input').check();

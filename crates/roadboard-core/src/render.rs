@@ -381,6 +381,47 @@ pub fn plain(nodes: &[Node]) -> String {
     out
 }
 
+/// Longest preview of an item's details, in characters.
+const PREVIEW_CHARS: usize = 140;
+
+/// The preview of an item's details on a collapsed card: the first line that says something
+/// — not a `Status:`/`Priority:`/`Owner:` field (the card shows those), code, a rule or a
+/// table row — as plain text, cut after 140 characters.
+pub fn details_preview(details: &str) -> String {
+    let mut in_fence = false;
+    for line in details.lines() {
+        if line.trim_start().starts_with("```") || line.trim_start().starts_with("~~~") {
+            in_fence = !in_fence;
+            continue;
+        }
+        if in_fence {
+            continue;
+        }
+        let t = line
+            .trim()
+            .trim_start_matches(['-', '*', '+', '>'])
+            .trim_start();
+        let t = t
+            .split_once(". ")
+            .filter(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+            .map_or(t, |(_, rest)| rest);
+        if t.is_empty() || t.starts_with('|') || t.starts_with("---") {
+            continue;
+        }
+        let plain = plain(&inline(t));
+        let plain = plain.trim();
+        if plain.is_empty() || crate::parse::field_line(plain) {
+            continue;
+        }
+        if plain.chars().count() <= PREVIEW_CHARS {
+            return plain.to_string();
+        }
+        let cut: String = plain.chars().take(PREVIEW_CHARS - 1).collect();
+        return format!("{}…", cut.trim_end());
+    }
+    String::new()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -505,5 +546,23 @@ mod tests {
         assert!(depth(&nodes) <= MAX_DEPTH + 1);
         let quotes = ">".repeat(10_000) + " deep";
         assert!(plain(&document(&quotes)).contains("deep"));
+    }
+    #[test]
+    fn details_previews_skip_fields_and_markup() {
+        assert_eq!(
+            details_preview("**Priority: Critical**\n\nThe `diff` shows **no** differences."),
+            "The diff shows no differences."
+        );
+        assert_eq!(
+            details_preview("- cache the last 50 documents\n- sync"),
+            "cache the last 50 documents"
+        );
+        assert_eq!(
+            details_preview("1. Generate a test file"),
+            "Generate a test file"
+        );
+        assert_eq!(details_preview("```\ncode\n```\nAfter."), "After.");
+        assert_eq!(details_preview(""), "");
+        assert!(details_preview(&"word ".repeat(100)).ends_with('…'));
     }
 }

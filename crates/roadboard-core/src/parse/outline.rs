@@ -62,20 +62,23 @@ pub(super) fn read(
             let flag = |v: &[bool]| v.get(k).copied().unwrap_or(true);
             // a status or priority heading is a group when a mark leads it ("### 🔄 Task
             // Dependencies": marks decorate headings) or its words only name the group
-            let group_only = (s.own_status.is_some() || s.own_priority.is_some())
-                && (s.plain.chars().next().is_some_and(|c| !c.is_alphanumeric())
-                    || grammar::only_group_words(&ids::normalize(&s.title)));
+            let group_only = || {
+                (s.own_status.is_some() || s.own_priority.is_some())
+                    && (s.plain.chars().next().is_some_and(|c| !c.is_alphanumeric())
+                        || grammar::only_group_words(&ids::normalize(&s.title)))
+            };
             // a numbered heading or one with its own fields is a piece of work; its bullets
             // are its details
-            let work = numbered(&s.title) || s.body_status.is_some() || s.body_priority.is_some();
+            let work = s.body_status.is_some() || s.body_priority.is_some() || numbered(&s.title);
             scope.outline(Some(k))
                 && !flag(&taken)
                 && !flag(&scope.with_sub)
                 && scope.title != Some(k)
-                && !(s.is_phase || s.release || s.plan || group_only)
+                && !(s.is_phase || s.release || s.plan)
                 && !flag(&scope.with_items)
                 && !s.title.is_empty()
                 && (work || !flag(&with_bullets))
+                && !group_only()
         })
         .collect();
     for (k, flag) in heading_item.iter().enumerate() {
@@ -274,7 +277,8 @@ fn bullet(c: RawCandidate, sections: &mut [RawSection], text: &str) -> RawItem {
     let last_line = c.line + lines_in;
     let sec = c.section.and_then(|s| sections.get_mut(s));
     let status = sec.as_ref().and_then(|s| s.status).unwrap_or(Status::Todo);
-    let priority = c.priority.or(sec.as_ref().and_then(|s| s.priority));
+    let priority = grammar::item_priority(&item_text).or(sec.as_ref().and_then(|s| s.priority));
+    let estimate = grammar::find_estimate(&item_text).or(c.estimate);
     let mut deps = Vec::new();
     if let Some(s) = sec {
         let (mine, theirs): (Vec<_>, Vec<_>) = std::mem::take(&mut s.deps)
@@ -300,7 +304,7 @@ fn bullet(c: RawCandidate, sections: &mut [RawSection], text: &str) -> RawItem {
         status,
         outline_way: true,
         priority,
-        estimate: c.estimate,
+        estimate,
         parent: None,
         under_candidate: None,
         checkbox_pos: None,

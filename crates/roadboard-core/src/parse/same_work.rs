@@ -8,32 +8,137 @@
 //! when a dash or a colon sets the words apart ("Comprehensive Metrics - Swarm metrics" is a
 //! part of the theme).
 
-use super::fxhash::FastMap;
+use super::fxhash::{FastMap, FastSet};
 use super::grammar;
 use super::walk::{RawItem, RawSection};
 use crate::model::{ItemKind, Status};
 
+/// A title's [`work_key`](grammar::work_key) as hashes, computed without allocating (most
+/// items match no heading): the hash of the key, of its first three words, and its number
+/// of words.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct KeyHash {
+    whole: u64,
+    lead: Option<u64>,
+    words: usize,
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
+fn fnv(h: u64, bytes: &[u8]) -> u64 {
+    bytes
+        .iter()
+        .fold(h, |h, b| (h ^ u64::from(*b)).wrapping_mul(FNV_PRIME))
+}
+
+/// The hashes of `text`'s key: lowercase words of letters and digits, leading numbers
+/// ("2.", "1.1") dropped, joined by single spaces.
+fn key_hash(text: &str) -> KeyHash {
+    let mut whole = FNV_OFFSET;
+    let mut lead = None;
+    let mut words = 0;
+    let mut word_digits_only = true;
+    let mut in_word = false;
+    // a word is buffered until it is known not to be leading numbering
+    let mut pending: [u8; 32] = [0; 32];
+    let mut pending_len = 0usize;
+    let mut pending_spill = false;
+    let mut started = false;
+    let mut end_word = |pending: &[u8], digits_only: bool, spill: bool, words: &mut usize| {
+        if !started && digits_only && !spill {
+            return;
+        }
+        if started {
+            whole = fnv(whole, b" ");
+        }
+        started = true;
+        whole = fnv(whole, pending);
+        *words += 1;
+        if *words == 3 {
+            lead = Some(whole);
+        }
+    };
+    let mut buf = [0u8; 4];
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            for l in c.to_lowercase() {
+                let bytes = l.encode_utf8(&mut buf).as_bytes();
+                word_digits_only &= l.is_ascii_digit();
+                for b in bytes {
+                    if let Some(slot) = pending.get_mut(pending_len) {
+                        *slot = *b;
+                        pending_len += 1;
+                    } else {
+                        pending_spill = true;
+                    }
+                }
+            }
+            in_word = true;
+        } else if in_word {
+            end_word(
+                pending.get(..pending_len).unwrap_or(&[]),
+                word_digits_only,
+                pending_spill,
+                &mut words,
+            );
+            pending_len = 0;
+            pending_spill = false;
+            word_digits_only = true;
+            in_word = false;
+        }
+    }
+    if in_word {
+        end_word(
+            pending.get(..pending_len).unwrap_or(&[]),
+            word_digits_only,
+            pending_spill,
+            &mut words,
+        );
+    }
+    KeyHash { whole, lead, words }
+}
+
+/// The hash of the first word of a title's key, lowercased (leading numbers skipped).
+fn first_word(text: &str) -> Option<u64> {
+    let word = text
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty() && !w.bytes().all(|b| b.is_ascii_digit()))?;
+    let mut h = FNV_OFFSET;
+    let mut buf = [0u8; 4];
+    for c in word.chars().flat_map(char::to_lowercase) {
+        h = fnv(h, c.encode_utf8(&mut buf).as_bytes());
+    }
+    Some(h)
+}
+
 /// `items` with each summary/detail pair made one item (parent indices renumbered).
 pub(super) fn merge(mut items: Vec<RawItem>, sections: &[RawSection]) -> Vec<RawItem> {
-    // the detail headings, by their key (the first heading of a key wins), and by the
-    // first three words of keys of three words or more
-    let mut headings: FastMap<String, usize> = FastMap::default();
-    let mut by_lead: FastMap<String, Vec<(String, usize)>> = FastMap::default();
+    // the detail headings by the hash of their key (the first heading of a key wins), and
+    // by the hash of the first three words of keys of three words or more
+    let mut headings: FastMap<u64, usize> = FastMap::default();
+    let mut by_lead: FastMap<u64, Vec<usize>> = FastMap::default();
     for (i, it) in items.iter().enumerate() {
         if it.kind == ItemKind::Heading && it.heading_section.is_some() {
-            let key = grammar::work_key(&it.text);
-            if key.is_empty() {
+            let key = key_hash(&it.text);
+            if key.words == 0 {
                 continue;
             }
-            if let Some(lead) = lead_words(&key) {
-                by_lead.entry(lead).or_default().push((key.clone(), i));
+            if let Some(lead) = key.lead {
+                by_lead.entry(lead).or_default().push(i);
             }
-            headings.entry(key).or_insert(i);
+            headings.entry(key.whole).or_insert(i);
         }
     }
     if headings.is_empty() {
         return items;
     }
+    // the first word of every heading's key: most items start with none of them
+    let first_words: FastSet<u64> = items
+        .iter()
+        .filter(|it| it.kind == ItemKind::Heading && it.heading_section.is_some())
+        .filter_map(|it| first_word(&it.text))
+        .collect();
     let mut drop = vec![false; items.len()];
     // where the children of a dropped item go
     let mut moved_to: Vec<Option<usize>> = vec![None; items.len()];
@@ -43,26 +148,33 @@ pub(super) fn merge(mut items: Vec<RawItem>, sections: &[RawSection]) -> Vec<Raw
             continue;
         }
         let key_of = |t: &str| {
-            let key = grammar::work_key(t);
-            // "Theme - Part" names a part of the theme, not the theme in more words
-            let parts = [" - ", " – ", " — ", ": "]
-                .iter()
-                .any(|sep| t.contains(sep));
-            headings.get(&key).copied().or_else(|| {
-                if parts {
+            if !first_word(t).is_some_and(|w| first_words.contains(&w)) {
+                return None;
+            }
+            let key = key_hash(t);
+            headings.get(&key.whole).copied().or_else(|| {
+                // "Theme - Part" names a part of the theme, not the theme in more words
+                if [" - ", " – ", " — ", ": "]
+                    .iter()
+                    .any(|sep| t.contains(sep))
+                {
                     return None;
                 }
-                // one title is the other plus words at its end
-                let lead = lead_words(&key)?;
-                by_lead.get(&lead)?.iter().find_map(|(h, i)| {
-                    let (short, long) = if h.len() < key.len() {
-                        (h, &key)
+                // one title is the other plus words at its end (checked on the keys)
+                let candidates = by_lead.get(&key.lead?)?;
+                let mine = grammar::work_key(t);
+                candidates.iter().copied().find(|&h| {
+                    let theirs = items
+                        .get(h)
+                        .map(|x| grammar::work_key(&x.text))
+                        .unwrap_or_default();
+                    let (short, long) = if theirs.len() < mine.len() {
+                        (&theirs, &mine)
                     } else {
-                        (&key, h)
+                        (&mine, &theirs)
                     };
                     long.strip_prefix(short.as_str())
                         .is_some_and(|rest| rest.starts_with(' '))
-                        .then_some(*i)
                 })
             })
         };
@@ -144,13 +256,6 @@ fn absorb(items: &mut [RawItem], gone: usize, stays: usize) {
     if !s.checkbox && s.status == Status::Todo {
         s.status = status;
     }
-}
-
-/// The first three words of a key that has at least three.
-fn lead_words(key: &str) -> Option<String> {
-    let mut words = key.split(' ');
-    let lead: Vec<&str> = words.by_ref().take(3).collect();
-    (lead.len() == 3).then(|| lead.join(" "))
 }
 
 /// Item `gone` is dropped in favour of item `stays`.

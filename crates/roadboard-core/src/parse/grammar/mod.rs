@@ -5,7 +5,8 @@
 //! |---|---|
 //! | `status` | status marks (✅ ❌ ⚠️ …), `[~]` boxes, `[Done]` labels, `Status:` fields, status headings and cells, a status after a bold lead or in a closing "(done)" |
 //! | `priority` | P0–P3, "High priority", "Nice to have", colour circles, `Priority:` fields |
-//! | `plan` | plan headings ("Short term", "Backlog"), meta headings ("About", "How can I help?"), lines that are never items ("None", legends, links, fields), the key of one piece of work |
+//! | `plan` | plan headings ("Short term", "Backlog"), meta headings ("About", "How can I help?"), the key of one piece of work |
+//! | `field` | lines that are not items: fields ("Owner: Ana"), "None", legends, links; a bold lead set apart from a long description |
 //! | `duration` | estimates and durations ("⏱ ~2 hours", "Time: 1-2 days"), in working days |
 //! | `axis` | places on the working-day axis ("Day 4-5", "Week 1-2", "Week 8+") |
 //! | `release` | release names ("v3.6.0", "Release 2.0", "etcd 3.4 (Q2, 2018)") |
@@ -25,6 +26,7 @@ mod claim;
 mod date;
 mod dependency;
 mod duration;
+mod field;
 mod lex;
 mod number;
 mod plan;
@@ -42,11 +44,11 @@ pub(crate) use dependency::{
     first_dependency_phrase, scan_dependency_phrases, without_dependencies_at,
 };
 pub(crate) use duration::{duration_at, find_estimate};
-pub(crate) use lex::{find_ascii, strip_leading_symbols};
-pub(crate) use plan::{
-    bold_lead_split, field_line, legend_line, link_only, meta_heading, only_group_words,
-    plan_heading, says_nothing, work_key, LONG_TEXT,
+pub(crate) use field::{
+    bold_lead_split, field_line, legend_line, link_only, says_nothing, LONG_TEXT,
 };
+pub(crate) use lex::{find_ascii, strip_leading_symbols};
+pub(crate) use plan::{meta_heading, only_group_words, plan_heading, work_key};
 pub(crate) use priority::{heading_priority, heading_priority_in, item_priority, priority_field};
 pub(crate) use reference::{for_each_ref, plain_lead};
 pub(crate) use release::release_version;

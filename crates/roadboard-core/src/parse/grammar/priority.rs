@@ -119,7 +119,8 @@ const PRIORITY_LABELS: [&str; 3] = ["priority", "severity", "importance"];
 /// The priority a `Priority: …` / `Severity: …` field states ("**Priority: Critical**",
 /// "**Severity:** High", "Priority: P2", "Priority: nice to have").
 pub(crate) fn priority_field(line: &str) -> Option<Priority> {
-    let (label, value) = super::status::field_value(line)?;
+    let (label, value) = super::field::field_label(line)?;
+    let value = value.split('\n').next().unwrap_or(value).trim();
     if !PRIORITY_LABELS.contains(&label.as_str()) {
         return None;
     }

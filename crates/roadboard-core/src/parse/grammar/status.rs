@@ -74,10 +74,12 @@ const STATUS_LABELS: [&str; 3] = ["status", "state", "progress"];
 /// The status a `Status: …` / `State: …` / `Progress: …` field states ("**Status:** In
 /// Design", "Status: ✅ Done", "- Status: Not started", "**Status**: 75% complete").
 pub(crate) fn status_field(s: &str) -> Option<Status> {
-    let (label, value) = field_value(s)?;
-    if !STATUS_LABELS.contains(&label.as_str()) {
+    let (label, value) = super::field::field_label(s)?;
+    let label = label.as_str();
+    if !STATUS_LABELS.contains(&label) {
         return None;
     }
+    let value = value.split('\n').next().unwrap_or(value).trim();
     if let Some((st, _)) = leading_status_mark(value) {
         return Some(st);
     }
@@ -99,17 +101,6 @@ pub(crate) fn status_field(s: &str) -> Option<Status> {
     }
     // "State: Zustand + React", "Status: Ready to begin Phase 1": no status said
     None
-}
-
-/// A field line ("**Status:** In Design", "Priority: High", "- **Severity**: Low"): its label
-/// normalised and its value's first line. Labels are short (at most 24 bytes).
-pub(crate) fn field_value(s: &str) -> Option<(String, &str)> {
-    let t = s.trim_start().trim_start_matches(['*', '_']);
-    let colon = t.bytes().take(25).position(|b| b == b':')?;
-    let label = crate::parse::ids::normalize(t.get(..colon)?);
-    let rest = t.get(colon + 1..)?.trim_start_matches(['*', '_', ' ']);
-    let value = rest.split('\n').next().unwrap_or(rest).trim();
-    Some((label, value))
 }
 
 /// Status phrases, as normalised words: what a field, a word after a bold lead, a
@@ -168,6 +159,28 @@ const STATUS_PHRASES: [(&[&str], Status); 47] = [
 /// status and how many words it takes.
 pub(crate) fn status_phrase_at(ws: &[&str], i: usize) -> Option<(Status, usize)> {
     let tail = ws.get(i..)?;
+    let first = *tail.first()?;
+    // most words open no phrase: one byte test before the table
+    if !matches!(
+        first.as_bytes().first(),
+        Some(
+            b'b' | b'c'
+                | b'd'
+                | b'f'
+                | b'i'
+                | b'm'
+                | b'n'
+                | b'o'
+                | b'p'
+                | b'r'
+                | b's'
+                | b't'
+                | b'u'
+                | b'w'
+        )
+    ) {
+        return None;
+    }
     STATUS_PHRASES
         .iter()
         .filter(|(p, _)| tail.len() >= p.len() && tail.iter().zip(p.iter()).all(|(a, b)| a == b))

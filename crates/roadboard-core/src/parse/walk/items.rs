@@ -37,30 +37,32 @@ impl<'a> Walker<'a> {
             self.list_phase(&plain, block.line);
         }
         let markdown = self.markdown_of(block);
-        let reading = self
-            .items
-            .last()
-            .and_then(|ctx| self.read_list_item(ctx, block, &plain, markdown.clone()));
-        let Some(ItemReading {
+        let Some(ctx) = self.items.last() else {
+            return;
+        };
+        let reading = match self.read_list_item(ctx, block, plain, markdown) {
+            Ok(reading) => reading,
+            Err((plain, markdown)) => {
+                // Not an item: its text is body text of the enclosing item or section, and a
+                // top-level bullet may still be an item of an outline.
+                if let Some(c) = self.items.last_mut() {
+                    c.own_pending = false;
+                }
+                self.body(block);
+                if top_level_plain {
+                    self.candidate(block, plain, markdown);
+                }
+                return;
+            }
+        };
+        let ItemReading {
             kind,
             status,
             outline_way,
             checkbox,
             text,
             markdown,
-        }) = reading
-        else {
-            // Not an item: its text is body text of the enclosing item or section, and a
-            // top-level bullet may still be an item of an outline.
-            if let Some(c) = self.items.last_mut() {
-                c.own_pending = false;
-            }
-            self.body(block);
-            if top_level_plain {
-                self.candidate(block, plain, markdown);
-            }
-            return;
-        };
+        } = reading;
         // `{#id}` names the item unless it sits in a dependency list ("after: {#db}").
         let (deps, first_in_plain) = block.dependency_phrases_first();
         // one line read as is: the phrases just found are those of `text`
@@ -84,8 +86,9 @@ impl<'a> Walker<'a> {
         let estimate = grammar::find_estimate(&text);
         // an outline's long "**Lead**: ✓ Done. Description …": the lead (and its status) is the
         // card, the rest its details; the text, and so the id, stay whole
-        let (markdown, details) = match grammar::bold_lead_split(&markdown) {
-            Some((lead, rest)) if outline_way && text.chars().count() > grammar::LONG_TEXT => {
+        let long = outline_way && text.len() > grammar::LONG_TEXT;
+        let (markdown, details) = match long.then(|| grammar::bold_lead_split(&markdown)) {
+            Some(Some((lead, rest))) if text.chars().count() > grammar::LONG_TEXT => {
                 (lead.to_string(), Some(rest.to_string()))
             }
             _ => (markdown, None),
@@ -126,14 +129,14 @@ impl<'a> Walker<'a> {
     /// heading that states a status or a priority or names a phase (the heading's status,
     /// else todo). Never an item without a task box: "None", "N/A", a legend line ("✅ =
     /// done", "Not Started - no work has been done"), a bullet that is only a link.
-    /// `None`: not an item, the text is body text.
+    /// `Err`: not an item (the text is body text), with `plain` and `markdown` handed back.
     fn read_list_item(
         &self,
         ctx: &ItemCtx,
         block: &Block,
-        plain: &str,
+        plain: String,
         mut markdown: String,
-    ) -> Option<ItemReading> {
+    ) -> Result<ItemReading, (String, String)> {
         let nearest = self
             .current_section()
             .and_then(|s| self.out.sections.get(s));
@@ -145,15 +148,15 @@ impl<'a> Walker<'a> {
         let mut outline_way = false;
         let (kind, status, checkbox, text) = if let Some((checked, _)) = ctx.task {
             let st = if checked { Status::Done } else { Status::Todo };
-            return Some(ItemReading {
+            return Ok(ItemReading {
                 kind: ItemKind::Task,
                 status: st,
                 outline_way: false,
                 checkbox: true,
-                text: plain.to_string(),
+                text: plain,
                 markdown,
             });
-        } else if let Some(rest) = grammar::leading_in_progress_box(plain) {
+        } else if let Some(rest) = grammar::leading_in_progress_box(&plain) {
             markdown = grammar::leading_in_progress_box(&markdown)
                 .unwrap_or(&markdown)
                 .trim_start()
@@ -165,10 +168,10 @@ impl<'a> Walker<'a> {
                 rest.trim().to_string(),
             )
         } else if let Some((st, rest)) =
-            grammar::leading_status_mark(plain).or_else(|| grammar::leading_status_label(plain))
+            grammar::leading_status_mark(&plain).or_else(|| grammar::leading_status_label(&plain))
         {
             if grammar::legend_line(rest, true) {
-                return None;
+                return Err((plain, markdown));
             }
             if let Some((_, md_rest)) = grammar::leading_status_mark(&markdown)
                 .or_else(|| grammar::leading_status_label(&markdown))
@@ -176,24 +179,24 @@ impl<'a> Walker<'a> {
                 markdown = md_rest.to_string();
             }
             (ItemKind::StatusLine, st, false, rest.to_string())
-        } else if let Some(st) = written_status(block, plain) {
+        } else if let Some(st) = written_status(block, &plain) {
             outline_way = true;
-            (ItemKind::StatusLine, st, false, plain.to_string())
+            (ItemKind::StatusLine, st, false, plain)
         } else if ctx.depth == 1
             && (nearest_status || ctx.ordered && ctx.first_in_section && nearest_says)
         {
-            if grammar::legend_line(plain, false) || grammar::link_only(&markdown) {
-                return None;
+            if grammar::legend_line(&plain, false) || grammar::link_only(&markdown) {
+                return Err((plain, markdown));
             }
             let st = self.section_status().unwrap_or(Status::Todo);
-            (ItemKind::Listed, st, false, plain.to_string())
+            (ItemKind::Listed, st, false, plain)
         } else {
-            return None;
+            return Err((plain, markdown));
         };
         if grammar::says_nothing(&text) {
-            return None;
+            return Err((text, markdown));
         }
-        Some(ItemReading {
+        Ok(ItemReading {
             kind,
             status,
             outline_way,
@@ -224,8 +227,7 @@ impl<'a> Walker<'a> {
         let idx = self.out.candidates.len();
         self.out.candidates.push(RawCandidate {
             title: block.bold_title(),
-            priority: grammar::item_priority(&plain),
-            estimate: grammar::find_estimate(&plain),
+            estimate: None,
             markdown,
             line: block.line,
             section: self.current_section(),

@@ -119,9 +119,7 @@ pub(crate) struct RawCandidate {
     pub(crate) line: usize,
     /// Index of its section.
     pub(crate) section: Option<usize>,
-    /// Priority its own text states.
-    pub(crate) priority: Option<Priority>,
-    /// An estimate in its own text or under it.
+    /// An estimate under it (its own text's is read if it becomes an item).
     pub(crate) estimate: Option<([f64; 2], String)>,
     /// Byte range of the whole list item in the walked text, and where its own first block
     /// ends: what follows is its details.

@@ -53,11 +53,17 @@ impl<'a> Walker<'a> {
             || level > 1
                 && grammar::calendar_span_in(&plain, year, &norm).is_some()
                 && grammar::year_heading(&title).is_none();
-        let release = grammar::release_version(&title).is_some();
-        // `title` has no leading marks: what its words say
-        let status_in_words = (own_status.is_some()
-            && grammar::heading_status_in(&title, &norm).is_some())
-            || (own_priority.is_some() && grammar::heading_priority_in(&title, &norm).is_some());
+        // a release names a number ("v3.4", "Release 2", "1.13")
+        let release =
+            title.bytes().any(|b| b.is_ascii_digit()) && grammar::release_version(&title).is_some();
+        // `title` has no leading marks: what its words say (the same when nothing leads)
+        let marked = plain.chars().next().is_some_and(|c| !c.is_alphanumeric());
+        let status_in_words = if marked {
+            (own_status.is_some() && grammar::heading_status_in(&title, &norm).is_some())
+                || (own_priority.is_some() && grammar::heading_priority_in(&title, &norm).is_some())
+        } else {
+            own_status.is_some() || own_priority.is_some()
+        };
         let plan = release || grammar::plan_heading(&plain, &norm);
         let meta = grammar::meta_heading(&plain, &norm);
         let line = if block.src_start.is_some() {
