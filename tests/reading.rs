@@ -274,5 +274,5 @@ fn corpus_reads_as_expected() {
 
 #[test]
 fn fixtures_read_as_expected() {
-    snapshot_all("tests/fixtures", "fixture", 5);
+    snapshot_all("tests/fixtures", "fixture", 6);
 }

@@ -291,12 +291,16 @@ fn Legend(timeline: Memo<Timeline>, critical: ReadSignal<bool>) -> impl IntoView
     let band = has(|t| t.rows.iter().any(|r| r.band.is_some()));
     let open = has(|t| t.rows.iter().any(|r| r.open_ended));
     let deps = has(|t| !t.arrows.is_empty());
+    let nominal = has(|t| t.rows.iter().any(|r| r.nominal));
+    let milestone = has(|t| t.rows.iter().any(|r| r.milestone));
     view! {
         <ul class="tl-legend" aria-label="Legend">
             <li><span class="sw sw-done"></span>"done"</li>
             <li><span class="sw sw-todo"></span>"to do"</li>
             {move || band().then(|| view! { <li><span class="sw sw-band"></span>"range (min–max)"</li> })}
             {move || open().then(|| view! { <li><span class="sw sw-open"></span>"open-ended"</li> })}
+            {move || nominal().then(|| view! { <li><span class="sw sw-nominal"></span>"no time written (nominal length)"</li> })}
+            {move || milestone().then(|| view! { <li><span class="sw sw-milestone"></span>"milestone"</li> })}
             {move || deps().then(|| view! { <li><span class="sw sw-dep"></span>"depends on"</li> })}
             {move || critical.get().then(|| view! { <li><span class="sw sw-crit"></span>"critical path"</li> })}
         </ul>
@@ -500,9 +504,27 @@ fn TimelineTable(model: Arc<DocModel>, timeline: Memo<Timeline>) -> impl IntoVie
                 } else {
                     r.depends_on.join("; ")
                 };
+                let kind = if r.kind == RowKind::Item {
+                    r.kind_label().to_string()
+                } else {
+                    format!("{} · {}", r.kind_label(), r.placement_label())
+                };
+                let dates = if r.dates.is_empty() {
+                    "—".to_string()
+                } else {
+                    r.dates.clone()
+                };
+                let track = if r.kind == RowKind::Item {
+                    String::new()
+                } else {
+                    (r.track + 1).to_string()
+                };
                 view! {
                     <tr class:item=r.kind == RowKind::Item class:critical=r.critical>
                         <th scope="row" style:padding-left=format!("{}rem", 0.6 + r.depth as f64)>{r.title.clone()}</th>
+                        <td>{kind}</td>
+                        <td>{track}</td>
+                        <td>{dates}</td>
                         <td>{r.duration_text.clone()}</td>
                         <td>{r.start_label.clone()}</td>
                         <td>{r.end_label.clone()}</td>
@@ -515,9 +537,10 @@ fn TimelineTable(model: Arc<DocModel>, timeline: Memo<Timeline>) -> impl IntoVie
         view! {
             <div class="timeline-table table-wrap">
                 <table>
-                    <caption class="visually-hidden">"Phases with start, end, progress and dependencies"</caption>
+                    <caption class="visually-hidden">"Phases and milestones with kind, track, dates, start, end, progress and dependencies"</caption>
                     <thead><tr>
-                        <th scope="col">"Phase"</th><th scope="col">"As written"</th><th scope="col">"Start"</th>
+                        <th scope="col">"Phase"</th><th scope="col">"Kind"</th><th scope="col">"Track"</th>
+                        <th scope="col">"Dates"</th><th scope="col">"As written"</th><th scope="col">"Start"</th>
                         <th scope="col">"End"</th><th scope="col">"Progress"</th><th scope="col">"Depends on"</th>
                     </tr></thead>
                     <tbody>{rows}</tbody>

@@ -174,15 +174,18 @@ test('critical path, zoom and the table', async () => {
   await rows.first().waitFor();
   assert.equal(await rows.count(), 6);
   const heads = await page.locator('.timeline-table thead th').allTextContents();
-  assert.deepEqual(heads, ['Phase', 'As written', 'Start', 'End', 'Progress', 'Depends on']);
+  assert.deepEqual(heads, ['Phase', 'Kind', 'Track', 'Dates', 'As written', 'Start', 'End', 'Progress', 'Depends on']);
   const second = await rows.nth(1).locator('th, td').allTextContents();
   assert.equal(second[0], 'Phase 2: Feature Completion & Polish');
-  assert.equal(second[1], 'Week 3-4');
-  assert.equal(second[2], 'Day 11');
-  assert.equal(second[3], 'Day 20');
-  assert.match(second[4], /^\d+\/31 \(\d+%\)$/);
-  assert.equal(second[5], 'Phase 1: Core Infrastructure');
-  assert.equal((await rows.nth(5).locator('td').allTextContents())[2], 'open-ended');
+  assert.equal(second[1], 'Phase · written range');
+  assert.equal(second[2], '1');
+  assert.equal(second[3], '—');
+  assert.equal(second[4], 'Week 3-4');
+  assert.equal(second[5], 'Day 11');
+  assert.equal(second[6], 'Day 20');
+  assert.match(second[7], /^\d+\/31 \(\d+%\)$/);
+  assert.equal(second[8], 'Phase 1: Core Infrastructure');
+  assert.equal((await rows.nth(5).locator('td').allTextContents())[5], 'open-ended');
   assertClean(assert, page);
   await page.close();
 });
@@ -294,4 +297,59 @@ test('estimated items expand as sub-bars from the keyboard, and focus stays on t
   } finally {
     fs.rmSync(file, { force: true });
   }
+});
+
+// Issue 15: the timeline tells what is written. tests/fixtures/dated_phases.md (linked into
+// the e2e fixtures): a phase table with Start/End dates, a phase placed by its dependency,
+// one "in parallel" with no time, a criteria section, a table of releases.
+test('a dated phase table: bars at their dates, nominal bars say so, releases are diamonds', async () => {
+  const page = await timeline('__fixtures__/dated_phases.md');
+  const groups = await page.$$eval('.tl-chart [data-phase-id]', (gs) => gs.map((g) => {
+    const bar = g.querySelector('.tl-bar');
+    return {
+      id: g.dataset.phaseId,
+      cls: g.getAttribute('class'),
+      label: g.getAttribute('aria-label'),
+      x: bar ? Number(bar.getAttribute('x')) : null,
+      w: bar ? Number(bar.getAttribute('width')) : null,
+      diamond: !!g.querySelector('.tl-diamond'),
+    };
+  }));
+  const by = (p) => groups.find((g) => g.label.includes(p));
+  // no criteria section among the rows
+  assert.ok(!groups.some((g) => /Complete When/.test(g.label)));
+  // the axis has the document's dates; Phase 1 spans Jan 5–16 (10 working days = two weeks)
+  const ticks = await page.$$eval('.tl-tick', (ts) => ts.map((t) => ({
+    x: Number(t.querySelector('line').getAttribute('x1')), text: t.querySelector('text').textContent,
+  })));
+  const jan5 = ticks.find((t) => t.text === 'Jan 5');
+  const jan12 = ticks.find((t) => t.text === 'Jan 12');
+  assert.ok(jan5 && jan12, JSON.stringify(ticks.map((t) => t.text)));
+  const week = jan12.x - jan5.x;
+  const p1 = by('Phase Phase 1: Foundation');
+  assert.ok(Math.abs(p1.x - jan5.x) < 1, `Phase 1 starts on Jan 5: ${p1.x} vs ${jan5.x}`);
+  assert.ok(p1.w <= 2 * week + 1, `span within the written span: ${p1.w} <= ${2 * week}`);
+  assert.match(p1.label, /from Mon 5 Jan 2026 to Fri 16 Jan 2026/);
+  // "Depends on: Phase 2" starts when Phase 2 ends, and has no time written
+  const p2 = by('Phase Phase 2: Build');
+  const p4 = by('Phase Phase 4: Hardening');
+  assert.ok(Math.abs(p4.x - (p2.x + p2.w)) < 1, 'Phase 4 starts at the end of Phase 2');
+  assert.match(p4.cls, /\bnominal\b/);
+  assert.match(p4.label, /no time written/);
+  assert.doesNotMatch(p2.cls, /\bnominal\b/);
+  // releases: diamonds
+  const ms = groups.filter((g) => /\bmilestone\b/.test(g.cls));
+  assert.equal(ms.length, 2);
+  assert.ok(ms.every((g) => g.diamond && g.label.startsWith('Milestone v1.')), JSON.stringify(ms));
+  assert.equal(await page.locator('.tl-legend').getByText('no time written (nominal length)').count(), 1);
+  // the table says the same: kind, track, dates
+  await page.getByRole('button', { name: 'Show as table' }).click();
+  const table = page.locator('.timeline-table table');
+  await table.waitFor();
+  const text = await table.textContent();
+  for (const s of ['Kind', 'Track', 'Dates', 'Phase · dated', 'Phase · no time written', 'Milestone · dated', 'Mon 5 Jan 2026 – Fri 16 Jan 2026']) {
+    assert.ok(text.includes(s), `table has ${s}`);
+  }
+  assertClean(assert, page);
+  await page.close();
 });

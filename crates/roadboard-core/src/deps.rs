@@ -291,27 +291,12 @@ pub(crate) fn resolve(map: &mut Roadmap, statements: Vec<Statement>) {
     map.dependencies.extend(edges);
     map.unresolved.extend(unresolved);
     map.diagnostics.extend(diagnostics);
-    // Phase order: each phase depends on the previous sibling, unless it says otherwise.
+    // Phase order within each track, where nothing written contradicts it (the rule lives
+    // with the schedule: `schedule::implicit_order`).
     let order_edges = {
         let explicit_from: HashSet<&str> =
             map.dependencies.iter().map(|d| d.from.as_str()).collect();
-        let mut last_child: HashMap<Option<&str>, &str> = HashMap::default();
-        let mut edges = Vec::new();
-        for phase in &map.phases {
-            let prev = last_child.insert(phase.parent.as_deref(), phase.id.as_str());
-            if let Some(prev) = prev {
-                if !explicit_from.contains(phase.id.as_str()) {
-                    edges.push(Dependency {
-                        from: phase.id.clone(),
-                        to: prev.to_string(),
-                        kind: DependencyKind::PhaseOrder,
-                        line: phase.line,
-                        text: String::new(),
-                    });
-                }
-            }
-        }
-        edges
+        crate::schedule::implicit_order(&map.phases, |id| explicit_from.contains(id))
     };
     map.dependencies.extend(order_edges);
     // depends_on lists: plan with borrowed ids, then apply.

@@ -269,6 +269,66 @@ pub struct Phase {
     /// Ids of items/phases/sections this phase depends on (explicit and phase order).
     #[serde(default)]
     pub depends_on: Vec<String>,
+    // --- issue 15: what the timeline knows about each phase ---------------------------
+    /// A stage of work, or a milestone (a release or a gate): a point in time, drawn as a
+    /// diamond.
+    #[serde(default)]
+    pub kind: PhaseKind,
+    /// Which list of phases it belongs to: sibling phase headings under one section, one
+    /// table, one list. Implicit phase order runs only within a track.
+    #[serde(default)]
+    pub track: usize,
+    /// The document says the phase runs in parallel ("(Week 1, Parallel)", "concurrently").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub parallel: bool,
+    /// What placed the phase on the axis: written dates or ranges (it never moves), a
+    /// written duration or no time at all (it starts when its prerequisites end).
+    #[serde(default)]
+    pub placed_by: Placement,
+    /// The status the document writes for the phase itself (heading, `Status:` line, a
+    /// table's Status cell), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<Status>,
+}
+
+/// What a row of the timeline is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PhaseKind {
+    /// A stage of work with a length.
+    #[default]
+    Phase,
+    /// A release or a gate: a point in time (a group of items when it has some).
+    Milestone,
+}
+
+/// What placed a phase on the time axis.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Placement {
+    /// Calendar dates written for it (`start_date`/`end_date`): fixed.
+    Dates,
+    /// A written place on the axis ("Week 1-2"): fixed.
+    Range,
+    /// A written place counted from its parent's start ("Day 1-2" under "Week 2").
+    RangeInParent,
+    /// A written length ("2 weeks"): starts when its prerequisites end.
+    #[default]
+    Duration,
+    /// Open-ended ("Week 8+" is a range; "Ongoing"): starts when its prerequisites end.
+    Open,
+    /// No time written: a nominal length, starts when its prerequisites end.
+    Nominal,
+}
+
+impl Placement {
+    /// Placed by what the document wrote (dates or a range): the schedule never moves it.
+    pub fn is_fixed(self) -> bool {
+        matches!(
+            self,
+            Placement::Dates | Placement::Range | Placement::RangeInParent
+        )
+    }
 }
 
 /// How a dependency edge was found.

@@ -98,7 +98,9 @@
 //! 8. **document** (`document.rs`): claimed progress, title, measured progress, ownerless
 //!    phrases;
 //! 9. **resolve** (`deps::resolve`): references resolved to edges, implicit phase order, cycles;
-//!    diagnostics sorted by line.
+//! 10. **schedule** (`schedule::place`): undated phases placed after their prerequisites,
+//!     backward implicit edges dropped, contradicted written ones reported; diagnostics
+//!     sorted by line.
 
 mod assemble;
 mod dependencies;
@@ -189,6 +191,7 @@ pub fn parse_named(input: &str, file_name: Option<&str>) -> Roadmap {
         diagnostics,
     };
     crate::deps::resolve(&mut map, statements);
+    crate::schedule::place(&mut map);
     map.diagnostics.sort_by_key(|d| d.line);
     map
 }

@@ -6,16 +6,22 @@
 //! ("Phase 2 (Week 2)" › "Day 1-2" → 5..7). Phases with only a duration follow each other in
 //! document order; "Week 8+" and "Ongoing" are open-ended; calendar dates and quarters keep
 //! their dates and are placed by working days from the earliest date. Phases without any
-//! time get a nominal length so they still have a place.
+//! time get a nominal length so they still have a place. This placement is provisional: once
+//! dependencies are known, the schedule step ([`crate::schedule::place`]) places every phase
+//! that has no written dates or range after its prerequisites.
+//!
+//! Issue 15: a summary, criteria, checklist or gate section is no phase (its items belong to
+//! the phase it names; with a time of its own it is a gate milestone); a release heading
+//! ("v3.6.0", "Release 2.0") or a row of a release table is a milestone; each phase belongs to
+//! a track (sibling headings under one section, one table, one list); no two phases share a
+//! display title.
 
 use super::grammar;
 use super::ids::{self, IdAllocator};
 use super::walk::{RawSection, TablePhase};
 use crate::calendar::{Date, WorkCalendar};
-use crate::model::Phase;
-
-/// Nominal length of a phase with no time, in working days (nested: one day).
-const NOMINAL_DAYS: f64 = 5.0;
+use crate::model::{Phase, PhaseKind, Placement, Status};
+use crate::schedule::{NOMINAL_DAYS, NOMINAL_NESTED_DAYS};
 
 /// An explicit place on the axis: start, end (none = open), phrase.
 type Range = (f64, Option<f64>, String);
@@ -32,6 +38,27 @@ struct Seed {
     dates: Option<(String, String)>,
     section: Option<usize>,
     parent: Option<usize>,
+    /// The list of phases it is in.
+    track: Track,
+    /// It says it runs in parallel.
+    parallel: bool,
+    /// A release or gate.
+    milestone: bool,
+    /// Its own written status.
+    status: Option<Status>,
+    /// The heading's title before the time phrase was cut (to tell rows apart).
+    full_title: String,
+}
+
+/// Which list of phases a seed is in.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Track {
+    /// Sibling headings: the parent section and the heading level.
+    Headings(Option<usize>, u8),
+    /// One table.
+    Table(usize),
+    /// The list of stage bullets.
+    List,
 }
 
 /// The phases of a document, and which phase each section names or falls under.
@@ -112,6 +139,90 @@ fn clean_title(title: &str, phrase: &str) -> String {
     }
 }
 
+/// A release heading that makes a milestone: the release grammar names a version, and the
+/// version has a dot ("v3.6.0", "1.13") or the heading says "Release"/"Version" — "V1: Tool
+/// call blocks" is a backlog id, not a release.
+fn is_release(plain: &str) -> bool {
+    grammar::release_version(plain).is_some_and(|v| {
+        v.contains('.') || {
+            let n = ids::normalize(plain);
+            n.split(' ')
+                .any(|w| matches!(w, "release" | "version" | "versión" | "versi"))
+        }
+    })
+}
+
+/// The date phrase `phrase` annotates `title` — it is in parentheses or after a colon, dash or
+/// comma ("Launch (2026-03-02 → 2026-03-06)", "Phase 2: Jan 6 – Feb 14, 2026") — so the title
+/// reads without it; "Sometime Q2" keeps its date.
+fn annotates(title: &str, phrase: &str) -> bool {
+    title.find(phrase).is_some_and(|p| {
+        title
+            .get(..p)
+            .unwrap_or("")
+            .trim_end()
+            .ends_with(['(', ':', '-', '–', '—', ',', '|'])
+    })
+}
+
+/// The seed a heading makes when it names a phase or a release (criteria sections are
+/// sorted out by the caller).
+fn heading_seed(s: &RawSection, i: usize, parent: Option<usize>, release: bool) -> Option<Seed> {
+    if !s.is_phase && !release {
+        return None;
+    }
+    let range = grammar::explicit_range(&s.plain);
+    let duration = if range.is_none() {
+        grammar::find_estimate(&s.plain).or_else(|| s.body_estimate.clone())
+    } else {
+        None
+    };
+    let open = if range.is_none() && duration.is_none() {
+        let w = ids::normalize(&s.plain);
+        ["ongoing", "continuous"]
+            .iter()
+            .any(|k| w.split(' ').any(|x| x == *k))
+            .then(|| "ongoing".to_string())
+    } else {
+        None
+    };
+    // Dates in the heading win; dates in the body's first lines count when the heading
+    // writes no time of its own.
+    let heading_dates = grammar::calendar_phrase(&s.title, s.year);
+    let dates = heading_dates.as_ref().map(|d| d.0.clone()).or_else(|| {
+        (range.is_none() && duration.is_none() && open.is_none())
+            .then(|| s.body_dates.clone())
+            .flatten()
+    });
+    let phrase = range
+        .as_ref()
+        .map(|r| r.2.as_str())
+        .or_else(|| duration.as_ref().map(|d| d.1.as_str()))
+        .or_else(|| {
+            heading_dates
+                .as_ref()
+                .map(|d| d.1)
+                .filter(|p| annotates(&s.title, p))
+        })
+        .unwrap_or("");
+    Some(Seed {
+        title: clean_title(&s.title, phrase),
+        line: s.line,
+        key: grammar::stage_key(&s.plain),
+        range,
+        duration,
+        open,
+        dates,
+        section: Some(i),
+        parent,
+        track: Track::Headings(s.parent, s.level),
+        parallel: grammar::says_parallel(&s.plain) || s.body_parallel,
+        milestone: release,
+        status: s.own_status.or(s.body_status),
+        full_title: s.title.clone(),
+    })
+}
+
 /// Builds and places the phases.
 pub(crate) fn build(
     sections: &[RawSection],
@@ -126,47 +237,44 @@ pub(crate) fn build(
         let inherited = s
             .parent
             .and_then(|p| section_in_seed.get(p).copied().flatten());
-        if s.is_phase {
-            let range = grammar::explicit_range(&s.plain);
-            let duration = if range.is_none() {
-                grammar::find_estimate(&s.plain).or_else(|| s.body_estimate.clone())
-            } else {
-                None
-            };
-            let open = if range.is_none() && duration.is_none() {
-                let w = ids::normalize(&s.plain);
-                ["ongoing", "continuous"]
-                    .iter()
-                    .any(|k| w.split(' ').any(|x| x == *k))
-                    .then(|| "ongoing".to_string())
-            } else {
-                None
-            };
-            let idx = seeds.len();
-            let phrase = range
-                .as_ref()
-                .map(|r| r.2.as_str())
-                .or_else(|| duration.as_ref().map(|d| d.1.as_str()))
-                .unwrap_or("");
-            seeds.push(Seed {
-                title: clean_title(&s.title, phrase),
-                line: s.line,
-                key: grammar::stage_key(&s.plain),
-                range,
-                duration,
-                open,
-                dates: grammar::calendar_span(&s.plain, s.year),
-                section: Some(i),
-                parent: inherited,
-            });
-            if let Some(x) = section_seed.get_mut(i) {
-                *x = Some(idx);
-            }
+        let release = s.level > 1 && is_release(&s.plain);
+        let criteria = grammar::is_criteria_section(&s.title);
+        if grammar::is_state_section(&s.title) {
             if let Some(x) = section_in_seed.get_mut(i) {
-                *x = Some(idx);
+                *x = inherited;
             }
-        } else if let Some(x) = section_in_seed.get_mut(i) {
-            *x = inherited;
+            continue;
+        }
+        let named = match heading_seed(s, i, inherited, release) {
+            Some(seed) if !criteria => Some(seed),
+            // A gate with a time of its own ("End of Week 1 Go/No-Go") is a milestone there.
+            Some(mut seed) if seed.range.is_some() || seed.dates.is_some() => {
+                seed.milestone = true;
+                seed.duration = None;
+                seed.open = None;
+                seed.title = s.title.clone();
+                Some(seed)
+            }
+            _ => None,
+        };
+        let own = match named {
+            Some(seed) => {
+                seeds.push(seed);
+                let idx = seeds.len() - 1;
+                if let Some(x) = section_seed.get_mut(i) {
+                    *x = Some(idx);
+                }
+                Some(idx)
+            }
+            // A summary or criteria section belongs to the phase it names, else to the one
+            // it is in.
+            None if criteria => grammar::stage_key(&s.plain)
+                .and_then(|k| seeds.iter().rposition(|x| x.key.as_deref() == Some(&k)))
+                .or(inherited),
+            None => inherited,
+        };
+        if let Some(x) = section_in_seed.get_mut(i) {
+            *x = own;
         }
     }
     // List items that name a stage with time count only when no heading names a phase.
@@ -182,6 +290,11 @@ pub(crate) fn build(
                 dates: None,
                 section: None,
                 parent: None,
+                track: Track::List,
+                parallel: grammar::says_parallel(&row.time),
+                milestone: false,
+                status: None,
+                full_title: row.name.clone(),
             });
         }
     }
@@ -190,9 +303,14 @@ pub(crate) fn build(
         let key = grammar::stage_key(&row.name);
         let norm = ids::normalize(&row.name);
         let (range, duration, open) = time_of_cell(&row.time);
+        // "1. Dead Code Removal" names "Phase 1: Dead Code Removal"
+        let bare = norm.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ');
         let matched = seeds.iter().position(|s| {
+            let title = ids::normalize(&s.title);
             s.section.is_some()
-                && (key.is_some() && s.key == key || ids::normalize(&s.title).starts_with(&norm))
+                && (key.is_some() && s.key == key
+                    || title.starts_with(&norm)
+                    || bare.len() >= 4 && bare.len() < norm.len() && title.ends_with(bare))
         });
         match matched.and_then(|m| seeds.get_mut(m)) {
             Some(seed) => {
@@ -201,6 +319,10 @@ pub(crate) fn build(
                     seed.duration = duration;
                     seed.open = open;
                 }
+                if seed.dates.is_none() {
+                    seed.dates = row.dates.clone();
+                }
+                seed.status = seed.status.or(row.status);
             }
             None => {
                 seeds.push(Seed {
@@ -210,9 +332,17 @@ pub(crate) fn build(
                     range,
                     duration,
                     open,
-                    dates: grammar::calendar_span(&row.time, None),
+                    dates: row
+                        .dates
+                        .clone()
+                        .or_else(|| grammar::calendar_span(&row.time, None)),
                     section: None,
                     parent: None,
+                    track: Track::Table(row.group),
+                    parallel: grammar::says_parallel(&row.time),
+                    milestone: row.milestone,
+                    status: row.status,
+                    full_title: row.name.clone(),
                 });
             }
         }
@@ -228,6 +358,7 @@ pub(crate) fn build(
         .min()
         .map(WorkCalendar::new);
     let mut placed: Vec<(f64, Option<f64>, bool)> = vec![(0.0, None, false); seeds.len()];
+    let mut how: Vec<Placement> = vec![Placement::Nominal; seeds.len()];
     let mut cursor_of: Vec<f64> = vec![0.0; seeds.len()];
     // Per parent: whether its children's explicit ranges count from the parent's start.
     // Decided by the first such child: "Day 1-2" under "Week 2" (before the parent) means
@@ -243,8 +374,22 @@ pub(crate) fn build(
             Some((p, _)) => cursor_of.get(p).copied().unwrap_or(0.0),
             None => top_cursor,
         };
-        let (start, end, nominal) = if let Some((a, b, _)) = &seed.range {
-            match parent {
+        let dated = seed.dates.as_ref().zip(calendar).and_then(|((a, b), cal)| {
+            // From the first working day of the start date to the end of the last date; a
+            // milestone is the start of its last day.
+            let (a, b) = (Date::parse_iso(a)?, Date::parse_iso(b)?);
+            if seed.milestone {
+                let d = cal.day_of(b);
+                return Some((d, Some(d), Placement::Dates));
+            }
+            let s = cal.day_of(a);
+            let e = cal.day_of(Date(b.0 + 1)).max(s + 1.0);
+            Some((s, Some(e), Placement::Dates))
+        });
+        let (start, end, placement) = if let Some(d) = dated {
+            d
+        } else if let Some((a, b, _)) = &seed.range {
+            let (a, b, how) = match parent {
                 Some((p, (ps, _, _))) => {
                     let rel = match relative.get(p).copied().flatten() {
                         Some(r) => r,
@@ -257,31 +402,40 @@ pub(crate) fn build(
                         }
                     };
                     if rel {
-                        (a + ps, b.map(|b| b + ps), false)
+                        (a + ps, b.map(|b| b + ps), Placement::RangeInParent)
                     } else {
-                        (*a, *b, false)
+                        (*a, *b, Placement::Range)
                     }
                 }
-                None => (*a, *b, false),
+                None => (*a, *b, Placement::Range),
+            };
+            if seed.milestone {
+                let at = b.unwrap_or(a);
+                (at, Some(at), how)
+            } else {
+                (a, b, how)
             }
         } else if let Some(([_, max], _)) = &seed.duration {
-            (cursor, Some(cursor + max), false)
+            (cursor, Some(cursor + max), Placement::Duration)
         } else if seed.open.is_some() {
-            (cursor, None, false)
-        } else if let (Some((a, b)), Some(cal)) = (&seed.dates, calendar) {
-            // From the first working day of the start date to the end of the last date.
-            let s = Date::parse_iso(a).map_or(cursor, |d| cal.day_of(d));
-            let e = Date::parse_iso(b).map(|d| cal.day_of(Date(d.0 + 1)).max(s + 1.0));
-            (s, e.or(Some(s + 1.0)), false)
+            (cursor, None, Placement::Open)
         } else {
-            let len = if parent.is_some() { 1.0 } else { NOMINAL_DAYS };
-            (cursor, Some(cursor + len), true)
+            let len = if parent.is_some() {
+                NOMINAL_NESTED_DAYS
+            } else {
+                NOMINAL_DAYS
+            };
+            (cursor, Some(cursor + len), Placement::Nominal)
         };
+        let nominal = placement == Placement::Nominal;
         let round = |v: f64| (v * 1000.0).round() / 1000.0;
         let start = round(start);
         let end = end.map(round);
         if let Some(p) = placed.get_mut(i) {
             *p = (start, end, nominal);
+        }
+        if let Some(h) = how.get_mut(i) {
+            *h = placement;
         }
         if let Some(c) = cursor_of.get_mut(i) {
             *c = start;
@@ -316,9 +470,18 @@ pub(crate) fn build(
             *n = k;
         }
     }
+    let titles = display_titles(&seeds, &order, sections);
+    let mut tracks: Vec<Track> = Vec::new();
     for &i in &order {
         let Some(seed) = seeds.get(i) else { continue };
         let (start, end, nominal) = placed.get(i).copied().unwrap_or((0.0, None, true));
+        let track = tracks
+            .iter()
+            .position(|t| *t == seed.track)
+            .unwrap_or_else(|| {
+                tracks.push(seed.track);
+                tracks.len() - 1
+            });
         let slug = ids::slug(&seed.title, 40);
         let id = alloc.unique(if slug.is_empty() {
             format!("p-{}", ids::short_hash(&seed.title, 4))
@@ -334,7 +497,7 @@ pub(crate) fn build(
             .unwrap_or_default();
         phases.push(Phase {
             id,
-            title: seed.title.clone(),
+            title: titles.get(i).cloned().unwrap_or_else(|| seed.title.clone()),
             line: seed.line,
             start,
             end,
@@ -348,6 +511,15 @@ pub(crate) fn build(
             start_date: seed.dates.as_ref().map(|d| d.0.clone()),
             end_date: seed.dates.as_ref().map(|d| d.1.clone()),
             depends_on: Vec::new(),
+            kind: if seed.milestone {
+                PhaseKind::Milestone
+            } else {
+                PhaseKind::Phase
+            },
+            track,
+            parallel: seed.parallel,
+            placed_by: how.get(i).copied().unwrap_or(Placement::Nominal),
+            status: seed.status,
         });
     }
     // parents, now that ids exist
@@ -372,6 +544,49 @@ pub(crate) fn build(
         section_phase: remap(section_seed),
         section_in_phase: remap(section_in_seed),
     }
+}
+
+/// Display titles, indexed like `seeds`, no two alike: a title shared with another phase
+/// takes back the words its time phrase took ("End of Week 1 …"), then its section's
+/// parent title, then its line.
+fn display_titles(seeds: &[Seed], order: &[usize], sections: &[RawSection]) -> Vec<String> {
+    let mut titles: Vec<String> = seeds.iter().map(|s| s.title.clone()).collect();
+    let clashes = |titles: &[String], i: usize| {
+        let t = titles.get(i).map(|t| ids::normalize(t)).unwrap_or_default();
+        order
+            .iter()
+            .filter(|&&k| titles.get(k).is_some_and(|x| ids::normalize(x) == t))
+            .count()
+            > 1
+    };
+    for round in 0..3 {
+        let clashing: Vec<usize> = order
+            .iter()
+            .copied()
+            .filter(|&i| clashes(&titles, i))
+            .collect();
+        for i in clashing {
+            let Some(seed) = seeds.get(i) else { continue };
+            let parent_title = seed
+                .section
+                .and_then(|k| sections.get(k))
+                .and_then(|s| s.parent)
+                .and_then(|p| sections.get(p))
+                .map(|p| p.title.as_str())
+                .filter(|t| !t.is_empty());
+            let current = titles.get(i).cloned().unwrap_or_default();
+            let next = match (round, parent_title) {
+                (0, _) if seed.full_title != current => seed.full_title.clone(),
+                (0, _) => continue,
+                (1, Some(pt)) => format!("{current} — {pt}"),
+                _ => format!("{current} (line {})", seed.line),
+            };
+            if let Some(t) = titles.get_mut(i) {
+                *t = next;
+            }
+        }
+    }
+    titles
 }
 
 #[cfg(test)]

@@ -18,7 +18,8 @@ pub fn layout(map: &Roadmap, opts: &Options) -> Timeline {
     let at = Positions::of(map);
     let anchor = anchor(map, opts);
     let plans = plan::plans(map, opts, &at);
-    let scale = Scale::fit(&plans, opts);
+    let today = today_day(&anchor, opts);
+    let scale = Scale::fit(&plans, opts, today);
     let mut rows = rows::place(&plans, &scale, &anchor);
     let height = rows.last().map_or(AXIS_HEIGHT, |r| r.y + r.height) + 12.0;
     let links: Vec<Link> = arrows::links(map, &rows, &at);
@@ -29,7 +30,9 @@ pub fn layout(map: &Roadmap, opts: &Options) -> Timeline {
     let arrows = arrows::arrows(&rows, &occupied, &links, |l| critical.has_step(l), scale.x0);
     let width = scale.width(&occupied, opts);
     let ticks = ticks(&anchor, opts.zoom, scale.px, scale.span, scale.x0);
-    let today_x = today_x(&anchor, opts, &scale);
+    let today_x = today
+        .filter(|&d| d >= 0.0 && d <= scale.span)
+        .map(|d| scale.x0 + d * scale.px);
     Timeline {
         critical_path: critical.ids(&rows),
         rows,
@@ -77,8 +80,10 @@ pub(super) struct Scale {
 }
 
 impl Scale {
-    /// The scale for `plans` at the reader's zoom; "fit" fills the available width.
-    fn fit(plans: &[Plan], opts: &Options) -> Self {
+    /// The scale for `plans` at the reader's zoom; "fit" fills the available width. The axis
+    /// reaches on to `today` (a working day) when today falls a little after the plan's end,
+    /// no further than the plan is long, so a plan just finished still shows where it stands.
+    fn fit(plans: &[Plan], opts: &Options, today: Option<f64>) -> Self {
         // The axis: from 0 to the furthest end (open-ended phases get a faded stretch).
         let max_end = plans
             .iter()
@@ -97,6 +102,10 @@ impl Scale {
             max_end
         })
         .max(0.125);
+        let span = match today {
+            Some(t) if t > span && t - span <= span.max(20.0) => t + 1.0,
+            _ => span,
+        };
         let label_width = opts.label_width.max(80.0);
         let x0 = label_width + CHART_PAD;
         // The widest note, so "fit" leaves room for it right of the last bar.
@@ -131,16 +140,9 @@ impl Scale {
     }
 }
 
-/// The today line, when the axis has dates and today is on it.
-fn today_x(anchor: &Anchor, opts: &Options, scale: &Scale) -> Option<f64> {
-    match (
-        anchor.calendar(),
-        opts.today.as_deref().and_then(Date::parse_iso),
-    ) {
-        (Some(cal), Some(t)) => {
-            let d = cal.day_of(t);
-            (d >= 0.0 && d <= scale.span).then_some(scale.x0 + d * scale.px)
-        }
-        _ => None,
-    }
+/// Today as a working day of the axis, when the axis has dates.
+fn today_day(anchor: &Anchor, opts: &Options) -> Option<f64> {
+    let cal = anchor.calendar()?;
+    let t = opts.today.as_deref().and_then(Date::parse_iso)?;
+    Some(cal.day_of(t))
 }

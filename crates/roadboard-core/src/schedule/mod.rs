@@ -7,6 +7,11 @@
 //! calendar anchor (a start date the reader picked, or the document's own dates) working day
 //! `d` is the `d`-th weekday after the anchor, so the axis can show dates.
 //!
+//! Before any of that, the **schedule step** ([`place`], on the model, and [`schedule`], the
+//! pure core it runs) decides where undated phases go: what the document dates never moves,
+//! everything else starts when its prerequisites end; [`implicit_order`] decides which
+//! phases follow which when the document does not say.
+//!
 //! [`layout`] runs the steps in order, each in its own module: `plan` (what each row stands
 //! for, in working days), `rows` (rows in pixels, their labels), `arrows` (dependency links
 //! between rows and their routes), `critical` (the critical path), `ticks` (the axis); `svg`
@@ -18,6 +23,8 @@
 mod arrows;
 mod critical;
 mod layout;
+mod order;
+mod place;
 mod plan;
 mod rows;
 mod style;
@@ -27,6 +34,8 @@ mod ticks;
 
 pub use self::arrows::Arrow;
 pub use self::layout::layout;
+pub use self::order::{implicit_order, place};
+pub use self::place::{schedule, Slot, Task, When};
 pub use self::rows::{Row, RowKind};
 pub use self::style::Palette;
 pub use self::svg::{page_svg, rows_between, to_svg, ProgressOf};
@@ -35,6 +44,11 @@ pub use self::ticks::{ticks, Tick};
 pub use crate::calendar::{Date, WorkCalendar};
 use crate::model::Roadmap;
 use std::collections::{HashMap, HashSet};
+
+/// Nominal length of a phase with no time written, in working days.
+pub const NOMINAL_DAYS: f64 = 5.0;
+/// Nominal length of a nested phase with no time written, in working days.
+pub const NOMINAL_NESTED_DAYS: f64 = 1.0;
 
 /// Height of the tick-label band above the rows.
 pub const AXIS_HEIGHT: f64 = 40.0;

@@ -4,7 +4,11 @@
 use super::rows::RowKind;
 use super::text::text_width;
 use super::{Options, Positions, NOTE_FONT};
-use crate::model::{Item, Phase, Roadmap};
+use crate::calendar::Date;
+use crate::model::{Item, Phase, PhaseKind, Placement, Roadmap, Status};
+
+/// The note of a phase the document gives no time: drawn hatched, never pushing dated ones.
+pub(super) const NO_TIME: &str = "no time written";
 
 /// One row before it has a place on screen: time in working days.
 pub(super) struct Plan {
@@ -32,6 +36,16 @@ pub(super) struct Plan {
     pub(super) expanded: bool,
     /// The document gave no time.
     pub(super) nominal: bool,
+    /// A milestone: a point at `end` (a diamond).
+    pub(super) milestone: bool,
+    /// Done: its status says so, or a dated milestone lies before today.
+    pub(super) done: bool,
+    /// What placed it.
+    pub(super) placement: Placement,
+    /// Its track.
+    pub(super) track: usize,
+    /// The dates written for it, for people ("Jan 20, 2026 – Feb 9, 2026"), or empty.
+    pub(super) dates: String,
 }
 
 impl Plan {
@@ -56,7 +70,15 @@ pub(super) fn plans(map: &Roadmap, opts: &Options, at: &Positions<'_>) -> Vec<Pl
         let est = estimated.get(pi).map_or(&[][..], |v| v.as_slice());
         let expanded = !est.is_empty() && opts.expanded.contains(&p.id);
         let depth = depth_of.get(pi).copied().unwrap_or(0);
-        let phase = phase_plan(p, depth, at, !est.is_empty(), expanded);
+        let mut phase = phase_plan(p, depth, at, !est.is_empty(), expanded);
+        let today = opts.today.as_deref().and_then(Date::parse_iso);
+        let past = |d: &Option<String>| {
+            d.as_deref()
+                .and_then(Date::parse_iso)
+                .zip(today)
+                .is_some_and(|(d, t)| d < t)
+        };
+        phase.done = p.status == Some(Status::Done) || phase.milestone && past(&p.end_date);
         let start = phase.start;
         plans.push(phase);
         if expanded {
@@ -136,7 +158,11 @@ fn phase_plan(
         start,
         end_min,
         end,
-        duration_text: p.duration_text.clone(),
+        duration_text: if p.nominal && p.duration_text.is_empty() {
+            NO_TIME.to_string()
+        } else {
+            p.duration_text.clone()
+        },
         items: p
             .items
             .iter()
@@ -145,6 +171,22 @@ fn phase_plan(
         expandable,
         expanded,
         nominal: p.nominal,
+        milestone: p.kind == PhaseKind::Milestone,
+        done: false,
+        placement: p.placed_by,
+        track: p.track,
+        dates: written_dates(p),
+    }
+}
+
+/// The dates written for a phase, for people: one day, or first – last day.
+fn written_dates(p: &Phase) -> String {
+    let day = |d: &Option<String>| d.as_deref().and_then(Date::parse_iso);
+    match (day(&p.start_date), day(&p.end_date)) {
+        (Some(a), Some(b)) if a == b => a.long(),
+        (Some(a), Some(b)) => format!("{} – {}", a.long(), b.long()),
+        (Some(a), None) | (None, Some(a)) => a.long(),
+        (None, None) => String::new(),
     }
 }
 
@@ -172,6 +214,11 @@ fn item_plans(map: &Roadmap, est: &[usize], start: f64, depth: usize, plans: &mu
             expandable: false,
             expanded: false,
             nominal: false,
+            milestone: false,
+            done: false,
+            placement: Placement::Duration,
+            track: 0,
+            dates: String::new(),
         });
         cursor += lo;
     }

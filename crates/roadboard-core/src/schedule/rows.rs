@@ -65,6 +65,17 @@ pub struct Row {
     pub nominal: bool,
     /// On the critical path.
     pub critical: bool,
+    /// A milestone: a point in time, drawn as a diamond at its end.
+    pub milestone: bool,
+    /// Done as written (a status, or a dated milestone before today); a milestone's diamond
+    /// is filled.
+    pub done: bool,
+    /// What placed it on the axis (dates, a range, a duration, nothing).
+    pub placement: crate::model::Placement,
+    /// Its track (one list of phases).
+    pub track: usize,
+    /// The dates written for it, for people, or empty.
+    pub dates: String,
 }
 
 impl Row {
@@ -92,13 +103,33 @@ impl Row {
         }
     }
 
+    /// What the row is, for people: "Phase", "Milestone" or "Item".
+    pub fn kind_label(&self) -> &'static str {
+        match (self.kind, self.milestone) {
+            (RowKind::Item, _) => "Item",
+            (RowKind::Phase, true) => "Milestone",
+            (RowKind::Phase, false) => "Phase",
+        }
+    }
+
+    /// How its time was written, for people: "dated", "written range", "written length",
+    /// "open-ended" or "no time written".
+    pub fn placement_label(&self) -> &'static str {
+        use crate::model::Placement;
+        match self.placement {
+            Placement::Dates => "dated",
+            Placement::Range | Placement::RangeInParent => "written range",
+            Placement::Duration => "written length",
+            Placement::Open => "open-ended",
+            Placement::Nominal => super::plan::NO_TIME,
+        }
+    }
+
     /// What a screen reader says for the bar.
     pub fn aria_label(&self, done: usize, total: usize) -> String {
-        let what = match self.kind {
-            RowKind::Phase => "Phase",
-            RowKind::Item => "Item",
-        };
+        let what = self.kind_label();
         let when = match self.end {
+            Some(_) if self.milestone => format!("at {}", self.end_label),
             Some(_) => format!("from {} to {}", self.start_label, self.end_label),
             None => format!("from {}, open-ended", self.start_label),
         };
@@ -175,6 +206,19 @@ fn place_row(p: &Plan, y: f64, scale: &Scale, anchor: &Anchor) -> Row {
         w: bar_w,
         h: bar_h,
     };
+    // A milestone is a diamond centred on its end.
+    let (bar, band, open) = if p.milestone {
+        let at = scale.x0 + p.end.unwrap_or(p.start) * px;
+        let diamond = Rect {
+            x: at - bar_h / 2.0,
+            y: bar_y,
+            w: bar_h,
+            h: bar_h,
+        };
+        (diamond, None, false)
+    } else {
+        (bar, band, open)
+    };
     let right = band.map_or(bar.right(), |b| b.right());
     let indent = LABEL_PAD + p.depth as f64 * INDENT;
     // Phase labels are bold: measure them a little wider.
@@ -208,6 +252,11 @@ fn place_row(p: &Plan, y: f64, scale: &Scale, anchor: &Anchor) -> Row {
         depends_on: Vec::new(),
         nominal: p.nominal,
         critical: false,
+        milestone: p.milestone,
+        done: p.done,
+        placement: p.placement,
+        track: p.track,
+        dates: p.dates.clone(),
     }
 }
 

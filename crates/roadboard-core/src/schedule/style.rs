@@ -140,6 +140,17 @@ pub(super) enum Mark<'a> {
         /// Width of the fill.
         width: f64,
     },
+    /// A milestone's diamond: `filled` once done (its status, its date before today, or all
+    /// its items ticked).
+    Diamond {
+        /// Done.
+        filled: bool,
+    },
+    /// The hatch pattern's background and stroke (bars of phases with no time written).
+    Hatch {
+        /// The stroke rather than the background.
+        line: bool,
+    },
     /// The focus outline around a bar.
     Outline,
     /// The note beside a bar.
@@ -250,15 +261,25 @@ impl Style for Page {
             ),
             Mark::RowGroup { row, done, total } => write!(
                 f,
-                r#" class="tl-bar-group{}{}{}" {}="{}" tabindex="0" role="button" aria-label="{}""#,
+                r#" class="tl-bar-group{}{}{}{}{}" {}="{}" tabindex="0" role="button" aria-label="{}""#,
                 flag(row.kind == RowKind::Item, " item"),
                 flag(row.critical, " critical"),
                 flag(row.open_ended, " open"),
+                flag(row.nominal, " nominal"),
+                flag(row.milestone, " milestone"),
                 id_attr(row),
                 xml_escape(&row.id),
                 xml_escape(&row.aria_label(done, total))
             ),
             Mark::Band => f.write_str(r#" class="tl-band""#),
+            Mark::Diamond { filled } => {
+                write!(f, r#" class="tl-diamond{}""#, flag(filled, " done"))
+            }
+            Mark::Hatch { line } => write!(
+                f,
+                r#" class="tl-hatch-{}""#,
+                if line { "line" } else { "bg" }
+            ),
             Mark::Bar(_) => f.write_str(r#" class="tl-bar""#),
             Mark::Fill { .. } => f.write_str(r#" class="tl-fill""#),
             Mark::Outline => f.write_str(r#" class="tl-outline""#),
@@ -348,6 +369,19 @@ impl Style for File {
                 r#" fill="{}" stroke="{}" stroke-dasharray="3 2""#,
                 p.band, p.bar
             ),
+            Mark::Diamond { filled } => write!(
+                f,
+                r#" fill="{}" stroke="{}" stroke-width="1.5""#,
+                if filled { p.fill } else { p.bg },
+                p.fill
+            ),
+            Mark::Hatch { line: false } => write!(f, r#" fill="{}""#, p.band),
+            Mark::Hatch { line: true } => write!(f, r#" stroke="{}" stroke-width="2""#, p.bar),
+            Mark::Bar(r) if r.nominal => write!(
+                f,
+                r#" fill="url(#{pre}-hatch)" stroke="{}" stroke-dasharray="4 3""#,
+                p.arrow
+            ),
             Mark::Bar(r) if r.open_ended => write!(f, r#" fill="url(#{pre}-fade)""#),
             Mark::Bar(r) if self.critical && r.critical => write!(
                 f,
@@ -422,6 +456,8 @@ mod tests {
                 total: 2,
             },
             Mark::Band,
+            Mark::Diamond { filled: true },
+            Mark::Hatch { line: true },
             Mark::Bar(row),
             Mark::Fill { row, width: 3.0 },
             Mark::Outline,

@@ -126,15 +126,18 @@ impl<'a> Writer<'a> {
         let pre = style.id_prefix();
         let head = |critical| style.attrs(Mark::ArrowHead { critical });
         let stop = |fill, end| style.attrs(Mark::FadeStop { fill, end });
+        let hatch = |line| style.attrs(Mark::Hatch { line });
         let _ = write!(
             self.out,
-            r#"<defs><marker id="{pre}-arrowhead" viewBox="0 0 8 8" refX="7" refY="4" markerUnits="userSpaceOnUse" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path{} d="M0 0 L8 4 L0 8 z"/></marker><marker id="{pre}-arrowhead-crit" viewBox="0 0 8 8" refX="7" refY="4" markerUnits="userSpaceOnUse" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path{} d="M0 0 L8 4 L0 8 z"/></marker><linearGradient id="{pre}-fade" x1="0" x2="1" y1="0" y2="0"><stop offset="0"{}/><stop offset="1"{}/></linearGradient><linearGradient id="{pre}-fade-fill" x1="0" x2="1" y1="0" y2="0"><stop offset="0"{}/><stop offset="1"{}/></linearGradient></defs>"#,
+            r#"<defs><marker id="{pre}-arrowhead" viewBox="0 0 8 8" refX="7" refY="4" markerUnits="userSpaceOnUse" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path{} d="M0 0 L8 4 L0 8 z"/></marker><marker id="{pre}-arrowhead-crit" viewBox="0 0 8 8" refX="7" refY="4" markerUnits="userSpaceOnUse" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path{} d="M0 0 L8 4 L0 8 z"/></marker><linearGradient id="{pre}-fade" x1="0" x2="1" y1="0" y2="0"><stop offset="0"{}/><stop offset="1"{}/></linearGradient><linearGradient id="{pre}-fade-fill" x1="0" x2="1" y1="0" y2="0"><stop offset="0"{}/><stop offset="1"{}/></linearGradient><pattern id="{pre}-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6"{}/><line x1="0" y1="0" x2="0" y2="6"{}/></pattern></defs>"#,
             head(false),
             head(true),
             stop(false, false),
             stop(false, true),
             stop(true, false),
             stop(true, true),
+            hatch(false),
+            hatch(true),
         );
     }
 
@@ -318,11 +321,31 @@ impl<'a> Writer<'a> {
         if let Some(b) = r.band {
             self.rect(Mark::Band, b.x, b.y, b.w, b.h, 3);
         }
-        self.rect(Mark::Bar(r), r.bar.x, r.bar.y, r.bar.w, r.bar.h, 3);
-        let width = r.fill_width(done, total);
-        let fill = Mark::Fill { row: r, width };
-        if style.draws(fill) {
-            self.rect(fill, r.bar.x, r.bar.y, width, r.bar.h, 3);
+        if r.milestone {
+            let b = r.bar;
+            let (cx, cy, h) = (b.x + b.w / 2.0, b.y + b.h / 2.0, b.h / 2.0 + 1.0);
+            let _ = write!(
+                self.out,
+                r#"<path{} d="M{} {} L{} {} L{} {} L{} {} Z"/>"#,
+                style.attrs(Mark::Diamond {
+                    filled: r.done || total > 0 && done >= total
+                }),
+                num(cx - h),
+                num(cy),
+                num(cx),
+                num(cy - h),
+                num(cx + h),
+                num(cy),
+                num(cx),
+                num(cy + h)
+            );
+        } else {
+            self.rect(Mark::Bar(r), r.bar.x, r.bar.y, r.bar.w, r.bar.h, 3);
+            let width = r.fill_width(done, total);
+            let fill = Mark::Fill { row: r, width };
+            if style.draws(fill) {
+                self.rect(fill, r.bar.x, r.bar.y, width, r.bar.h, 3);
+            }
         }
         if style.draws(Mark::Outline) {
             let b = r.bar;

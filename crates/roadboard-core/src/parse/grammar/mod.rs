@@ -10,8 +10,8 @@
 //! | `duration` | estimates and durations ("⏱ ~2 hours", "Time: 1-2 days"), in working days |
 //! | `axis` | places on the working-day axis ("Day 4-5", "Week 1-2", "Week 8+") |
 //! | `release` | release names ("v3.6.0", "Release 2.0", "etcd 3.4 (Q2, 2018)") |
-//! | `stage` | stage names ("Phase 2", "Sprint 3") and stage arrows ("Phase 1 → Phase 2") |
-//! | `date` | calendar spans (ISO dates, "March 2026", "Q3 2025") and year headings |
+//! | `stage` | stage names ("Phase 2", "Sprint 3"), stage arrows ("Phase 1 → Phase 2"), criteria sections, "in parallel" |
+//! | `date` | calendar spans (ISO dates, "Jan 20, 2026", "March 2026", "Q3 2025", "H2 2026", ranges) and year headings |
 //! | `claim` | claimed progress ("85% Complete") |
 //! | `dependency` | dependency phrases ("depends on:", "blocked by:") and their reference lists |
 //! | `reference` | a reference list split into references; an item's plain lead ("Alpha: …") |
@@ -39,7 +39,7 @@ mod table;
 
 pub(crate) use axis::explicit_range;
 pub(crate) use claim::claimed_percents;
-pub(crate) use date::{calendar_span, calendar_span_in, year_heading};
+pub(crate) use date::{calendar_phrase, calendar_span, calendar_span_in, year_heading};
 pub(crate) use dependency::{
     first_dependency_phrase, scan_dependency_phrases, without_dependencies_at,
 };
@@ -52,9 +52,11 @@ pub(crate) use plan::{meta_heading, only_group_words, plan_heading, work_key};
 pub(crate) use priority::{heading_priority, heading_priority_in, item_priority, priority_field};
 pub(crate) use reference::{for_each_ref, plain_lead};
 pub(crate) use release::release_version;
-pub(crate) use stage::{stage_arrow, stage_key};
+pub(crate) use stage::{
+    is_criteria_section, is_state_section, says_parallel, stage_arrow, stage_key,
+};
 pub(crate) use status::{
     cell_status, heading_status_in, leading_in_progress_box, leading_status_label,
     leading_status_mark, status_after_lead, status_field, trailing_status,
 };
-pub(crate) use table::{table_shape, ItemColumns, TableShape};
+pub(crate) use table::{date_columns, table_shape, ItemColumns, TableShape};

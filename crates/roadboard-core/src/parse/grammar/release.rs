@@ -5,8 +5,9 @@
 //! - a `v`-version (`v3`, `v3.6.0`, `V1.2-beta`), or
 //! - "Release", "Version" or "Versión" followed by a number, or
 //! - a dotted version number (`3.4`, `1.13`, `0.4.0`) that ends the heading or is followed by
-//!   a date in parentheses, a dash, a colon or nothing more than "release"/"roadmap" — at the
-//!   start, or after a product name of one or two words.
+//!   a date in parentheses, a dash, a colon or nothing more than "release"/"roadmap" (then
+//!   the heading's end, a parenthesis or a dash: "4.4 Release Preparation" is a numbered
+//!   section) — at the start, or after a product name of one or two words.
 //!
 //! A numbered section ("1.1 Runtime improvements": the number is followed by its title) and a
 //! numbered thing ("Phase 1.1", "Task 2.3", "Step 3") are not releases, nor is a feature that
@@ -71,7 +72,12 @@ pub(crate) fn release_version(title: &str) -> Option<String> {
                 a.starts_with('(')
                     || a.starts_with(['-', '–', '—', ':'])
                     || raw.ends_with(':')
+                    // "1.8 Release", "3.4 Roadmap (Q2)", not "4.4 Release Preparation"
                     || RELEASE_WORDS.contains(&lower(a).as_str())
+                        && tokens.get(k + 2).is_none_or(|w| {
+                            w.starts_with(['(', '-', '–', '—', ':'])
+                                || RELEASE_WORDS.contains(&lower(w).as_str())
+                        })
             }
         };
         // v-versions: "v3", "v3.6.0", "V1.2-beta:" — first, or ending what a product name began
@@ -171,6 +177,7 @@ mod tests {
         for title in [
             "1.1 Runtime improvements",
             "2.3 Internal decoupling",
+            "4.4 Release Preparation (P2)",
             "Phase 1.1 – Test Fixes",
             "Task 1.1: File Upload System",
             "Step 3",

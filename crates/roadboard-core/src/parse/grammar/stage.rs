@@ -1,5 +1,6 @@
-//! Stage names: "Phase 2", "Stage B", "Sprint 3", "Milestone 1", "Fase 0" as keys, and
-//! stage arrows ("Phase 1 → Phase 2").
+//! Stage names: "Phase 2", "Stage B", "Sprint 3", "Milestone 1", "Fase 0" as keys, stage
+//! arrows ("Phase 1 → Phase 2"), what is not a stage (summary, criteria and gate sections)
+//! and stages that say they run in parallel.
 
 use super::lex::{skip_spaces, strip_leading_symbols, word_at};
 
@@ -57,6 +58,92 @@ pub(crate) fn stage_arrow(text: &str) -> Option<(String, String)> {
     Some((left, right))
 }
 
+/// Phrases that make a heading a summary, criteria, checklist or gate section wherever they
+/// stand in it ("Phase 1 Completion Summary", "Beta Phase Success Criteria").
+const CRITERIA_ANYWHERE: [&str; 13] = [
+    "completion summary",
+    "complete when",
+    "completed when",
+    "done when",
+    "success criteria",
+    "acceptance criteria",
+    "definition of done",
+    "exit criteria",
+    "entry criteria",
+    "completion criteria",
+    "go no go",
+    "go nogo",
+    "checklist",
+];
+
+/// Words that make a heading such a section only as its last word ("Phase 3 Review",
+/// "Sprint 2 Retrospective", "Status as of" — not "Phase 2: Review & Launch").
+const CRITERIA_LAST: [&str; 9] = [
+    "success",
+    "summary",
+    "review",
+    "retrospective",
+    "retro",
+    "gate",
+    "criteria",
+    "recap",
+    "status",
+];
+
+/// A heading whose subject is a summary, criteria, checklist or gate, or the document's state
+/// on a date ("Current State (October 16, 2025)"): not a stage of work. Parenthesised text and
+/// a trailing colon are ignored for "last word".
+pub(crate) fn is_criteria_section(title: &str) -> bool {
+    let norm = crate::parse::ids::normalize(title);
+    let padded = format!(" {norm} ");
+    if CRITERIA_ANYWHERE
+        .iter()
+        .any(|p| padded.contains(&format!(" {p} ")))
+        || is_state_section(title)
+    {
+        return true;
+    }
+    // the last word before any parenthesis
+    let head = title.split('(').next().unwrap_or(title);
+    let head = crate::parse::ids::normalize(head);
+    head.split(' ')
+        .rfind(|w| !w.is_empty())
+        .is_some_and(|w| CRITERIA_LAST.contains(&w))
+}
+
+/// A heading about the document's state on a date ("Current State (October 16, 2025)",
+/// "Status as of March 2026", "Last updated"): neither a stage nor a milestone.
+pub(crate) fn is_state_section(title: &str) -> bool {
+    let padded = format!(" {} ", crate::parse::ids::normalize(title));
+    [
+        " current state ",
+        " current status ",
+        " as of ",
+        " last updated ",
+    ]
+    .iter()
+    .any(|p| padded.contains(p))
+}
+
+/// The text says the work runs in parallel: "parallel", "in parallel", "concurrently",
+/// "simultaneously" (any case).
+pub(crate) fn says_parallel(text: &str) -> bool {
+    let b = text.as_bytes();
+    if !b
+        .iter()
+        .any(|c| matches!(c, b'p' | b'P' | b'c' | b'C' | b's' | b'S'))
+    {
+        return false;
+    }
+    let lower = text.to_ascii_lowercase();
+    lower.split(|c: char| !c.is_ascii_alphabetic()).any(|w| {
+        matches!(
+            w,
+            "parallel" | "concurrently" | "concurrent" | "simultaneously"
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -77,5 +164,39 @@ mod tests {
         );
         assert_eq!(stage_arrow("Frontend → Backend"), None);
         assert_eq!(stage_arrow("Phase 1 ships → Phase 2"), None);
+    }
+
+    #[test]
+    fn criteria_sections_are_not_stages() {
+        for t in [
+            "Phase 1 Completion Summary:",
+            "Phase 2 Complete When:",
+            "Beta Phase Success Criteria",
+            "End of Week 1 Go/No-Go",
+            "Final Checklist Before Production",
+            "Phase 3 Review",
+            "Phase 1 Success",
+            "Current State (October 16, 2025)",
+            "Definition of Done",
+        ] {
+            assert!(is_criteria_section(t), "{t}");
+        }
+        for t in [
+            "Phase 2: Review & Launch",
+            "Phase 1: Core Infrastructure (Week 1-2)",
+            "Week 3: Status page",
+            "Sprint 2",
+        ] {
+            assert!(!is_criteria_section(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn parallel_stages() {
+        assert!(says_parallel("Phase 2 (Week 1, Parallel)"));
+        assert!(says_parallel("Runs in parallel with Phase 1"));
+        assert!(says_parallel("Both tracks proceed concurrently."));
+        assert!(!says_parallel("Parallelize the build"));
+        assert!(!says_parallel("Phase 3"));
     }
 }

@@ -207,6 +207,95 @@ pub(crate) fn table_shape(header: &[String]) -> TableShape {
     })
 }
 
+// --- Phase dates and release tables (issue 15) ------------------------------------------
+
+/// Whole header cells that name the version column of a release table.
+const VERSION_HEADERS: [&str; 6] = [
+    "version",
+    "versions",
+    "release",
+    "releases",
+    "versión",
+    "release version",
+];
+
+/// Words of a header cell that make it a date column of a phase or release table
+/// ("Completed", "Due", "Target", "Estimated Release Date").
+const DATE_WORDS: [&str; 17] = [
+    "date",
+    "dates",
+    "completed",
+    "done",
+    "due",
+    "target",
+    "start",
+    "started",
+    "end",
+    "released",
+    "estimated",
+    "eta",
+    "when",
+    "finish",
+    "finished",
+    "deadline",
+    "shipped",
+];
+
+/// Words of a header cell that make it the start column.
+const START_WORDS: [&str; 3] = ["start", "started", "begin"];
+
+/// Words of a header cell that make it the end column.
+const END_WORDS: [&str; 3] = ["end", "finish", "finished"];
+
+/// The date columns of a table of phases or releases.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct DateColumns {
+    /// The phase's or version's name.
+    pub(crate) name: usize,
+    /// A Start column.
+    pub(crate) start: Option<usize>,
+    /// An End/Finish column.
+    pub(crate) end: Option<usize>,
+    /// Any other date column (Date, Completed, Due, Target, Released, Estimated, ETA, When).
+    pub(crate) date: Option<usize>,
+    /// A Status column.
+    pub(crate) status: Option<usize>,
+    /// The name column is a Version/Release column: the rows are releases.
+    pub(crate) release: bool,
+}
+
+/// The date columns of a table whose name column is a Phase/Stage/Milestone/Sprint or a
+/// Version/Release column and that has at least one date column; `None` for other tables.
+pub(crate) fn date_columns(header: &[String]) -> Option<DateColumns> {
+    let norm: Vec<String> = header.iter().map(|h| normalize(h)).collect();
+    let find = |pred: &dyn Fn(&str) -> bool| norm.iter().position(|h| pred(h));
+    let has_word = |h: &str, words: &[&str]| h.split(' ').any(|w| words.contains(&w));
+    let phase = find(&|h| PHASE_HEADERS.contains(&h));
+    let version = find(&|h| VERSION_HEADERS.contains(&h));
+    let (name, release) = match (phase, version) {
+        (Some(p), _) => (p, false),
+        (None, Some(v)) => (v, true),
+        (None, None) => return None,
+    };
+    let dated =
+        |k: usize, words: &[&str]| k != name && norm.get(k).is_some_and(|h| has_word(h, words));
+    let start = (0..norm.len()).find(|&k| dated(k, &START_WORDS));
+    let end = (0..norm.len()).find(|&k| dated(k, &END_WORDS));
+    let date =
+        (0..norm.len()).find(|&k| dated(k, &DATE_WORDS) && Some(k) != start && Some(k) != end);
+    if start.is_none() && end.is_none() && date.is_none() {
+        return None;
+    }
+    Some(DateColumns {
+        name,
+        start,
+        end,
+        date,
+        status: find(&|h| has_word(h, &STATUS_WORDS)),
+        release,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -298,5 +387,34 @@ mod tests {
         assert_eq!(shape(&["Issue", "Tracker", "Impact"]), TableShape::Other);
         // schedules are issue 15's: versions with dates
         assert_eq!(shape(&["Version", "Target", "Features"]), TableShape::Other);
+    }
+
+    #[test]
+    fn date_tables() {
+        let cols = |cells: &[&str]| {
+            let header: Vec<String> = cells.iter().map(|c| c.to_string()).collect();
+            date_columns(&header)
+        };
+        assert_eq!(
+            cols(&["Phase", "Plans Complete", "Status", "Completed"]),
+            Some(DateColumns {
+                name: 0,
+                start: None,
+                end: None,
+                date: Some(3),
+                status: Some(2),
+                release: false,
+            })
+        );
+        assert_eq!(
+            cols(&["Version", "Estimated Release Date"]).map(|c| (c.release, c.date)),
+            Some((true, Some(1)))
+        );
+        assert_eq!(
+            cols(&["Sprint", "Start", "End"]).map(|c| (c.start, c.end, c.date)),
+            Some((Some(1), Some(2), None))
+        );
+        assert_eq!(cols(&["Phase", "Duration"]), None);
+        assert_eq!(cols(&["Task", "Due"]), None);
     }
 }

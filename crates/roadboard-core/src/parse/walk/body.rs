@@ -37,6 +37,17 @@ impl<'a> Walker<'a> {
             }
             if let Some(sec) = self.out.sections.get_mut(s) {
                 sec.deps.extend(deps);
+                // A date in the first lines of the section's body dates the section (issue 15).
+                if sec.body_dates.is_none()
+                    && self.blocks_in_section == 1
+                    && self.lists.is_empty()
+                    && !block.plain.to_ascii_lowercase().contains("updated")
+                {
+                    sec.body_dates = grammar::calendar_span(&block.plain, sec.year);
+                }
+                if self.blocks_in_section <= 2 && grammar::says_parallel(&block.plain) {
+                    sec.body_parallel = true;
+                }
                 if sec.body_estimate.is_none() {
                     sec.body_estimate = estimate;
                 }

@@ -270,6 +270,10 @@ impl<'a> Walker<'a> {
             name: name.to_string(),
             time: lead.to_string(),
             line,
+            dates: None,
+            status: None,
+            milestone: false,
+            group: usize::MAX,
         });
     }
 

@@ -56,6 +56,11 @@ pub(crate) struct RawSection {
     pub(crate) deps: Vec<(String, usize)>,
     /// Whether the section names a phase.
     pub(crate) is_phase: bool,
+    /// The first calendar span written in the first lines of the section's own body
+    /// ("**Target:** Q3 2025", "targeted for v1.13 (November 2023)").
+    pub(crate) body_dates: Option<(String, String)>,
+    /// The first lines of the section's body say it runs in parallel.
+    pub(crate) body_parallel: bool,
 }
 
 /// A task or status line, before ids are assigned.
@@ -136,6 +141,14 @@ pub(crate) struct TablePhase {
     pub(crate) time: String,
     /// 1-based line.
     pub(crate) line: usize,
+    /// The calendar span its date columns give (Start/End, Date, Completed, Due, …).
+    pub(crate) dates: Option<(String, String)>,
+    /// Its Status cell, read by the status grammar.
+    pub(crate) status: Option<Status>,
+    /// A row of a release table (`| Version | Release date |`): a milestone.
+    pub(crate) milestone: bool,
+    /// Which table (or list) the row is in: each is a track of its own.
+    pub(crate) group: usize,
 }
 
 /// Everything the walk collected.
@@ -150,6 +163,8 @@ pub(crate) struct Collected {
     pub(crate) candidates: Vec<RawCandidate>,
     /// Rows of timeline tables.
     pub(crate) table_phases: Vec<TablePhase>,
+    /// Tables (and phase lists) seen so far: numbers [`TablePhase::group`].
+    pub(crate) phase_groups: usize,
     /// Top-level list items that name a stage with time ("- **Week 1**: Setup"), used as
     /// phases when no heading names one.
     pub(crate) list_phases: Vec<TablePhase>,

@@ -98,6 +98,8 @@ impl<'a> Walker<'a> {
             body: (end, end),
             deps,
             is_phase,
+            body_dates: None,
+            body_parallel: false,
         });
         self.heading_stack.push(idx);
     }

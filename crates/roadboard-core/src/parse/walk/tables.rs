@@ -24,23 +24,31 @@ pub(super) struct TableCtx {
 impl<'a> Walker<'a> {
     /// A table ended: its rows become phases, items, or nothing, as its header says.
     pub(super) fn table_done(&mut self, t: TableCtx) {
-        let cols = match grammar::table_shape(&t.header) {
-            grammar::TableShape::Timeline { phase, time } => {
-                for (line, row) in &t.rows {
-                    let name = row.get(phase).cloned().unwrap_or_default();
-                    if name.is_empty() {
-                        continue;
-                    }
-                    self.out.table_phases.push(TablePhase {
-                        name,
-                        time: row.get(time).cloned().unwrap_or_default(),
-                        line: *line,
-                    });
+        let group = self.out.phase_groups;
+        self.out.phase_groups += 1;
+        let first_row = self.out.table_phases.len();
+        let shape = grammar::table_shape(&t.header);
+        if let grammar::TableShape::Timeline { phase, time } = shape {
+            for (line, row) in &t.rows {
+                let name = row.get(phase).cloned().unwrap_or_default();
+                if name.is_empty() {
+                    continue;
                 }
-                return;
+                self.out.table_phases.push(TablePhase {
+                    name,
+                    time: row.get(time).cloned().unwrap_or_default(),
+                    line: *line,
+                    dates: None,
+                    status: None,
+                    milestone: false,
+                    group,
+                });
             }
+        }
+        self.phase_dates(&t, first_row, group);
+        let cols = match shape {
             grammar::TableShape::Items(cols) => cols,
-            grammar::TableShape::Other => return,
+            grammar::TableShape::Timeline { .. } | grammar::TableShape::Other => return,
         };
         let grammar::ItemColumns {
             name: name_col,
@@ -95,6 +103,76 @@ impl<'a> Walker<'a> {
                 heading_section: None,
                 details: None,
                 text: name,
+            });
+        }
+    }
+}
+
+impl<'a> Walker<'a> {
+    /// Phase and release tables with date columns (`| Phase | … | Completed |`,
+    /// `| Version | Release date |`): each row's dates and status, given to the rows a
+    /// timeline table already added (from `first_row` on), else added as phases or milestones.
+    fn phase_dates(&mut self, t: &TableCtx, first_row: usize, group: usize) {
+        let Some(cols) = grammar::date_columns(&t.header) else {
+            return;
+        };
+        let year = self
+            .current_section()
+            .and_then(|s| self.out.sections.get(s))
+            .and_then(|s| s.year);
+        let cell = |row: &[String], c: Option<usize>| {
+            c.and_then(|c| row.get(c))
+                .and_then(|v| grammar::calendar_span(v, year))
+        };
+        let dated: Vec<_> = t
+            .rows
+            .iter()
+            .filter(|(_, row)| !row.get(cols.name).is_none_or(|n| n.is_empty()))
+            .map(|(line, row)| {
+                let start = cell(row, cols.start);
+                let end = cell(row, cols.end);
+                let dates = match (start, end) {
+                    (Some(a), Some(b)) if a.0 <= b.1 => Some((a.0, b.1)),
+                    (Some(a), _) => Some(a),
+                    (None, Some(b)) => Some(b),
+                    (None, None) => cell(row, cols.date),
+                };
+                let status = cols
+                    .status
+                    .and_then(|c| row.get(c))
+                    .map(|c| grammar::cell_status(c));
+                (
+                    *line,
+                    row.get(cols.name).cloned().unwrap_or_default(),
+                    dates,
+                    status,
+                )
+            })
+            .collect();
+        // a table of phases with no date in any row is no dated table
+        if dated.iter().all(|d| d.2.is_none()) {
+            return;
+        }
+        let existing = self.out.table_phases.len() - first_row;
+        if existing > 0 {
+            for (row, (_, _, dates, status)) in
+                self.out.table_phases.iter_mut().skip(first_row).zip(dated)
+            {
+                row.dates = dates;
+                row.status = status;
+                row.milestone = cols.release;
+            }
+            return;
+        }
+        for (line, name, dates, status) in dated {
+            self.out.table_phases.push(TablePhase {
+                name,
+                time: String::new(),
+                line,
+                dates,
+                status,
+                milestone: cols.release,
+                group,
             });
         }
     }
