@@ -106,6 +106,13 @@ fn pathological_inputs_stay_fast() {
         "| a |\n|---|\n".to_string() + &"| x |\n".repeat(n / 6),
         "~".repeat(n),
         "1%".repeat(n / 2),
+        // claims and references (issue 14): many claims on one line, many ambiguous and
+        // numbered references, long lists of nouns, ranges of numbers nothing has
+        (0..n / 10).map(|k| format!("{}% done ", k % 100)).collect(),
+        "- [ ] a\n".repeat(n / 16) + &"- [ ] b (after: a)\n".repeat(n / 32),
+        "### 3. x\n".repeat(n / 18) + &"- [ ] y (depends on: Step 3)\n".repeat(n / 40),
+        "- [ ] x (needs: a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, r, s)\n".repeat(n / 80),
+        "- [ ] T (needs: Tasks 1.1–1.49, 1.2-1.40, Phases 1-50)\n".repeat(n / 60),
     ];
     for c in cases {
         let t = time(|| drop(roadboard_core::parse(&c)));

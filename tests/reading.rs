@@ -111,7 +111,12 @@ fn outline(map: &Roadmap) -> String {
         let _ = writeln!(o, "encoding repaired: {r:?}");
     }
     for c in &map.claimed_progress {
-        let _ = writeln!(o, "claims {}% (L{})", c.percent, c.line);
+        let about = if c.scope == roadboard_core::model::DOCUMENT_SCOPE {
+            "the document".to_string()
+        } else {
+            name(&c.scope)
+        };
+        let _ = writeln!(o, "claims {}% (L{}) about {about}", c.percent, c.line);
     }
 
     // Sections and items interleaved in document order (a heading before its own step item).
@@ -211,7 +216,15 @@ fn outline(map: &Roadmap) -> String {
     if !map.unresolved.is_empty() {
         let _ = writeln!(o, "\n-- unresolved references");
         for u in &map.unresolved {
-            let _ = writeln!(o, "L{:<4} {:?}", u.line, u.text);
+            let what = if u.external { "" } else { "  (broken)" };
+            let _ = writeln!(o, "L{:<4} {:?}{what}", u.line, u.text);
+        }
+    }
+    if !map.ambiguous.is_empty() {
+        let _ = writeln!(o, "\n-- ambiguous references");
+        for a in &map.ambiguous {
+            let cands: Vec<String> = a.candidates.iter().map(|c| name(c)).collect();
+            let _ = writeln!(o, "L{:<4} {:?} → {}", a.line, a.text, cands.join(" | "));
         }
     }
     for c in &map.cycles {
@@ -274,5 +287,5 @@ fn corpus_reads_as_expected() {
 
 #[test]
 fn fixtures_read_as_expected() {
-    snapshot_all("tests/fixtures", "fixture", 6);
+    snapshot_all("tests/fixtures", "fixture", 7);
 }

@@ -304,11 +304,32 @@ fn ColumnView(
             format!("{d}/{t}")
         }
     };
+    // The progress the document claims for this column's phase or section, if it states one.
+    let claim = {
+        let map = &model.map;
+        map.claim_about(&key)
+            .or_else(|| {
+                map.sections
+                    .iter()
+                    .find(|s| s.id == key)
+                    .and_then(|s| s.phase.as_deref())
+                    .and_then(|p| map.claim_about(p))
+            })
+            .map(|c| c.percent)
+    };
     view! {
         <section class="column" data-column=key.clone() aria-labelledby=heading_id.clone()>
             <header class="column-head">
                 <h2 class="column-title" id=heading_id.clone()>{title}</h2>
                 <span class="column-count">{count_text}</span>
+                {claim.map(|c| {
+                    let differs = move || (c - pct() as f64).abs() >= 1.0;
+                    view! {
+                    <span class="claim column-claim" class:differs=differs
+                        title="The document states this progress; the count is measured from the cards">
+                        {format!("claims {c}%")}
+                    </span>
+                }})}
                 <span class="bar column-bar" aria-hidden="true"><span style:width=move || format!("{}%", pct())></span></span>
             </header>
             {move || (!has_cards()).then(|| view! { <p class="column-empty">"No cards"</p> })}

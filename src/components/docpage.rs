@@ -135,7 +135,8 @@ pub fn RoadmapScreen(
         let (done, total) = overall.get();
         roadboard_core::model::Progress { done, total }.percent() as usize
     };
-    let claim = model.map.claimed_progress.first().map(|c| c.percent);
+    // Only what the document claims about itself: a phase's claim shows on that phase.
+    let claim = model.map.document_claim().map(|c| c.percent);
     let repair = model.map.encoding_repair;
     let tab = move |v: View| {
         view! {

@@ -491,12 +491,17 @@ fn TimelineTable(model: Arc<DocModel>, timeline: Memo<Timeline>) -> impl IntoVie
             .map(|r| {
                 let m = m.clone();
                 let items = r.items.clone();
+                let claim = r.claim;
                 let progress = move || {
                     let (d, t) = row_progress(&m, &items);
-                    if t == 0 {
+                    let measured = if t == 0 {
                         "—".to_string()
                     } else {
                         format!("{d}/{t} ({}%)", roadboard_core::model::percent(d, t))
+                    };
+                    match claim {
+                        Some(c) => format!("{measured} · claims {c}%"),
+                        None => measured,
                     }
                 };
                 let depends = if r.depends_on.is_empty() {

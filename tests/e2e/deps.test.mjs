@@ -61,12 +61,31 @@ test('Enter on a focused card selects it; "Ready now" filters; the panel lists w
   assert.ok(!ready.some((t) => t.startsWith('Bravo')), 'Bravo waits on Alpha');
   await page.waitForURL(/ready=1/); // the address follows the view
 
+  // "needs: Design review" names nothing in the document: an external prerequisite,
+  // counted and listed neutrally (issue 14), not an error
+  const summary = page.locator('.deps-panel .deps-summary');
+  assert.match(await summary.textContent(), /1 external prerequisite\b/);
+  assert.equal(await summary.evaluate((el) => el.classList.contains('warn')), false);
+  assert.equal(await page.locator('.deps-panel .deps-summary.warn').count(), 0);
   await page.locator('.deps-panel summary').click();
   const panel = await page.locator('.deps-body').textContent();
-  assert.match(panel, /Design review/);
-  assert.match(panel, /no item, phase or section by that name/);
+  assert.match(panel, /External prerequisites \(1\)/);
+  assert.doesNotMatch(panel, /not understood|no item, phase or section/i);
+  const ext = page.locator('.deps-body li.external');
+  assert.equal(await ext.count(), 1);
+  assert.match(await ext.textContent(), /Design review.*for.*Foxtrot/s);
+  assert.equal(await page.locator('.deps-body .problem').count(), 0);
+  const [extColor, errColor] = await ext.evaluate((el) => {
+    const probe = document.createElement('span');
+    probe.style.color = 'var(--error-text)';
+    el.appendChild(probe);
+    const err = getComputedStyle(probe).color;
+    probe.remove();
+    return [getComputedStyle(el).color, err];
+  });
+  assert.notEqual(extColor, errColor, 'external prerequisites are not shown as errors');
   assert.match(panel, /Bravo.*waits on.*Alpha/s);
-  await page.locator('.deps-body .problem .line-link').first().click();
+  await ext.locator('.line-link').first().click();
   await page.locator('article.document').waitFor();
   assertClean(assert, page);
   await fresh.context.close();

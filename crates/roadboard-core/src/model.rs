@@ -26,9 +26,15 @@ pub struct Roadmap {
     pub phases: Vec<Phase>,
     /// Edges of the dependency graph; `from` depends on `to`.
     pub dependencies: Vec<Dependency>,
-    /// Dependency references that matched nothing.
+    /// Dependency references that matched nothing: external prerequisites (what the plan
+    /// waits on outside the document), and references to ids or numbered names that the
+    /// document does not have (`external: false`).
     pub unresolved: Vec<Unresolved>,
-    /// Progress the document claims about itself ("85% Complete").
+    /// Dependency references that matched two or more things, with every candidate; they
+    /// make no edge.
+    #[serde(default)]
+    pub ambiguous: Vec<Ambiguous>,
+    /// Progress the document claims ("85% Complete"), each with what it is about.
     pub claimed_progress: Vec<ClaimedProgress>,
     /// Measured progress over all items but those out of scope.
     pub progress: Progress,
@@ -376,15 +382,67 @@ pub struct Unresolved {
     /// Id of the item/phase/section whose phrase it was.
     #[serde(default)]
     pub from: Option<String>,
+    /// True for an external prerequisite: a name the document does not define ("Redis
+    /// setup"). False for a reference written as something inside the document — an id
+    /// (`{#db}`) or a numbered name whose word the document numbers things with ("Task 1.4"
+    /// beside Tasks 1.1–1.3) — that nothing has: a broken reference, also a diagnostic.
+    #[serde(default = "yes")]
+    pub external: bool,
 }
 
-/// A progress figure the document states about itself.
+/// `true`, for serde defaults.
+fn yes() -> bool {
+    true
+}
+
+/// A dependency reference that names two or more things; no edge is made of it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Ambiguous {
+    /// The reference as written.
+    pub text: String,
+    /// 1-based line.
+    pub line: usize,
+    /// Id of the item/phase/section whose phrase it was.
+    #[serde(default)]
+    pub from: Option<String>,
+    /// Ids of everything it names, in document order of the kind matched.
+    pub candidates: Vec<String>,
+}
+
+/// What a claim is about when it is about the whole document.
+pub const DOCUMENT_SCOPE: &str = "document";
+
+/// A progress figure the document states.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ClaimedProgress {
     /// The stated percentage.
     pub percent: f64,
     /// 1-based line.
     pub line: usize,
+    /// What it is about: [`DOCUMENT_SCOPE`] (`"document"`), or the id of the phase, section
+    /// or item it was written on or in.
+    #[serde(default = "document_scope")]
+    pub scope: String,
+}
+
+/// [`DOCUMENT_SCOPE`], for serde defaults.
+fn document_scope() -> String {
+    DOCUMENT_SCOPE.to_string()
+}
+
+impl Roadmap {
+    /// The first progress figure the document states about itself, if any (the header's
+    /// "claims 85%").
+    pub fn document_claim(&self) -> Option<&ClaimedProgress> {
+        self.claimed_progress
+            .iter()
+            .find(|c| c.scope == DOCUMENT_SCOPE)
+    }
+
+    /// The first progress figure the document states about the phase, section or item `id`.
+    pub fn claim_about(&self, id: &str) -> Option<&ClaimedProgress> {
+        self.claimed_progress.iter().find(|c| c.scope == id)
+    }
 }
 
 /// Done over total.

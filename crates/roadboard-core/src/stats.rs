@@ -35,13 +35,23 @@ pub fn summary(map: &Roadmap) -> String {
     }
     let _ = writeln!(out);
     for claim in &map.claimed_progress {
-        let _ = writeln!(
-            out,
-            "claimed: {}% (line {}) · measured {}%",
-            claim.percent,
-            claim.line,
-            map.progress.percent()
-        );
+        if claim.scope == crate::model::DOCUMENT_SCOPE {
+            let _ = writeln!(
+                out,
+                "claimed: {}% (line {}) · measured {}%",
+                claim.percent,
+                claim.line,
+                map.progress.percent()
+            );
+        } else {
+            let _ = writeln!(
+                out,
+                "claimed: {}% (line {}) · about {}",
+                claim.percent,
+                claim.line,
+                scope_name(map, &claim.scope)
+            );
+        }
     }
     for phase in &map.phases {
         let d = phase
@@ -73,11 +83,14 @@ pub fn summary(map: &Roadmap) -> String {
             let _ = writeln!(out, "section {}: {d}/{t}", section.title);
         }
     }
+    let external = map.unresolved.iter().filter(|u| u.external).count();
     let _ = writeln!(
         out,
-        "dependencies: {} ({} unresolved, {} cycles)",
+        "dependencies: {} ({} external prerequisites, {} broken, {} ambiguous, {} cycles)",
         map.dependencies.len(),
-        map.unresolved.len(),
+        external,
+        map.unresolved.len() - external,
+        map.ambiguous.len(),
         map.cycles.len()
     );
     let _ = writeln!(out, "diagnostics: {}", map.diagnostics.len());
@@ -85,4 +98,18 @@ pub fn summary(map: &Roadmap) -> String {
         let _ = writeln!(out, "  line {}: {}", d.line, d.message);
     }
     out
+}
+
+/// "phase “Phase 1: Core”", "section “Backend”", "item “Deploy API”": what a claim is about.
+fn scope_name(map: &Roadmap, id: &str) -> String {
+    if let Some(p) = map.phases.iter().find(|p| p.id == id) {
+        return format!("phase “{}”", p.title);
+    }
+    if let Some(s) = map.sections.iter().find(|s| s.id == id) {
+        return format!("section “{}”", s.title);
+    }
+    map.items.iter().find(|i| i.id == id).map_or_else(
+        || id.to_string(),
+        |i| format!("item “{}”", i.title.as_deref().unwrap_or(&i.text)),
+    )
 }

@@ -2,7 +2,6 @@
 //! "this owner depends on that reference", for [`crate::deps::resolve`] to match.
 
 use super::fxhash::FastMap;
-use super::grammar;
 use super::phases::Built;
 use super::walk::{RawItem, RawSection};
 use crate::deps::{Owner, Statement};
@@ -10,8 +9,8 @@ use crate::deps::{Owner, Statement};
 /// The dependency statements of a document, in the order the resolver reads them: items'
 /// (in document order), then sections' (a phrase in a heading's own text belongs to the
 /// phase the heading names, else to the section), then stage arrows ("Phase 1 → Phase 2":
-/// the later stage depends on the earlier one). A reference list is split into single
-/// references here.
+/// the later stage depends on the earlier one). A reference list stays whole: the resolver
+/// splits it, as only it knows which parts name things.
 pub(super) fn statements(
     items: &[RawItem],
     sections: &[RawSection],
@@ -46,7 +45,7 @@ pub(super) fn statements(
         if let Some(&dependent) = phase_by_key.get(after.as_str()) {
             out.push(Statement {
                 from: Owner::Phase(dependent),
-                reference: before.clone(),
+                references: before.clone(),
                 line: *line,
             });
         }
@@ -54,13 +53,11 @@ pub(super) fn statements(
     out
 }
 
-/// One statement per reference of the list `refs`.
+/// The statement "`from` depends on the reference list `refs`".
 fn push_refs(out: &mut Vec<Statement>, from: Owner, refs: &str, line: usize) {
-    grammar::for_each_ref(refs, |r| {
-        out.push(Statement {
-            from,
-            reference: r.to_string(),
-            line,
-        });
+    out.push(Statement {
+        from,
+        references: refs.to_string(),
+        line,
     });
 }

@@ -65,11 +65,16 @@
 //!
 //! The list ends at the line's end, an unmatched `)` or a sentence end; "None", "n/a" and
 //! parenthesised remarks are dropped. A **reference** is matched (by [`crate::deps`]) to an
-//! explicit id (`{#db}`, `#db`), a phase by number (`Phase 2`, `Phases 1-3`), or an item,
-//! phase or section by its title or text, case, markup and emoji ignored. Each phase
-//! depends on the one before it at its level unless it states its own.
+//! explicit id (`{#db}`, `#db`), a phase by number (`Phase 2`, `Phases 1-3`), an item,
+//! phase or section by its title or text, case, markup and emoji ignored, or a heading or
+//! item by its number (`Task 1.1`, `Step 3` → `#### 3. Deploy` under "Steps"). "Tasks 1.1,
+//! 1.2" carries its word, "Tasks 1.1–1.3" expands, and a list splits only where its parts
+//! name things. Matching nothing: an external prerequisite; two things: ambiguous. Each
+//! phase depends on the one before it at its level unless it states its own.
 //!
-//! **Claims**: "85% Complete", "80% production-ready", "Progress: 40%" — not targets.
+//! **Claims**: "85% Complete", "80% production-ready", "Progress: 40%" — not targets,
+//! quotes or measures ("96% of tests pass"); each with its scope, the document or the
+//! phase, section or item it is written on or in (`document.rs`).
 //!
 //! **Ids**: an item's id comes from its normalised text (without its dependency phrase)
 //! and the titles of the sections above it, never its position or box; `{#id}` pins one.
@@ -126,7 +131,10 @@ mod walk;
 // ("phase 2"), plain leads ("Alpha: …"), an item's text up to its dependency phrase, and
 // normalised text and its hashes; it keys its maps with the reader's fast hasher.
 pub(crate) use fxhash::{FastMap, FastSet};
-pub(crate) use grammar::{first_dependency_phrase, plain_lead, stage_key};
+pub(crate) use grammar::{first_dependency_phrase, plain_lead, stage_key, without_dependencies_at};
+pub(crate) use grammar::{
+    for_each_reference, is_plan_word, numbered_key, numbered_reference, singular, title_number,
+};
 // The board previews an item's details without the fields the card already shows.
 pub(crate) use grammar::field_line;
 /// A URL-friendly slug of at most `max` characters: the one slug of the product (ids, file names).
@@ -166,6 +174,11 @@ pub fn parse_named(input: &str, file_name: Option<&str>) -> Roadmap {
         &walked.list_phases,
     );
     let statements = dependencies::statements(&items, &walked.sections, &walked.arrows, &phases);
+    let claims = document::read_claims(
+        std::mem::take(&mut walked.claims),
+        source.text(),
+        walked.lines.as_ref(),
+    );
     let boxes = source.box_locator(walked.lines.take());
     let model = assemble::assemble(
         items,
@@ -186,10 +199,12 @@ pub fn parse_named(input: &str, file_name: Option<&str>) -> Roadmap {
         phases: model.phases,
         dependencies: Vec::new(),
         unresolved: Vec::new(),
-        claimed_progress: document::claims(walked.claims),
+        ambiguous: Vec::new(),
+        claimed_progress: Vec::new(),
         cycles: Vec::new(),
         diagnostics,
     };
+    map.claimed_progress = document::claims(claims, &map);
     crate::deps::resolve(&mut map, statements);
     crate::schedule::place(&mut map);
     map.diagnostics.sort_by_key(|d| d.line);

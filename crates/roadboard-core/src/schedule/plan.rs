@@ -46,6 +46,8 @@ pub(super) struct Plan {
     pub(super) track: usize,
     /// The dates written for it, for people ("Jan 20, 2026 – Feb 9, 2026"), or empty.
     pub(super) dates: String,
+    /// The progress the document claims for it ("Phase 1 … (90% complete)"), if any.
+    pub(super) claim: Option<f64>,
 }
 
 impl Plan {
@@ -57,8 +59,14 @@ impl Plan {
         } else {
             String::new()
         };
-        text_width(&format!("{}{count}", self.duration_text), NOTE_FONT)
+        let claim = self.claim.map(claim_note).unwrap_or_default();
+        text_width(&format!("{}{count}{claim}", self.duration_text), NOTE_FONT)
     }
+}
+
+/// " · claims 90%": a claim as the end of a row's note.
+pub(super) fn claim_note(percent: f64) -> String {
+    format!(" · claims {percent}%")
 }
 
 /// The rows of `map`: each phase, then its estimated items when `opts` expands it.
@@ -79,6 +87,7 @@ pub(super) fn plans(map: &Roadmap, opts: &Options, at: &Positions<'_>) -> Vec<Pl
                 .is_some_and(|(d, t)| d < t)
         };
         phase.done = p.status == Some(Status::Done) || phase.milestone && past(&p.end_date);
+        phase.claim = map.claim_about(&p.id).map(|c| c.percent);
         let start = phase.start;
         plans.push(phase);
         if expanded {
@@ -176,6 +185,7 @@ fn phase_plan(
         placement: p.placed_by,
         track: p.track,
         dates: written_dates(p),
+        claim: None,
     }
 }
 
@@ -219,6 +229,7 @@ fn item_plans(map: &Roadmap, est: &[usize], start: f64, depth: usize, plans: &mu
             placement: Placement::Duration,
             track: 0,
             dates: String::new(),
+            claim: map.claim_about(&it.id).map(|c| c.percent),
         });
         cursor += lo;
     }

@@ -76,6 +76,8 @@ pub struct Row {
     pub track: usize,
     /// The dates written for it, for people, or empty.
     pub dates: String,
+    /// The progress the document claims for it ("90% complete" on its heading), if any.
+    pub claim: Option<f64>,
 }
 
 impl Row {
@@ -88,18 +90,24 @@ impl Row {
         }
     }
 
-    /// The note beside the bar: "Day 4-5 · 3/5".
+    /// The note beside the bar: "Day 4-5 · 3/5", and the progress the document claims for it
+    /// ("Week 1-2 · 3/5 · claims 90%").
     pub fn note(&self, done: usize, total: usize) -> String {
         let count = if total > 0 {
             format!("{done}/{total}")
         } else {
             String::new()
         };
-        match (self.duration_text.is_empty(), count.is_empty()) {
+        let note = match (self.duration_text.is_empty(), count.is_empty()) {
             (true, true) => String::new(),
             (true, false) => count,
             (false, true) => self.duration_text.clone(),
             (false, false) => format!("{} · {count}", self.duration_text),
+        };
+        match self.claim {
+            Some(c) if note.is_empty() => format!("claims {c}%"),
+            Some(c) => format!("{note}{}", super::plan::claim_note(c)),
+            None => note,
         }
     }
 
@@ -257,6 +265,7 @@ fn place_row(p: &Plan, y: f64, scale: &Scale, anchor: &Anchor) -> Row {
         placement: p.placement,
         track: p.track,
         dates: p.dates.clone(),
+        claim: p.claim,
     }
 }
 

@@ -14,7 +14,8 @@
 //! | `date` | calendar spans (ISO dates, "Jan 20, 2026", "March 2026", "Q3 2025", "H2 2026", ranges) and year headings |
 //! | `claim` | claimed progress ("85% Complete") |
 //! | `dependency` | dependency phrases ("depends on:", "blocked by:") and their reference lists |
-//! | `reference` | a reference list split into references; an item's plain lead ("Alpha: …") |
+//! | `reference` | a reference list split into references where its parts name things; an item's plain lead ("Alpha: …") |
+//! | `numbered` | numbered names ("Task 1.1", "3. Deploy"), their keys and ranges ("Tasks 1.1–1.3") |
 //! | `table` | table headers: which column is the Phase, Time, Status, Task, Priority, … |
 //! | `number`, `lex` | numbers and ranges; words and bytes, shared by the others |
 //!
@@ -29,6 +30,7 @@ mod duration;
 mod field;
 mod lex;
 mod number;
+mod numbered;
 mod plan;
 mod priority;
 mod reference;
@@ -38,7 +40,7 @@ mod status;
 mod table;
 
 pub(crate) use axis::explicit_range;
-pub(crate) use claim::claimed_percents;
+pub(crate) use claim::{claim_subject, claimed_percents, ClaimSubject};
 pub(crate) use date::{calendar_phrase, calendar_span, calendar_span_in, year_heading};
 pub(crate) use dependency::{
     first_dependency_phrase, scan_dependency_phrases, without_dependencies_at,
@@ -48,9 +50,10 @@ pub(crate) use field::{
     bold_lead_split, field_line, legend_line, link_only, says_nothing, LONG_TEXT,
 };
 pub(crate) use lex::{find_ascii, strip_leading_symbols};
+pub(crate) use numbered::{is_plan_word, numbered_key, numbered_reference, singular, title_number};
 pub(crate) use plan::{meta_heading, only_group_words, plan_heading, work_key};
 pub(crate) use priority::{heading_priority, heading_priority_in, item_priority, priority_field};
-pub(crate) use reference::{for_each_ref, plain_lead};
+pub(crate) use reference::{for_each_reference, plain_lead};
 pub(crate) use release::release_version;
 pub(crate) use stage::{
     is_criteria_section, is_state_section, says_parallel, stage_arrow, stage_key,

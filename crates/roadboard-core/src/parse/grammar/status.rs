@@ -84,14 +84,8 @@ pub(crate) fn status_field(s: &str) -> Option<Status> {
         return Some(st);
     }
     // "75% complete": started, not finished
-    let digits = value.bytes().take_while(u8::is_ascii_digit).count();
-    if digits > 0 && value.as_bytes().get(digits) == Some(&b'%') {
-        let pct: u32 = value.get(..digits)?.parse().ok()?;
-        return Some(match pct {
-            0 => Status::Todo,
-            100.. => Status::Done,
-            _ => Status::InProgress,
-        });
+    if let Some(st) = percent_status(value) {
+        return Some(st);
     }
     let norm = crate::parse::ids::normalize(value);
     let ws = words(&norm);
@@ -203,10 +197,31 @@ pub(crate) fn status_after_lead(after: &str) -> Option<Status> {
         .strip_prefix([':', '—', '–', '-'])
         .unwrap_or(t)
         .trim_start_matches(['*', '_', ' ']);
-    if let Some((st, _)) = leading_status_mark(t) {
-        return Some(st);
+    if let Some((st, rest)) = leading_status_mark(t) {
+        // "✅ 75% complete": the number says more than the mark
+        let pct = percent_status(rest).filter(|_| {
+            let after = rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == '%');
+            let ws = crate::parse::ids::normalize(after);
+            ws.is_empty() || ["complete", "completed", "done"].contains(&ws.as_str())
+        });
+        return Some(pct.unwrap_or(st));
     }
     phrase_then_end(t)
+}
+
+/// The status a percentage at the start of `value` says ("75% complete" is started, not
+/// finished; "0%" is to do; "100%" is done).
+fn percent_status(value: &str) -> Option<Status> {
+    let digits = value.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || value.as_bytes().get(digits) != Some(&b'%') {
+        return None;
+    }
+    let pct: u32 = value.get(..digits)?.parse().ok()?;
+    Some(match pct {
+        0 => Status::Todo,
+        100.. => Status::Done,
+        _ => Status::InProgress,
+    })
 }
 
 /// A status phrase at the start of `t`, followed by the end, punctuation or a remark.
@@ -472,6 +487,15 @@ mod tests {
             Some(Status::InProgress)
         );
         assert_eq!(status_after_lead(": Done (abc123)"), Some(Status::Done));
+        assert_eq!(
+            status_after_lead(": ✅ 75% complete"),
+            Some(Status::InProgress)
+        );
+        assert_eq!(status_after_lead(": ✅ 100% complete"), Some(Status::Done));
+        assert_eq!(
+            status_after_lead(": ✅ 85% coverage (target: 90%)"),
+            Some(Status::Done)
+        );
         assert_eq!(status_after_lead(": Done with login, signup next"), None);
         assert_eq!(status_after_lead(": We already track the protocol"), None);
         assert_eq!(status_after_lead(": Complete `.ovpn` profile parser"), None);
