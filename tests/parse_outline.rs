@@ -160,3 +160,40 @@ fn a_document_without_checklist_is_read_as_an_outline() {
     let doc = "# Notes\n\n## Ideas\n\nSome text.\n\n## Work\n- [ ] one\n";
     assert_eq!(names(&roadboard_core::parse(doc)), ["one"]);
 }
+
+/// A bare level word heading ("Medium") is a priority only among sibling headings that are
+/// priority levels too: under Small / Medium / Large it is a size (corpus 019).
+#[test]
+fn a_level_word_among_sizes_is_not_a_priority() {
+    let sizes = "# Deferred issues\n\n## Small\n\n- **D1: Rename**: ✓ Done\n\n## Medium\n\n- **D6: Document mode**: ✓ Done\n- **D8: Track iterators**: not yet\n\n## Large\n\n- **D12: Tuple unpacking**: later\n";
+    let map = roadboard_core::parse(sizes);
+    assert_eq!(item(&map, "D6").priority, None);
+    assert_eq!(item(&map, "D8").priority, None);
+    assert!(map.sections.iter().all(|s| s.priority.is_none()));
+
+    let levels = "# Backlog\n\n## High\n\n- [ ] a\n\n## Medium\n\n- [ ] b\n\n### Sub\n\n- [ ] c\n\n## Low\n\n- [ ] d\n\n## Notes\n\nfree text\n";
+    let map = roadboard_core::parse(levels);
+    assert_eq!(item(&map, "a").priority, Some(Priority::High));
+    assert_eq!(item(&map, "b").priority, Some(Priority::Medium));
+    assert_eq!(item(&map, "c").priority, Some(Priority::Medium));
+    assert_eq!(item(&map, "d").priority, Some(Priority::Low));
+
+    // MoSCoW written bare, and a level word next to "High priority" in words
+    let moscow = "# Plan\n\n## Must\n\n- [ ] a\n\n## Should\n\n- [ ] b\n\n## Could\n\n- [ ] c\n";
+    let map = roadboard_core::parse(moscow);
+    assert_eq!(item(&map, "a").priority, Some(Priority::Critical));
+    assert_eq!(item(&map, "b").priority, Some(Priority::High));
+    assert_eq!(item(&map, "c").priority, Some(Priority::Low));
+    let mixed = "# Plan\n\n## High priority\n\n- [ ] a\n\n## Medium\n\n- [ ] b\n";
+    assert_eq!(
+        item(&roadboard_core::parse(mixed), "b").priority,
+        Some(Priority::Medium)
+    );
+
+    // alone, with nothing to say it is a level, a bare word is not a priority; its own
+    // words ("Medium priority") or a colour still are
+    let alone = roadboard_core::parse("# Plan\n\n## Medium\n\n- [ ] b\n");
+    assert_eq!(item(&alone, "b").priority, None);
+    let colour = roadboard_core::parse("# Plan\n\n## 🟡 Medium\n\n- [ ] c\n");
+    assert_eq!(item(&colour, "c").priority, Some(Priority::Medium));
+}

@@ -52,7 +52,9 @@ pub(crate) use field::{
 pub(crate) use lex::{find_ascii, strip_leading_symbols};
 pub(crate) use numbered::{is_plan_word, numbered_key, numbered_reference, singular, title_number};
 pub(crate) use plan::{meta_heading, only_group_words, plan_heading, work_key};
-pub(crate) use priority::{heading_priority, heading_priority_in, item_priority, priority_field};
+pub(crate) use priority::{
+    bare_level_word, heading_priority, heading_priority_in, item_priority, priority_field,
+};
 pub(crate) use reference::{for_each_reference, plain_lead};
 pub(crate) use release::release_version;
 pub(crate) use stage::{

@@ -104,13 +104,33 @@ pub(crate) fn heading_priority_in(title: &str, norm: &str) -> Option<Priority> {
     if has_seq(&ws, &["nice", "to", "have"]) || has_seq(&ws, &["could", "have"]) {
         return Some(Priority::Low);
     }
-    // A heading that is just a level word ("High", "🟡 Medium").
+    // A heading that is just a level word ("High", "🟡 Medium", "Must"): the walk keeps it
+    // only among sibling headings that are priority levels too (see [`bare_level_word`]).
     if let [only] = ws.as_slice() {
-        if let Some(p) = level_word(only) {
+        if let Some(p) = level_word(only).or_else(|| moscow_word(only)) {
             return Some(p);
         }
     }
     colour(title)
+}
+
+/// MoSCoW written bare, as a heading: "Must", "Should", "Could".
+fn moscow_word(w: &str) -> Option<Priority> {
+    match w {
+        "must" => Some(Priority::Critical),
+        "should" => Some(Priority::High),
+        "could" => Some(Priority::Low),
+        _ => None,
+    }
+}
+
+/// The heading is only a level word ("Medium", "High", "Must") with no colour circle: a
+/// priority only when its sibling headings are priority levels too ("High" / "Medium" /
+/// "Low", "P0" / "P1", "Must" / "Should" / "Could"); under "Small" / "Medium" / "Large"
+/// it is a size. `norm` = [`normalize`](crate::parse::ids::normalize)`(title)`.
+pub(crate) fn bare_level_word(title: &str, norm: &str) -> bool {
+    matches!(words(norm).as_slice(), [only] if level_word(only).or_else(|| moscow_word(only)).is_some())
+        && colour(title).is_none()
 }
 
 /// Field labels whose value is a priority.
@@ -177,6 +197,11 @@ mod tests {
             Some(Priority::Low)
         );
         assert_eq!(heading_priority("🟡 Something"), Some(Priority::Medium));
+        assert!(bare_level_word("Medium", "medium"));
+        assert!(bare_level_word("**Must**", "must"));
+        assert!(!bare_level_word("🟡 Medium", "medium"));
+        assert!(!bare_level_word("Medium priority", "medium priority"));
+        assert!(!bare_level_word("Large", "large"));
         assert_eq!(item_priority("fix the thing P1"), Some(Priority::High));
         assert_eq!(item_priority("tests for critical paths"), None);
     }

@@ -99,7 +99,7 @@ pub(crate) fn status_field(s: &str) -> Option<Status> {
 
 /// Status phrases, as normalised words: what a field, a word after a bold lead, a
 /// parenthesised remark or a legend line says.
-const STATUS_PHRASES: [(&[&str], Status); 47] = [
+const STATUS_PHRASES: [(&[&str], Status); 55] = [
     (&["done"], Status::Done),
     (&["complete"], Status::Done),
     (&["completed"], Status::Done),
@@ -124,6 +124,14 @@ const STATUS_PHRASES: [(&[&str], Status); 47] = [
     (&["underway"], Status::InProgress),
     (&["not", "started"], Status::Todo),
     (&["not", "yet", "started"], Status::Todo),
+    (&["not", "yet"], Status::Todo),
+    (&["not", "done"], Status::Todo),
+    (&["not", "complete"], Status::Todo),
+    (&["not", "completed"], Status::Todo),
+    (&["not", "finished"], Status::Todo),
+    (&["not", "implemented"], Status::Todo),
+    (&["incomplete"], Status::Todo),
+    (&["unfinished"], Status::Todo),
     (&["todo"], Status::Todo),
     (&["to", "do"], Status::Todo),
     (&["planned"], Status::Todo),
@@ -383,7 +391,42 @@ fn critical_words(ws: &[&str]) -> bool {
         || has_seq(ws, &["must", "complete"])
 }
 
-/// The status a table cell states ("✅ Done", "In progress", "⏸️ Pending").
+/// A status word said not to hold: "not started", "not yet done", "not complete", "never
+/// finished", "not yet", "incomplete", "unfinished" are to do; "not working" is blocked.
+fn negated_status(ws: &[&str]) -> Option<Status> {
+    for (i, &x) in ws.iter().enumerate() {
+        if matches!(
+            x,
+            "incomplete" | "unfinished" | "unstarted" | "unimplemented" | "undone"
+        ) {
+            return Some(Status::Todo);
+        }
+        if !matches!(x, "not" | "never") {
+            continue;
+        }
+        let mut j = i + 1;
+        while ws
+            .get(j)
+            .is_some_and(|y| matches!(*y, "yet" | "fully" | "been" | "quite" | "really" | "all"))
+        {
+            j += 1;
+        }
+        match ws.get(j).copied() {
+            // "Not yet"
+            None if j > i + 1 => return Some(Status::Todo),
+            Some("working" | "functional") => return Some(Status::Blocked),
+            Some(
+                "done" | "complete" | "completed" | "finished" | "started" | "implemented"
+                | "shipped" | "merged" | "released" | "begun" | "blocked" | "tested",
+            ) => return Some(Status::Todo),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The status a table cell states ("✅ Done", "In progress", "⏸️ Pending"); a status word
+/// said not to hold ("Not started", "Not done", "Not yet") is to do.
 pub(crate) fn cell_status(cell: &str) -> Status {
     if let Some((s, _)) = leading_status_mark(cell) {
         return s;
@@ -393,6 +436,13 @@ pub(crate) fn cell_status(cell: &str) -> Status {
     let w = &ws;
     if out_of_scope_words(&ws) {
         return Status::OutOfScope;
+    }
+    // "Not started", "Not yet done", "Not complete", "Incomplete": nothing done yet
+    if let Some(st) = negated_status(&ws) {
+        return st;
+    }
+    if w.iter().any(|x| matches!(*x, "partial" | "partially")) {
+        return Status::InProgress;
     }
     if w.iter().any(|x| {
         matches!(
@@ -407,9 +457,6 @@ pub(crate) fn cell_status(cell: &str) -> Status {
         || w.iter()
             .any(|x| matches!(*x, "wip" | "partial" | "started" | "ongoing" | "active"))
     {
-        if has_seq(&ws, &["not", "started"]) {
-            return Status::Todo;
-        }
         Status::InProgress
     } else if w
         .iter()
@@ -469,6 +516,12 @@ mod tests {
         assert_eq!(status_field("Status: Ready to begin Phase 1"), None);
         assert_eq!(status_field("Progress: 40%"), Some(Status::InProgress));
         assert_eq!(status_field("Statistics: many"), None);
+        assert_eq!(status_field("Status: Not done"), Some(Status::Todo));
+        assert_eq!(
+            status_field("Status: not yet implemented"),
+            Some(Status::Todo)
+        );
+        assert_eq!(status_field("Status: Incomplete"), Some(Status::Todo));
         assert_eq!(
             leading_status_label("[Cancelled] x").map(|x| x.0),
             Some(Status::OutOfScope)
@@ -517,6 +570,33 @@ mod tests {
         );
         assert_eq!(trailing_status("Use a cache (e.g. Redis)"), None);
         assert_eq!(trailing_status("(done)"), None);
+    }
+
+    #[test]
+    fn cell_statuses_read_negations() {
+        for (cell, st) in [
+            ("Not started", Status::Todo),
+            ("⬜ Not started", Status::Todo),
+            ("Not yet started", Status::Todo),
+            ("To do", Status::Todo),
+            ("TODO", Status::Todo),
+            ("Planned", Status::Todo),
+            ("Not done", Status::Todo),
+            ("Not yet", Status::Todo),
+            ("Not complete", Status::Todo),
+            ("Incomplete", Status::Todo),
+            ("Not yet implemented", Status::Todo),
+            ("Started", Status::InProgress),
+            ("In progress", Status::InProgress),
+            ("Done", Status::Done),
+            ("✅ Complete", Status::Done),
+            ("Not blocked", Status::Todo),
+            ("Blocked", Status::Blocked),
+            ("Won't do", Status::OutOfScope),
+            ("Not planned", Status::OutOfScope),
+        ] {
+            assert_eq!(cell_status(cell), st, "{cell}");
+        }
     }
 
     #[test]

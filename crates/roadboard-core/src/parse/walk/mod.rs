@@ -8,6 +8,7 @@
 mod block;
 mod body;
 mod items;
+mod levels;
 mod records;
 mod sections;
 mod tables;
@@ -129,6 +130,7 @@ pub(crate) fn walk(text: &str) -> Collected {
             w.items.pop();
         }
     }
+    levels::settle_bare_levels(&mut w.out);
     w.out.lines = Some(w.lines);
     w.out
 }

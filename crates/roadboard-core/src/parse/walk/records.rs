@@ -26,6 +26,9 @@ pub(crate) struct RawSection {
     pub(crate) own_status: Option<Status>,
     /// The priority the heading itself states.
     pub(crate) own_priority: Option<Priority>,
+    /// The heading is only a level word ("Medium", "Must"): its priority stands only among
+    /// sibling headings that are priority levels too (decided once all headings are read).
+    pub(crate) bare_level: bool,
     /// Its own status, else its parent's.
     pub(crate) status: Option<Status>,
     /// Its own priority, else its parent's.

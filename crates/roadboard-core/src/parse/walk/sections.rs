@@ -66,6 +66,7 @@ impl<'a> Walker<'a> {
         };
         let plan = release || grammar::plan_heading(&plain, &norm);
         let meta = grammar::meta_heading(&plain, &norm);
+        let bare_level = own_priority.is_some() && grammar::bare_level_word(&plain, &norm);
         let line = if block.src_start.is_some() {
             block.line
         } else {
@@ -85,6 +86,7 @@ impl<'a> Walker<'a> {
             explicit_id,
             own_status,
             own_priority,
+            bare_level,
             status,
             priority,
             year,
