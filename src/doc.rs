@@ -352,9 +352,18 @@ impl DocModel {
         }
     }
 
-    /// Done and total over all items (tracked).
+    /// Done and total over the items that count (tracked): an item out of scope counts only
+    /// once the reader ticks it. Ticks are counted as they change (`done`); only the few items
+    /// that do not count are looked at here.
     pub fn overall(&self) -> (usize, usize) {
-        (self.done.get(), self.ticks.len())
+        let done = self.done.get();
+        let mut total = self.ticks.len();
+        for (item, tick) in self.map.items.iter().zip(&self.ticks) {
+            if !item.status.counts() && !tick.get() {
+                total = total.saturating_sub(1);
+            }
+        }
+        (done, total)
     }
 
     /// Tell the reader that something they asked for failed, if it did.

@@ -138,12 +138,16 @@ fn BundledEntry(file: &'static str) -> impl IntoView {
             let state = store()
                 .map(|kv| load_progress(kv.as_ref(), &id).state)
                 .unwrap_or_default();
-            let done = map
-                .items
-                .iter()
-                .filter(|i| state.is_done(&map, &i.id))
-                .count();
-            set_summary.set(Some((map.title.clone(), done, map.items.len())));
+            // as the header counts: items out of scope only once ticked
+            let (mut done, mut total) = (0, 0);
+            for i in &map.items {
+                let ticked = state.is_done(&map, &i.id);
+                if ticked || i.status.counts() {
+                    total += 1;
+                    done += usize::from(ticked);
+                }
+            }
+            set_summary.set(Some((map.title.clone(), done, total)));
         }
     });
     view! {

@@ -3,6 +3,7 @@
 
 pub mod banners;
 pub mod board;
+pub mod card_details;
 pub mod changes;
 pub mod deps_panel;
 pub mod docpage;

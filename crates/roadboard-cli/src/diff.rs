@@ -52,6 +52,7 @@ fn status_word(s: Option<Status>) -> &'static str {
         Some(Status::Todo) => "to do",
         Some(Status::InProgress) => "in progress",
         Some(Status::Blocked) => "blocked",
+        Some(Status::OutOfScope) => "out of scope",
         None => "?",
     }
 }

@@ -1,6 +1,7 @@
 //! The view as a query string, so a reload or a shared link reproduces it on any static host.
 //!
 //! `?src=roadmaps/plan.md&view=board&group=status&q=api&status=todo,blocked&priority=critical&hide=done&item=i-abc`
+//! (statuses: `todo`, `in_progress`, `blocked`, `done`, `out_of_scope`)
 //!
 //! The timeline's what-if travels too: `whatif=p-build:5,i-api:2` (id `:` working days, the
 //! latest change last). It is read strictly — an entry that is not an id and a whole number of
@@ -282,7 +283,7 @@ mod tests {
             group: GroupBy::Priority,
             filter: Filter {
                 query: "api & ✅ 100%".into(),
-                statuses: vec![Status::Todo, Status::Blocked],
+                statuses: vec![Status::Todo, Status::Blocked, Status::OutOfScope],
                 priorities: vec![Priority::Critical],
                 hide_done: true,
                 ready: true,
@@ -301,6 +302,7 @@ mod tests {
             q.starts_with("?src=roadmaps/a%20b%26c.md&view=document&group=priority"),
             "{q}"
         );
+        assert!(q.contains("status=todo,blocked,out_of_scope"), "{q}");
         assert!(q.ends_with("&whatif=p-build:5,i-a:b%2Cc:2"), "{q}");
     }
 

@@ -342,6 +342,7 @@ fn status_key(s: Status) -> char {
         Status::Todo => 't',
         Status::InProgress => 'p',
         Status::Blocked => 'b',
+        Status::OutOfScope => 'o',
     }
 }
 
@@ -351,6 +352,7 @@ fn status_of(s: &str) -> Option<Status> {
         "t" => Status::Todo,
         "p" => Status::InProgress,
         "b" => Status::Blocked,
+        "o" => Status::OutOfScope,
         _ => return None,
     })
 }

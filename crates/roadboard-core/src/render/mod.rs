@@ -169,6 +169,87 @@ pub fn plain(nodes: &[Node]) -> String {
     out
 }
 
+/// Longest preview of an item's details, in characters.
+const PREVIEW_CHARS: usize = 140;
+
+/// The preview of an item's details on a collapsed card: the first paragraph or list entry
+/// that says something — not a `Status:`/`Priority:`/`Owner:` field (the card shows those),
+/// code, a rule or a table row — as plain text, cut after 140 characters. A paragraph's lines
+/// are read together, so bold or a link written across two lines stays markup.
+pub fn details_preview(details: &str) -> String {
+    let mut in_fence = false;
+    let mut para = String::new();
+    for line in details.lines().chain([""]) {
+        let trimmed = line.trim();
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            in_fence = !in_fence;
+            if let Some(p) = preview_of(&para) {
+                return p;
+            }
+            para.clear();
+            continue;
+        }
+        if in_fence {
+            continue;
+        }
+        // a list marker or quote ("- ", "* ", "> ", "1. ") starts an entry; "**bold**" does not
+        let entry = ["- ", "* ", "+ ", "> "]
+            .iter()
+            .find_map(|m| trimmed.strip_prefix(m))
+            .or_else(|| {
+                trimmed
+                    .split_once(". ")
+                    .filter(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+                    .map(|(_, rest)| rest)
+            });
+        let breaks = trimmed.is_empty()
+            || entry.is_some()
+            || trimmed.starts_with('|')
+            || trimmed.starts_with("---")
+            || trimmed.starts_with('#');
+        if breaks {
+            if let Some(p) = preview_of(&para) {
+                return p;
+            }
+            para.clear();
+        }
+        let t = entry.unwrap_or(trimmed).trim();
+        if t.is_empty() || t.starts_with('|') || t.starts_with("---") {
+            continue;
+        }
+        // a field line ("**Owner:** Ana") is skipped and ends the paragraph before it
+        if t.bytes().take(40).any(|b| b == b':')
+            && crate::parse::field_line(plain(&inline(t)).trim())
+        {
+            if let Some(p) = preview_of(&para) {
+                return p;
+            }
+            para.clear();
+            continue;
+        }
+        if !para.is_empty() {
+            para.push(' ');
+        }
+        para.push_str(t.trim_start_matches('#').trim_start());
+    }
+    String::new()
+}
+
+/// `para` as a preview: plain text, cut after [`PREVIEW_CHARS`]; `None` when it says nothing
+/// or is a field.
+fn preview_of(para: &str) -> Option<String> {
+    let plain = plain(&inline(para));
+    let plain = plain.trim();
+    if plain.is_empty() || crate::parse::field_line(plain) {
+        return None;
+    }
+    if plain.chars().count() <= PREVIEW_CHARS {
+        return Some(plain.to_string());
+    }
+    let cut: String = plain.chars().take(PREVIEW_CHARS - 1).collect();
+    Some(format!("{}…", cut.trim_end()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -293,5 +374,37 @@ mod tests {
         assert!(depth(&nodes) <= MAX_DEPTH + 1);
         let quotes = ">".repeat(10_000) + " deep";
         assert!(plain(&document(&quotes)).contains("deep"));
+    }
+    #[test]
+    fn details_previews_skip_fields_and_markup() {
+        assert_eq!(
+            details_preview("**Priority: Critical**\n\nThe `diff` shows **no** differences."),
+            "The diff shows no differences."
+        );
+        assert_eq!(
+            details_preview("- cache the last 50 documents\n- sync"),
+            "cache the last 50 documents"
+        );
+        assert_eq!(
+            details_preview("1. Generate a test file"),
+            "Generate a test file"
+        );
+        assert_eq!(details_preview("```\ncode\n```\nAfter."), "After.");
+        // bold that opens a line is not a bullet; a link across two lines stays a link
+        assert_eq!(
+            details_preview("**Current behaviour:** it fails."),
+            "Current behaviour: it fails."
+        );
+        assert_eq!(
+            details_preview("See the post on [Encrypted\nSNI](https://example.org)."),
+            "See the post on Encrypted SNI."
+        );
+        assert_eq!(details_preview("Status: done\n\nReal text."), "Real text.");
+        assert_eq!(
+            details_preview("**Status:** In progress\n**Owner:** Ana\nReal text\ngoes on."),
+            "Real text goes on."
+        );
+        assert_eq!(details_preview(""), "");
+        assert!(details_preview(&"word ".repeat(100)).ends_with('…'));
     }
 }
