@@ -14,6 +14,7 @@
 //! - [`progress`]: the reader's checklist state and Markdown export; [`store`]: progress
 //!   storage over any key-value store; [`docid`]: which document (the id in storage keys and
 //!   links); [`notice`]: messages for the reader, by kind;
+//! - [`follow`]: following a file on disk (change detection, the write-back conflict rule);
 //! - [`load`]: bytes → document text, with refusals a user understands;
 //! - [`board`], [`render`], [`viewstate`], [`recent`]: board layout, safe display tree, view
 //!   state in the address, recently opened documents — what the views draw;
@@ -23,6 +24,7 @@ pub mod board;
 pub mod calendar;
 pub mod deps;
 pub mod docid;
+pub mod follow;
 pub mod graph;
 pub mod highlight;
 pub mod load;
