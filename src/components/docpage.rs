@@ -4,6 +4,7 @@
 use crate::components::board::BoardView;
 use crate::components::deps_panel::DependenciesPanel;
 use crate::components::docview::DocumentView;
+use crate::components::follow::FollowBar;
 use crate::components::progress_menu::{ProgressBanners, ProgressMenu};
 use crate::components::timeline::TimelineView;
 use crate::doc::{DocModel, Highlight};
@@ -204,6 +205,7 @@ pub fn RoadmapScreen(
                 )}</p>
             })}
             <ProgressBanners model=model.clone()/>
+            <FollowBar model=model.clone()/>
             <DependenciesPanel model=model.clone()/>
             <div class="tabs" role="tablist" aria-label="Views">
                 {tab(View::Board)}{tab(View::Timeline)}{tab(View::Document)}

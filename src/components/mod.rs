@@ -5,6 +5,7 @@ pub mod board;
 pub mod deps_panel;
 pub mod docpage;
 pub mod docview;
+pub mod follow;
 pub mod home;
 pub mod progress_menu;
 pub mod rich;
