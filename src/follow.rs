@@ -124,6 +124,7 @@ pub async fn write(h: &Handle, text: &str) -> Result<(), FollowProblem> {
 /// Follow `handle` as document `id`, read as `read`.
 pub fn follow(id: DocId, handle: Handle, read: ReadFile) {
     FOLLOWED.with(|f| *f.borrow_mut() = Some(Followed { id, handle, read }));
+    let _ = take_note();
 }
 
 /// Stop following (a file was opened another way).

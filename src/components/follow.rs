@@ -14,7 +14,7 @@ use roadboard_core::follow::{
     boxes_changed, is_new_version, plan_write, updated_note, ReadFile, WriteRefusal,
 };
 use roadboard_core::load::decode_document;
-use roadboard_core::progress::export_markdown;
+use roadboard_core::progress::{export_markdown, ProgressState};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -30,10 +30,13 @@ pub fn open_through_picker(session: Session, ev: web_sys::MouseEvent) {
         match follow::pick().await {
             Ok(Some(h)) => open_handle(session, h).await,
             Ok(None) => {}
-            Err(p) => session.refuse(p.message("the file")),
+            Err(_) => session.refuse(COULD_NOT_OPEN),
         }
     });
 }
+
+const COULD_NOT_OPEN: &str =
+    "The file could not be opened: the browser did not allow reading it. Try again, or drop it on the page.";
 
 /// A dropped file: followed when the browser gives its handle, else opened as before.
 pub fn open_dropped(session: Session, dt: Option<&web_sys::DataTransfer>, file: web_sys::File) {
@@ -57,7 +60,7 @@ pub fn open_dropped(session: Session, dt: Option<&web_sys::DataTransfer>, file: 
 async fn open_handle(session: Session, h: Handle) {
     let (name, stamp, bytes) = match follow::read(&h).await {
         Ok(r) => r,
-        Err(p) => return session.refuse(p.message("the file")),
+        Err(_) => return session.refuse(COULD_NOT_OPEN),
     };
     match decode_document(&bytes) {
         Ok(text) => {
@@ -245,9 +248,15 @@ pub fn FollowBar(
                 return;
             };
             busy.set_value(true);
-            let (model, name) = (model.clone(), name.clone());
+            let job = WriteJob {
+                name: name.clone(),
+                h,
+                read,
+                progress: model.progress(),
+            };
+            let model = model.clone();
             spawn_local(async move {
-                write_once(session, &model, &name, h, read, note, trouble).await;
+                write_once(session, &model, job, note, trouble).await;
                 busy.set_value(false);
             });
         }
@@ -257,14 +266,14 @@ pub fn FollowBar(
         <section class="follow-bar" aria-label="Following the file">
             <div class="follow-row">
                 <span class="follow-state">
-                    <span class="follow-dot" aria-hidden="true"></span>
+                    <span class="follow-dot" class:lost=move || trouble.with(Option::is_some) aria-hidden="true"></span>
                     {format!("Following “{name}” on disk")}
                 </span>
                 <span class="follow-note" class:warn=move || note.with(|n| n.as_ref().is_some_and(|n| n.warn))
                     role="status" aria-live="polite">
                     {move || note.get().map(|n| n.text)}
                 </span>
-                <button type="button" class="follow-write" on:click=ask
+                <button type="button" class="menu-button follow-write" on:click=ask
                     aria-expanded=move || confirming.get().is_some().to_string()>
                     "Write ticks to file"
                 </button>
@@ -282,13 +291,19 @@ pub fn FollowBar(
                             )}
                         </p>
                         <button type="button" class="primary" on:click=write>"Write to file"</button>
-                        <button type="button" on:click=move |_| confirming.set(None)>"Cancel"</button>
+                        <button type="button" class="menu-button" on:click=move |_| confirming.set(None)>"Cancel"</button>
                     </div>
                 }
             })}
         </section>
     }
     .into_any()
+}
+
+/// Whether the bar (and so the page and its model) is still on screen after an await: the
+/// reader may have left the page meanwhile.
+fn alive(trouble: RwSignal<Option<String>>) -> bool {
+    trouble.try_with_untracked(|_| ()).is_some()
 }
 
 /// One look at the file: redraw when it changed, say so when it cannot be read.
@@ -301,17 +316,25 @@ async fn check_once(
     read: ReadFile,
     trouble: RwSignal<Option<String>>,
 ) {
-    let now = match follow::stamp(&h).await {
+    let now = follow::stamp(&h).await;
+    if !alive(trouble) {
+        return;
+    }
+    let now = match now {
         Ok(s) => s,
         Err(p) => return trouble.set(Some(p.message(name))),
     };
-    if trouble.with_untracked(|t| t.is_some()) {
+    if trouble.with_untracked(Option::is_some) {
         trouble.set(None);
     }
     if !now.differs_from(&read.stamp) {
         return;
     }
-    let (_, stamp, bytes) = match follow::read(&h).await {
+    let got = follow::read(&h).await;
+    if !alive(trouble) {
+        return;
+    }
+    let (_, stamp, bytes) = match got {
         Ok(r) => r,
         Err(p) => return trouble.set(Some(p.message(name))),
     };
@@ -330,23 +353,39 @@ async fn check_once(
     }
 }
 
+/// What "Write to file" needs: the file, the version read and the reader's ticks then.
+struct WriteJob {
+    name: String,
+    h: Handle,
+    read: ReadFile,
+    progress: ProgressState,
+}
+
 /// "Write to file": re-read the file, refuse if it changed since it was read (and show it),
 /// else write the ticks into its boxes and show the file as written.
 async fn write_once(
     session: Session,
     model: &DocModel,
-    name: &str,
-    h: Handle,
-    read: ReadFile,
+    job: WriteJob,
     note: RwSignal<Option<FollowNote>>,
     trouble: RwSignal<Option<String>>,
 ) {
-    let (_, stamp, bytes) = match follow::read(&h).await {
+    let WriteJob {
+        name,
+        h,
+        read,
+        progress,
+    } = job;
+    let got = follow::read(&h).await;
+    if !alive(trouble) {
+        return;
+    }
+    let (_, stamp, bytes) = match got {
         Ok(r) => r,
-        Err(p) => return trouble.set(Some(p.message(name))),
+        Err(p) => return trouble.set(Some(p.message(&name))),
     };
     let on_disk = String::from_utf8(bytes).unwrap_or_default();
-    match plan_write(&read, &on_disk, &model.map, &model.progress()) {
+    match plan_write(&read, &on_disk, &model.map, &progress) {
         Err(WriteRefusal::ChangedOnDisk) => {
             let refusal = FollowNote {
                 text: WriteRefusal::ChangedOnDisk.to_string(),
@@ -363,15 +402,21 @@ async fn write_once(
         })),
         Ok(out) => {
             if let Err(p) = follow::write(&h, &out).await {
-                return trouble.set(Some(p.message(name)));
+                return trouble.set(Some(p.message(&name)));
             }
             let stamp = follow::stamp(&h).await.unwrap_or(stamp);
+            let written = ReadFile { stamp, text: out };
+            // Known as written even if the reader left meanwhile: not taken for a change.
+            follow::set_read(&model.doc_id, written.clone());
+            if !alive(trouble) {
+                return;
+            }
             let (hh, mm) = follow::local_time();
-            let written = FollowNote {
+            let note = FollowNote {
                 text: format!("Ticks written to “{name}” {hh:02}:{mm:02}"),
                 warn: false,
             };
-            redraw_from(session, model, ReadFile { stamp, text: out }, written);
+            redraw_from(session, model, written, note);
         }
     }
 }
