@@ -162,6 +162,20 @@ fn redraw_from(session: Session, model: &DocModel, read: ReadFile, note: FollowN
     );
 }
 
+/// The bar's live note: its words and whether it is a warning (two plain signals).
+#[derive(Clone, Copy)]
+struct Note {
+    text: RwSignal<Option<String>>,
+    warn: RwSignal<bool>,
+}
+
+impl Note {
+    fn say(self, n: FollowNote) {
+        self.warn.set(n.warn);
+        self.text.set(Some(n.text));
+    }
+}
+
 fn updated_now() -> FollowNote {
     let (h, m) = follow::local_time();
     FollowNote {
@@ -183,14 +197,17 @@ pub fn FollowBar(
         return ().into_any();
     }
     let name = id.name().to_string();
-    let note = RwSignal::new(None::<FollowNote>);
+    let note = Note {
+        text: RwSignal::new(None),
+        warn: RwSignal::new(false),
+    };
     let trouble = RwSignal::new(None::<String>);
     let confirming = RwSignal::new(None::<usize>);
     let busy = StoredValue::new(false);
     // A note left by the page this one replaced, said once this one is on screen (a live
     // region announces changes, not the text it is created with).
     if let Some(n) = follow::take_note() {
-        set_timeout(move || note.set(Some(n)), Duration::from_millis(80));
+        set_timeout(move || note.say(n), Duration::from_millis(80));
     }
 
     // Look at the file about once a second while the page is visible.
@@ -229,10 +246,10 @@ pub fn FollowBar(
             };
             let out = export_markdown(&read.text, &model.map, &model.progress());
             match boxes_changed(&read.text, &out) {
-                0 => note.set(Some(FollowNote {
+                0 => note.say(FollowNote {
                     text: WriteRefusal::NothingToWrite.to_string(),
                     warn: false,
-                })),
+                }),
                 n => confirming.set(Some(n)),
             }
         }
@@ -269,9 +286,9 @@ pub fn FollowBar(
                     <span class="follow-dot" class:lost=move || trouble.with(Option::is_some) aria-hidden="true"></span>
                     {format!("Following “{name}” on disk")}
                 </span>
-                <span class="follow-note" class:warn=move || note.with(|n| n.as_ref().is_some_and(|n| n.warn))
+                <span class="follow-note" class:warn=move || note.warn.get()
                     role="status" aria-live="polite">
-                    {move || note.get().map(|n| n.text)}
+                    {move || note.text.get()}
                 </span>
                 <button type="button" class="menu-button follow-write" on:click=ask
                     aria-expanded=move || confirming.get().is_some().to_string()>
@@ -367,7 +384,7 @@ async fn write_once(
     session: Session,
     model: &DocModel,
     job: WriteJob,
-    note: RwSignal<Option<FollowNote>>,
+    note: Note,
     trouble: RwSignal<Option<String>>,
 ) {
     let WriteJob {
@@ -393,13 +410,13 @@ async fn write_once(
             };
             match decode_document(on_disk.as_bytes()) {
                 Ok(text) => redraw_from(session, model, ReadFile { stamp, text }, refusal),
-                Err(_) => note.set(Some(refusal)),
+                Err(_) => note.say(refusal),
             }
         }
-        Err(r) => note.set(Some(FollowNote {
+        Err(r) => note.say(FollowNote {
             text: r.to_string(),
             warn: false,
-        })),
+        }),
         Ok(out) => {
             if let Err(p) = follow::write(&h, &out).await {
                 return trouble.set(Some(p.message(&name)));
