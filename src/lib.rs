@@ -10,7 +10,7 @@
 //!   texts, addresses, links); `doc`: the opened document's view model (ticks, saving,
 //!   highlight);
 //! - `dom`: small browser helpers (events, queries, marks, downloads); `net`: fetching
-//!   documents named by address; `storage`: localStorage under the core's store seam.
+//!   documents named by address; `follow`: a file followed on disk (File System Access API); `storage`: localStorage under the core's store seam.
 
 #[cfg(feature = "web")]
 pub mod app;
@@ -20,6 +20,8 @@ pub mod components;
 pub mod doc;
 #[cfg(feature = "web")]
 pub mod dom;
+#[cfg(feature = "web")]
+pub mod follow;
 #[cfg(feature = "web")]
 pub mod net;
 #[cfg(feature = "web")]

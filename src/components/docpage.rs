@@ -4,6 +4,7 @@
 use crate::components::banners::ProgressBanners;
 use crate::components::changes::{ChangeMarks, ChangesRegion};
 use crate::components::deps_panel::DependenciesPanel;
+use crate::components::follow::FollowBar;
 use crate::components::health::HealthPanel;
 use crate::components::kept::KeptViews;
 use crate::components::progress_menu::ProgressMenu;
@@ -218,6 +219,7 @@ pub fn RoadmapScreen(
                 )}</p>
             })}
             <ProgressBanners model=model.clone()/>
+            <FollowBar model=model.clone()/>
             <ChangesRegion model=model.clone()/>
             <LinkPrompt model=model.clone()/>
             <div class="doc-panels">

@@ -1,6 +1,7 @@
 //! The home page: open a roadmap (file, drop, paste), the bundled roadmaps with the reader's
 //! progress, and the recently opened documents.
 
+use crate::components::follow::{open_through_picker, FollowHint};
 use crate::dom::event_element;
 use crate::net::fetch_document;
 use crate::session::{bundled_href, bundled_id, Session, BUNDLED};
@@ -71,14 +72,17 @@ pub fn HomePage() -> impl IntoView {
                     <div class="open-file">
                         <label class="file-button" for="open-file">"Open roadmap file"</label>
                         <input id="open-file" class="visually-hidden" type="file" accept=".md,.markdown,.txt,text/markdown,text/plain"
+                            on:click=move |ev| open_through_picker(session, ev)
                             on:change=move |ev| {
                                 let input: Option<web_sys::HtmlInputElement> = event_element(&ev);
                                 if let Some(file) = input.as_ref().and_then(|i| i.files()).and_then(|f| f.get(0)) {
+                                    crate::follow::forget();
                                     session.open_file(file);
                                 }
                                 if let Some(i) = input { i.set_value(""); }
                             }/>
                         <p class="hint">"…or drop a Markdown file anywhere on this page."</p>
+                        <FollowHint/>
                     </div>
                     <div class="open-paste">
                         <label for="paste-md">"Paste Markdown"</label>

@@ -8,6 +8,7 @@ pub mod changes;
 pub mod deps_panel;
 pub mod docpage;
 pub mod docview;
+pub mod follow;
 pub mod health;
 pub mod home;
 pub mod kept;

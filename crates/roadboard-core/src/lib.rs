@@ -15,6 +15,7 @@
 //!   export; [`store`]: progress storage over any key-value store; [`backup`]: values kept
 //!   aside; [`docid`]: which document (the id in storage keys and links); [`notice`]: messages
 //!   for the reader, by kind;
+//! - [`follow`]: following a file on disk (change detection, the write-back conflict rule);
 //! - [`load`]: bytes → document text, with refusals a user understands; [`address`]: which
 //!   `?src=` addresses are opened;
 //! - [`board`], [`render`], [`viewstate`], [`recent`]: board layout, safe display tree, view
@@ -30,6 +31,7 @@ pub mod changes;
 pub mod deps;
 pub mod docid;
 pub mod export;
+pub mod follow;
 pub mod graph;
 pub mod health;
 pub mod highlight;
