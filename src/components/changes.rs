@@ -387,7 +387,7 @@ pub fn decorate_timeline(marks: ChangeMarks, host: &web_sys::Element, t: &Timeli
                 let _ = g.remove_attribute("data-change");
             }
         }
-        for old in query_all(Some(&g), ".tl-ghost, .tl-slip") {
+        for old in query_all(Some(&g), ".tl-baseline, .tl-slip") {
             old.remove();
         }
         let Some(c) = current.as_ref().filter(|c| !c.since_visit) else {
@@ -419,7 +419,7 @@ pub fn decorate_timeline(marks: ChangeMarks, host: &web_sys::Element, t: &Timeli
             if let Ok(rect) = doc.create_element_ns(Some(SVG_NS), "rect") {
                 let b = row.bar;
                 for (k, v) in [
-                    ("class", "tl-ghost".to_string()),
+                    ("class", "tl-baseline".to_string()),
                     ("x", format!("{x:.1}")),
                     ("y", format!("{:.1}", b.y - 3.0)),
                     ("width", format!("{w:.1}")),

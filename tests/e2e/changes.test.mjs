@@ -138,14 +138,14 @@ test('Compare with… a pasted older version: same summary, ghost bars with slip
     assert.match(await region.textContent(), /slips 5 working days/);
 
     await page.getByRole('tab', { name: 'Timeline' }).click();
-    await page.locator('.tl-ghost').first().waitFor();
-    assert.equal(await page.locator('.tl-ghost').count(), 2);
+    await page.locator('.tl-baseline').first().waitFor();
+    assert.equal(await page.locator('.tl-baseline').count(), 2);
     const slips = await page.locator('.tl-slip').allTextContents();
     assert.deepEqual(slips, ['+5 wd', '+5 wd']);
 
     // Stop comparing: back to nothing (this is the first visit).
     await region.getByRole('button', { name: 'Stop comparing' }).click();
-    assert.equal(await page.locator('.tl-ghost').count(), 0);
+    assert.equal(await page.locator('.tl-baseline').count(), 0);
     assert.equal(await page.locator('[data-change]').count(), 0);
     assertClean(assert, page);
   } finally { await context.close(); }
