@@ -15,8 +15,12 @@ fn roadboard(args: &[&str]) -> Output {
         .expect("run roadboard")
 }
 
+/// A file of its own for each call: tests run at once, and a file being rewritten by another
+/// test reads as empty (which roadboard refuses).
 fn temp_file(name: &str, contents: &str) -> String {
-    let dir = std::env::temp_dir().join(format!("roadboard-diff-{}", std::process::id()));
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("roadboard-diff-{}-{n}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let p: PathBuf = dir.join(name);
     std::fs::write(&p, contents).expect("write temp file");
