@@ -125,13 +125,14 @@ fn normalized_chars(s: &str, mut emit: impl FnMut(char) -> bool) {
     while let Some(&byte) = b.get(i) {
         if byte < 0x80 {
             i += 1;
-            if byte.is_ascii_alphanumeric() {
+            let m = ASCII_NORM[usize::from(byte)];
+            if m != 0 {
                 if pending_space && any && !emit(' ') {
                     return;
                 }
                 pending_space = false;
                 any = true;
-                if !emit(char::from(byte.to_ascii_lowercase())) {
+                if !emit(char::from(m)) {
                     return;
                 }
             } else {
@@ -175,46 +176,61 @@ fn fnv_normalized(h: u64, s: &str) -> u64 {
     fnv_normalized_any(h, s).0
 }
 
+/// Per byte: the lowercase letter or digit an ASCII byte stands for in [`normalize`]`(s)`,
+/// 0 for an ASCII byte that separates words, 0 for every non-ASCII byte (those are decoded).
+const ASCII_NORM: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b: u8 = 0;
+    while b < 0x80 {
+        if b.is_ascii_alphanumeric() {
+            t[b as usize] = b.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    t
+};
+
 /// FNV of the bytes of [`normalize`]`(s)` continuing from `h` (the same walk as
 /// [`normalized_chars`], written out for speed), and whether there was any.
 fn fnv_normalized_any(mut h: u64, s: &str) -> (u64, bool) {
-    let mut pending_space = false;
+    // a space is owed before the next word (only once there was a word)
+    let mut space = false;
     let mut any = false;
-    // bytes before `skip` belong to a non-ASCII character already handled
-    let mut skip = 0;
-    for (i, &byte) in s.as_bytes().iter().enumerate() {
+    let b = s.as_bytes();
+    let mut bytes = b.iter();
+    while let Some(&byte) = bytes.next() {
         if byte < 0x80 {
-            if byte.is_ascii_alphanumeric() {
-                if pending_space && any {
-                    h = (h ^ u64::from(b' ')).wrapping_mul(FNV_PRIME);
-                }
-                pending_space = false;
-                any = true;
-                h = (h ^ u64::from(byte.to_ascii_lowercase())).wrapping_mul(FNV_PRIME);
-            } else {
-                pending_space = true;
+            let m = ASCII_NORM[usize::from(byte)];
+            if m == 0 {
+                space = any;
+                continue;
             }
+            if space {
+                h = (h ^ u64::from(b' ')).wrapping_mul(FNV_PRIME);
+                space = false;
+            }
+            any = true;
+            h = (h ^ u64::from(m)).wrapping_mul(FNV_PRIME);
             continue;
         }
-        if i < skip {
-            continue;
-        }
+        // the start of a non-ASCII character: decode it, then go on after it
+        let i = b.len() - bytes.as_slice().len() - 1;
         let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
             break;
         };
-        skip = i + c.len_utf8();
+        bytes = b.get(i + c.len_utf8()..).unwrap_or_default().iter();
         if is_alnum_non_ascii(c) {
-            if pending_space && any {
+            if space {
                 h = (h ^ u64::from(b' ')).wrapping_mul(FNV_PRIME);
+                space = false;
             }
-            pending_space = false;
             any = true;
             let mut buf = [0u8; 4];
             for l in c.to_lowercase() {
                 h = fnv_bytes(h, l.encode_utf8(&mut buf).as_bytes());
             }
         } else {
-            pending_space = true;
+            space = any;
         }
     }
     (h, any)
@@ -278,7 +294,8 @@ fn push_slug(out: &mut String, s: &str, max: usize) {
     let mut skip = 0;
     'bytes: for (i, &byte) in s.as_bytes().iter().enumerate() {
         if byte < 0x80 {
-            if byte.is_ascii_alphanumeric() {
+            let m = ASCII_NORM[usize::from(byte)];
+            if m != 0 {
                 if pending_space && any {
                     if n >= max {
                         break;
@@ -295,7 +312,7 @@ fn push_slug(out: &mut String, s: &str, max: usize) {
                     break;
                 }
                 if let Some(d) = buf.get_mut(len) {
-                    *d = byte.to_ascii_lowercase();
+                    *d = m;
                 }
                 len += 1;
                 n += 1;
@@ -541,6 +558,38 @@ mod tests {
                     assert!(!c.is_alphanumeric(), "U+{u:04X}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn ascii_table_is_lowercase_alphanumerics() {
+        for b in 0..=255u8 {
+            let want = if b.is_ascii_alphanumeric() {
+                b.to_ascii_lowercase()
+            } else {
+                0
+            };
+            assert_eq!(ASCII_NORM[usize::from(b)], want, "{b}");
+        }
+    }
+
+    #[test]
+    fn hash_is_the_hash_of_the_normalized_text() {
+        for s in [
+            "",
+            "  ",
+            "✅ **Fix  Build** — now!",
+            "Ünïcode Straße İstanbul ΣΑΣ",
+            "**Task 1.13**: do the thing ⏱ `~2 hours` (depends on: Task 1.12)",
+            "a—b 🚀c  😀 d-e_f",
+            "ends with é",
+            "日本語のテキスト、句読点。",
+        ] {
+            let norm = normalize(s);
+            let (h, any) = fnv_normalized_any(FNV_OFFSET, s);
+            assert_eq!(h, hash_of_normalized(&norm), "{s}");
+            assert_eq!(any, !norm.is_empty(), "{s}");
+            assert_eq!(normalized_hash(s), hash_of_normalized(&norm), "{s}");
         }
     }
 
