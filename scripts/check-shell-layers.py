@@ -21,6 +21,7 @@ LAYER = {
     "dom": 1,
     "net": 1,
     "storage": 1,
+    "undo": 1,
 }
 PATH = re.compile(r"\bcrate::((?:\w+::)*)(\{|\w+)")
 

@@ -5,6 +5,7 @@ use crate::dom::perf_mark;
 use crate::storage::{
     load_progress, replace_progress, save_changes, store, LoadedProgress, SaveMode, StorageError,
 };
+use crate::undo::{tick_message, Change, UndoLog};
 use leptos::prelude::*;
 use roadboard_core::board::BoardIndex;
 use roadboard_core::docid::DocId;
@@ -49,6 +50,8 @@ pub struct DocModel {
     pub undo: RwSignal<Option<ProgressState>>,
     /// A message for the reader about saving, storage or what they asked for, if any.
     pub notice: RwSignal<Option<Notice>>,
+    /// What the reader did, most recent last, for "Undo" and Ctrl/Cmd+Z.
+    pub history: UndoLog,
 }
 
 /// How long ticks wait before they are written (a burst of ticks is one write).
@@ -104,6 +107,7 @@ impl DocModel {
             orphans: RwSignal::new(orphans),
             undo: RwSignal::new(None),
             notice: RwSignal::new(loaded.notice),
+            history: UndoLog::new(),
         })
     }
 
@@ -117,8 +121,21 @@ impl DocModel {
         self.ticks.get(i).is_some_and(|t| t.get_untracked())
     }
 
-    /// Tick or untick item `i`; it is saved shortly after (see [`DocModel::flush`]).
+    /// Tick or untick item `i` (the reader did: it can be undone); it is saved shortly after
+    /// (see [`DocModel::flush`]).
     pub fn set_ticked(self: &Arc<Self>, i: usize, value: bool) {
+        if let Some(item) = self.map.items.get(i) {
+            let before = self.ticked_untracked(i);
+            if before != value {
+                self.history
+                    .record(Change::Tick { index: i, before }, tick_message(item, value));
+            }
+        }
+        self.apply_tick(i, value);
+    }
+
+    /// Tick or untick item `i` without recording it (an undo), saved like any tick.
+    pub fn apply_tick(self: &Arc<Self>, i: usize, value: bool) {
         let (Some(sig), Some(item)) = (self.ticks.get(i), self.map.items.get(i)) else {
             return;
         };
@@ -197,8 +214,19 @@ impl DocModel {
         self.orphans.set(reconcile(&self.map, state).orphans);
     }
 
-    /// Replace all progress (import, reset, undo, discard) and store it at once.
+    /// Replace all progress (import, discard) and store it at once; it can be undone.
     pub fn replace_all(&self, state: ProgressState) -> Result<(), StorageError> {
+        self.history.record(
+            Change::Replace {
+                before: self.progress(),
+            },
+            "Progress replaced".into(),
+        );
+        self.apply_state(state)
+    }
+
+    /// Replace all progress without recording it (an undo) and store it at once.
+    pub fn apply_state(&self, state: ProgressState) -> Result<(), StorageError> {
         self.pending.set_value(ProgressState::new());
         self.show_state(&state);
         self.state.set_value(state.clone());
@@ -216,7 +244,13 @@ impl DocModel {
     /// "Reset progress": forget every tick (kept for [`DocModel::undo_reset`]).
     pub fn reset(&self) -> Result<(), StorageError> {
         self.undo.set(Some(self.progress()));
-        self.replace_all(ProgressState::new())
+        self.history.record(
+            Change::Replace {
+                before: self.progress(),
+            },
+            "Progress reset".into(),
+        );
+        self.apply_state(ProgressState::new())
     }
 
     /// Bring back the ticks a reset removed.
@@ -224,10 +258,27 @@ impl DocModel {
         match self.undo.get_untracked() {
             Some(prev) => {
                 self.undo.set(None);
-                self.replace_all(prev)
+                self.apply_state(prev)
             }
             None => Ok(()),
         }
+    }
+
+    /// Undo the reader's most recent change (through the same tick and replace path, so the
+    /// undo is saved like a tick). False when there was nothing to undo.
+    pub fn undo_last(self: &Arc<Self>) -> bool {
+        let Some((change, message)) = self.history.pop() else {
+            return false;
+        };
+        match change {
+            Change::Tick { index, before } => self.apply_tick(index, before),
+            Change::Replace { before } => {
+                self.undo.set(None);
+                self.report(self.apply_state(before));
+            }
+        }
+        self.history.show(format!("Undone: {message}"), false);
+        true
     }
 
     /// Drop the saved ticks whose item is gone (the reader asked to).

@@ -2,10 +2,13 @@
 //! active view.
 
 use crate::components::board::BoardView;
+use crate::components::board_keys::focus_board;
 use crate::components::deps_panel::DependenciesPanel;
+use crate::components::detail::DetailPanel;
 use crate::components::docview::DocumentView;
 use crate::components::progress_menu::{ProgressBanners, ProgressMenu};
 use crate::components::timeline::TimelineView;
+use crate::components::undo::UndoToast;
 use crate::doc::{DocModel, Highlight};
 use crate::dom::{next_task, perf_mark};
 use crate::net::fetch_document;
@@ -66,6 +69,10 @@ pub fn DocumentPage(
     }
     view! {
         <header class="topbar">
+            <a class="skip-link" href="#view-panel" on:click=|ev: leptos::ev::MouseEvent| {
+                ev.prevent_default();
+                focus_board();
+            }>"Skip to board"</a>
             <a class="brand" href="./">"roadboard"</a>
             <a class="topbar-link" href="./">"All roadmaps"</a>
         </header>
@@ -219,6 +226,8 @@ pub fn RoadmapScreen(
                     }
                 }}
             </div>
+            <DetailPanel model=model.clone()/>
+            <UndoToast model=model.clone()/>
         </main>
     }
 }

@@ -2,10 +2,13 @@
 //! sanitising live in the core.
 
 pub mod board;
+pub mod board_keys;
 pub mod deps_panel;
+pub mod detail;
 pub mod docpage;
 pub mod docview;
 pub mod home;
 pub mod progress_menu;
 pub mod rich;
 pub mod timeline;
+pub mod undo;

@@ -174,6 +174,8 @@ pub struct BoardIndex {
     board_level: u8,
     /// For every item, the innermost phase (index in `Roadmap::phases`) it belongs to.
     item_phase: Vec<Option<usize>>,
+    /// The grouping the board opens with when the link names none.
+    pub arrangement: crate::arrange::Arrangement,
 }
 
 impl BoardIndex {
@@ -211,16 +213,9 @@ impl BoardIndex {
                 h
             })
             .collect();
-        // Columns are the sections one level below the title: the smallest heading level
-        // that is not the document's single H1.
-        let h1_count = map.sections.iter().filter(|s| s.level == 1).count();
-        let board_level = map
-            .sections
-            .iter()
-            .filter(|s| !(s.level == 1 && h1_count == 1))
-            .map(|s| s.level)
-            .min()
-            .unwrap_or(1);
+        // Columns are the sections at the level where the work spreads (see [`crate::arrange`]).
+        let arrangement = crate::arrange::fit(map);
+        let board_level = arrangement.level;
         // Phases list their items, nested phases after their parents: the last one wins.
         let mut item_phase = vec![None; map.items.len()];
         for (p, phase) in map.phases.iter().enumerate() {
@@ -237,6 +232,7 @@ impl BoardIndex {
             haystack,
             board_level,
             item_phase,
+            arrangement,
         }
     }
 

@@ -15,13 +15,17 @@
 //!   storage over any key-value store; [`docid`]: which document (the id in storage keys and
 //!   links); [`notice`]: messages for the reader, by kind;
 //! - [`load`]: bytes → document text, with refusals a user understands;
+//! - [`detail`]: the notes under an item, for its detail panel;
+//! - [`arrange`]: the board's default grouping, fitted to the document;
 //! - [`board`], [`render`], [`viewstate`], [`recent`]: board layout, safe display tree, view
 //!   state in the address, recently opened documents — what the views draw;
 //! - [`stats`]: the `roadboard stats` summary.
 
+pub mod arrange;
 pub mod board;
 pub mod calendar;
 pub mod deps;
+pub mod detail;
 pub mod docid;
 pub mod graph;
 pub mod highlight;

@@ -198,6 +198,23 @@ impl<'a> Writer<'a> {
             (false, _) => "400",
         };
         let (done, total) = (self.progress)(r);
+        // A two-line label (a long phase title) is drawn a little smaller, one line above the
+        // row's middle and one below.
+        let text = match r.label.split_once('\n') {
+            Some((a, b)) => {
+                let f = font - 1.0;
+                format!(
+                    r#"<tspan x="{x}" y="{}">{}</tspan><tspan x="{x}" y="{}">{}</tspan>"#,
+                    num(r.mid_y() - 2.0),
+                    xml_escape(a),
+                    num(r.mid_y() + f),
+                    xml_escape(b),
+                    x = num(x)
+                )
+            }
+            None => xml_escape(&r.label),
+        };
+        let two = r.label.contains('\n');
         let _ = write!(
             self.out,
             r#"<g{}><title>{}</title><text{} x="{}" y="{}" font-size="{}" font-weight="{weight}">{}</text></g>"#,
@@ -206,8 +223,8 @@ impl<'a> Writer<'a> {
             style.attrs(Mark::LabelText(r)),
             num(x),
             num(r.mid_y() + font * 0.35),
-            num(font),
-            xml_escape(&r.label)
+            num(if two { font - 1.0 } else { font }),
+            text
         );
         if r.expandable && style.draws(Mark::Toggle(r)) {
             let cy = r.mid_y();
