@@ -244,7 +244,9 @@ impl DocModel {
     /// "Reset progress": forget every tick (kept for [`DocModel::undo_reset`]).
     pub fn reset(&self) -> Result<(), StorageError> {
         self.undo.set(Some(self.progress()));
-        self.history.record(
+        // The reset banner offers "Undo" (the toast makes way for it); Ctrl/Cmd+Z undoes it too.
+        self.history.toast.set(None);
+        self.history.remember(
             Change::Replace {
                 before: self.progress(),
             },
@@ -258,6 +260,7 @@ impl DocModel {
         match self.undo.get_untracked() {
             Some(prev) => {
                 self.undo.set(None);
+                self.history.forget_replace();
                 self.apply_state(prev)
             }
             None => Ok(()),

@@ -65,13 +65,27 @@ impl UndoLog {
 
     /// Remember `change` (described by `message`) and show it with "Undo".
     pub fn record(&self, change: Change, message: String) {
+        self.remember(change, message.clone());
+        self.show(message, true);
+    }
+
+    /// Remember `change` for Ctrl/Cmd+Z without a toast (a reset has its own banner).
+    pub fn remember(&self, change: Change, message: String) {
         self.stack.update_value(|s| {
-            s.push((change, message.clone()));
+            s.push((change, message));
             if s.len() > KEPT {
                 s.remove(0);
             }
         });
-        self.show(message, true);
+    }
+
+    /// Forget the most recent change if it replaced all progress (the reset banner undid it).
+    pub fn forget_replace(&self) {
+        self.stack.update_value(|s| {
+            if matches!(s.last(), Some((Change::Replace { .. }, _))) {
+                s.pop();
+            }
+        });
     }
 
     /// The most recent change, taken off the stack.

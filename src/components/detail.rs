@@ -117,10 +117,14 @@ fn item_body(model: &Arc<DocModel>, i: usize) -> impl IntoView {
         } else {
             draw(&rich, None)
         };
-        let is_item = {
-            let m = model.clone();
-            move |n: usize| m.map.items.iter().any(|it| it.line == n)
-        };
+        // Notes end at the item's own sub-items (later items sit no deeper than it).
+        let sub_lines: std::collections::HashSet<usize> = model
+            .index
+            .children
+            .get(i)
+            .map(|c| c.iter().filter_map(|&j| model.map.items.get(j)).map(|it| it.line).collect())
+            .unwrap_or_default();
+        let is_item = move |n: usize| sub_lines.contains(&n);
         let notes = roadboard_core::detail::notes_under(&model.text, item.line, &is_item);
         let notes_view = (!notes.is_empty()).then(|| {
             let nodes = roadboard_core::render::document(&notes.join("\n"));
