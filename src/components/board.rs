@@ -1,6 +1,6 @@
 //! The Board view: toolbar (search, group by, filters) and columns of cards.
 
-use crate::components::board_keys::{move_between_cards, Roving};
+use crate::components::board_keys::{keep_tab_stop, move_between_cards, take_tab_stop};
 use crate::components::detail::focus_panel;
 use crate::components::rich::draw;
 use crate::doc::{DocModel, Highlight};
@@ -100,11 +100,7 @@ pub fn BoardView(
     };
     let board_model = model.clone();
     let hl = use_context::<Highlight>();
-    let roving = {
-        let m = model.clone();
-        Roving::new(layout, move |i| m.map.items.get(i).map(|it| it.id.clone()))
-    };
-    provide_context(roving);
+    keep_tab_stop(layout);
     // On phones the filters sit behind one "Filters" button.
     let filters_open = RwSignal::new(false);
     let active_filters = move || {
@@ -431,10 +427,6 @@ fn CardView(model: Arc<DocModel>, index: usize) -> impl IntoView {
     let id_click = item.id.clone();
     let id_enter = item.id.clone();
     let id_hover = item.id.clone();
-    let id_focus = item.id.clone();
-    let id_tab = item.id.clone();
-    let roving = use_context::<Roving>();
-    let roving_focus = roving.as_ref().map(|r| r.active);
     let m_space = model.clone();
     let hl = use_context::<Highlight>();
     let hovered = model.hovered;
@@ -516,12 +508,12 @@ fn CardView(model: Arc<DocModel>, index: usize) -> impl IntoView {
             data-highlight=hl.as_ref().and_then(|h| h.role_key_now(index))
             on:mouseenter=move |_| hovered.set(Some(id_hover.clone()))
             on:mouseleave=move |_| hovered.set(None)
-            tabindex=move || roving.as_ref().map_or("0", |r| r.tabindex(&id_tab))
-            on:focusin=move |_| {
-                if let Some(active) = roving_focus {
-                    if active.with_untracked(|a| a.as_deref() != Some(id_focus.as_str())) {
-                        active.set(Some(id_focus.clone()));
-                    }
+            tabindex="-1"
+            on:focusin=move |ev: leptos::ev::FocusEvent| {
+                let card = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .and_then(|el| el.closest(".card").ok().flatten());
+                if let Some(card) = card {
+                    take_tab_stop(&card);
                 }
             }
             on:keydown=move |ev: leptos::ev::KeyboardEvent| {

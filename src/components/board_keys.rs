@@ -6,54 +6,31 @@ use leptos::prelude::*;
 use roadboard_core::board::Column;
 use wasm_bindgen::JsCast;
 
-/// The card that takes the board's one tab stop.
-#[derive(Clone)]
-pub struct Roving {
-    /// The id of that card.
-    pub active: RwSignal<Option<String>>,
-    selector: Selector<Option<String>>,
-}
-
-impl Roving {
-    /// Keep the tab stop on a card that is shown: the first card when the active one left the
-    /// board (filtered out, or none yet).
-    pub fn new(
-        layout: Memo<Vec<Column>>,
-        id_of: impl Fn(usize) -> Option<String> + 'static,
-    ) -> Self {
-        let active = RwSignal::new(None::<String>);
-        Effect::new(move |_| {
-            let first = layout.with(|cols| {
-                let mut cards = cols
-                    .iter()
-                    .flat_map(|c| c.lanes.iter().flat_map(|l| l.cards.iter()));
-                let current = active.get_untracked();
-                match current {
-                    Some(cur) if cards.any(|&i| id_of(i).as_deref() == Some(cur.as_str())) => None,
-                    _ => Some(
-                        cols.iter()
-                            .flat_map(|c| c.lanes.iter().flat_map(|l| l.cards.iter()))
-                            .next()
-                            .and_then(|&i| id_of(i)),
-                    ),
+/// Keep the board's one tab stop on a card that is shown: after the cards change, the first
+/// card takes it when no card holds it (none yet, or it was filtered out). Done on the DOM, not
+/// per card reactively: a 5,000-item board keeps its render and tick cost.
+pub fn keep_tab_stop(layout: Memo<Vec<Column>>) {
+    Effect::new(move |_| {
+        layout.track();
+        request_animation_frame(|| {
+            if query_all(None, ".board .card[tabindex=\"0\"]").is_empty() {
+                if let Some(first) = query_all(None, ".board .card").into_iter().next() {
+                    let _ = first.set_attribute("tabindex", "0");
                 }
-            });
-            if let Some(first) = first {
-                active.set(first);
             }
         });
-        let selector = Selector::new(move || active.get());
-        Roving { active, selector }
-    }
+    });
+}
 
-    /// The tabindex of the card `id`: 0 for the active card, -1 for the others (tracked per id).
-    pub fn tabindex(&self, id: &str) -> &'static str {
-        if self.selector.selected(&Some(id.to_string())) {
-            "0"
-        } else {
-            "-1"
-        }
+/// Make `card` the board's tab stop (it took focus).
+pub fn take_tab_stop(card: &web_sys::Element) {
+    if card.get_attribute("tabindex").as_deref() == Some("0") {
+        return;
     }
+    for el in query_all(None, ".board .card[tabindex=\"0\"]") {
+        let _ = el.set_attribute("tabindex", "-1");
+    }
+    let _ = card.set_attribute("tabindex", "0");
 }
 
 /// Focus the board's tab stop (the "Skip to board" link): its active card, else the view.
