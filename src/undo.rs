@@ -66,7 +66,9 @@ impl UndoLog {
     /// Remember `change` (described by `message`) and show it with "Undo".
     pub fn record(&self, change: Change, message: String) {
         self.remember(change, message.clone());
-        self.show(message, true);
+        // The toast comes a task later: the tick's own frame stays as short as before.
+        let me = *self;
+        set_timeout(move || me.show(message, true), std::time::Duration::ZERO);
     }
 
     /// Remember `change` for Ctrl/Cmd+Z without a toast (a reset has its own banner).
