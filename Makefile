@@ -47,9 +47,11 @@ dist: tools-build
 	@scripts/dist.sh
 
 ## make bench — benchmarks that print figures, then one summary table (docs/benchmarks.md):
-## site size, first render, parser vs bare pulldown-cmark, board and highlight on 5,000 items.
+## site size, first render, parser vs bare pulldown-cmark, board and highlight on 5,000 items,
+## what-if per delay on 5,000 items.
 bench: tools dist
 	cargo bench -p roadboard --no-default-features --bench parse
+	cargo bench -p roadboard --no-default-features --bench whatif
 	cd tests/e2e && node bench.mjs
 	cd tests/e2e && node bench-timeline.mjs
 	@python3 scripts/bench-summary.py

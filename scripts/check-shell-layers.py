@@ -20,6 +20,7 @@ LAYER = {
     "doc": 2,
     "dom": 1,
     "net": 1,
+    "follow": 1,
     "storage": 1,
     "undo": 1,
 }

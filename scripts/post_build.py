@@ -93,7 +93,9 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(
       fetch(req)
         .then((res) => {
-          if (res.ok) {
+          // A document over roadboard's 5 MB limit is refused by the page: never read it whole
+          // into the cache.
+          if (res.ok && !(Number(res.headers.get('content-length')) > 5242880)) {
             const copy = res.clone();
             caches.open(VERSION).then((cache) => cache.put(key, copy));
           }

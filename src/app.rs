@@ -1,6 +1,7 @@
 //! The root component: keeps the address and the view in step, takes dropped files anywhere
 //! on the page, and shows the home page or the opened document.
 
+use crate::components::follow::open_dropped;
 use crate::components::{docpage::DocumentPage, home::HomePage};
 use crate::session::{current_query, url_for, Session};
 use leptos::prelude::*;
@@ -27,12 +28,17 @@ pub fn App() -> impl IntoView {
                 url_pending.set_value(false);
                 let st = session.view.get_untracked();
                 if current_query() != st.to_query() {
-                    if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
-                        let _ = h.replace_state_with_url(
-                            &wasm_bindgen::JsValue::NULL,
-                            "",
-                            Some(&url_for(&st)),
-                        );
+                    if let Some(w) = web_sys::window() {
+                        // the fragment (a progress link not yet answered) stays
+                        let hash = w.location().hash().unwrap_or_default();
+                        if let Ok(h) = w.history() {
+                            let url = format!("{}{hash}", url_for(&st));
+                            let _ = h.replace_state_with_url(
+                                &wasm_bindgen::JsValue::NULL,
+                                "",
+                                Some(&url),
+                            );
+                        }
                     }
                 }
             },
@@ -58,25 +64,27 @@ pub fn App() -> impl IntoView {
     let _ = window_event_listener(leptos::ev::drop, move |ev: web_sys::DragEvent| {
         ev.prevent_default();
         session.dragging.set(false);
-        let file = ev
-            .data_transfer()
-            .and_then(|dt| dt.files())
-            .and_then(|f| f.get(0));
+        let dt = ev.data_transfer();
+        let file = dt.as_ref().and_then(|dt| dt.files()).and_then(|f| f.get(0));
         match file {
-            Some(f) => session.open_file(f),
+            Some(f) => open_dropped(session, dt.as_ref(), f),
             None => session.refuse("Only files can be dropped here: drop a Markdown (.md) file."),
         }
     });
 
     // Only a change of document re-creates the page (not a change of view or filter).
-    let source = Memo::new(move |_| session.view.with(|v| (v.src.clone(), v.doc.clone())));
+    // A followed file that changed on disk is drawn again (`revision`), the view kept.
+    let source = Memo::new(move |_| {
+        let rev = crate::follow::revision();
+        session.view.with(|v| (v.src.clone(), v.doc.clone(), rev))
+    });
     view! {
         <div class="drop-overlay" class:visible=move || session.dragging.get() aria-hidden="true">
             <div class="drop-target">"Drop a Markdown file to open it"</div>
         </div>
         {move || match source.get() {
-            (None, None) => view! { <HomePage/> }.into_any(),
-            (src, doc) => view! { <DocumentPage src=src doc=doc/> }.into_any(),
+            (None, None, _) => view! { <HomePage/> }.into_any(),
+            (src, doc, _) => view! { <DocumentPage src=src doc=doc/> }.into_any(),
         }}
     }
 }

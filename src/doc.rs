@@ -3,7 +3,8 @@
 
 use crate::dom::perf_mark;
 use crate::storage::{
-    load_progress, replace_progress, save_changes, store, LoadedProgress, SaveMode, StorageError,
+    clear_progress, load_progress, replace_progress, save_changes, save_start_date, store,
+    LoadedProgress, SaveMode, StorageError,
 };
 use crate::undo::{tick_message, Change, UndoLog};
 use leptos::prelude::*;
@@ -34,6 +35,8 @@ pub struct DocModel {
     pub hovered: RwSignal<Option<String>>,
     /// One signal per item: ticked or not (the reader's tick, else the document's mark).
     pub ticks: Vec<RwSignal<bool>>,
+    /// How many items are ticked, kept in step with `ticks` (one signal to watch, not 100,000).
+    done: RwSignal<usize>,
     /// Line → item index, for the Document view's checkboxes.
     pub by_line: HashMap<usize, usize>,
     /// Everything the reader ticked (saved and pending), as it would be stored.
@@ -44,14 +47,39 @@ pub struct DocModel {
     flush_scheduled: StoredValue<bool>,
     /// Whether ticks can be saved.
     pub mode: RwSignal<SaveMode>,
+    /// Why ticks are not being saved now, if they are not (a notice of a kind whose
+    /// [`Notice::ticks_stay_in_tab`] holds): shown on the document until it is resolved.
+    pub storage: RwSignal<Option<Notice>>,
+    /// Why the document's own text could not be kept in this browser, if it could not (a file
+    /// or a paste with storage full or blocked): a reload will not find it.
+    pub text_not_kept: RwSignal<Option<StorageError>>,
     /// Saved ticks whose item is no longer in the document: (id, last known text).
     pub orphans: RwSignal<Vec<(String, String)>>,
-    /// The state before a reset, for "Undo".
-    pub undo: RwSignal<Option<ProgressState>>,
-    /// A message for the reader about saving, storage or what they asked for, if any.
+    /// The last change of all ticks (reset, import, restore), for "Undo".
+    pub undo: RwSignal<Option<Undo>>,
+    /// A message for the reader: what happened when the progress was read, or the outcome of
+    /// something they asked for.
     pub notice: RwSignal<Option<Notice>>,
     /// What the reader did, most recent last, for "Undo" and Ctrl/Cmd+Z.
     pub history: UndoLog,
+}
+
+/// A change of all ticks that can be undone.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Undo {
+    /// What was done, in words ("Progress reset (3 ticks forgotten).").
+    pub message: String,
+    /// The ticks before it.
+    pub previous: ProgressState,
+}
+
+/// Where a change the reader asked for was kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kept {
+    /// Stored in this browser.
+    Saved,
+    /// Shown in this tab only: ticks cannot be saved here now (see [`DocModel::storage`]).
+    InThisTab,
 }
 
 /// How long ticks wait before they are written (a burst of ticks is one write).
@@ -67,19 +95,19 @@ impl DocModel {
     ) -> Arc<Self> {
         let doc_id = doc_id.into();
         let state = loaded.state;
-        let ticks = map
+        let ticked: Vec<bool> = map
             .items
             .iter()
             .map(|i| {
-                RwSignal::new(
-                    state
-                        .items
-                        .get(&i.id)
-                        .copied()
-                        .unwrap_or(i.status == Status::Done),
-                )
+                state
+                    .items
+                    .get(&i.id)
+                    .copied()
+                    .unwrap_or(i.status == Status::Done)
             })
             .collect();
+        let done = RwSignal::new(ticked.iter().filter(|t| **t).count());
+        let ticks = ticked.into_iter().map(RwSignal::new).collect();
         let by_line = map
             .items
             .iter()
@@ -90,6 +118,10 @@ impl DocModel {
         let index = BoardIndex::new(&map);
         let graph = DepGraph::new(&map);
         let orphans = reconcile(&map, &state).orphans;
+        let (storage, notice) = match loaded.notice {
+            Some(n) if n.ticks_stay_in_tab() => (Some(n), None),
+            other => (None, other),
+        };
         Arc::new(DocModel {
             doc_id,
             text: roadboard_core::render::display_text(&original),
@@ -98,15 +130,18 @@ impl DocModel {
             graph,
             hovered: RwSignal::new(None),
             ticks,
+            done,
             by_line,
             map,
             state: StoredValue::new(state),
             pending: StoredValue::new(ProgressState::new()),
             flush_scheduled: StoredValue::new(false),
             mode: RwSignal::new(loaded.mode),
+            storage: RwSignal::new(storage),
+            text_not_kept: RwSignal::new(None),
             orphans: RwSignal::new(orphans),
             undo: RwSignal::new(None),
-            notice: RwSignal::new(loaded.notice),
+            notice: RwSignal::new(notice),
             history: UndoLog::new(),
         })
     }
@@ -139,7 +174,7 @@ impl DocModel {
         let (Some(sig), Some(item)) = (self.ticks.get(i), self.map.items.get(i)) else {
             return;
         };
-        sig.set(value);
+        self.set_signal(*sig, value);
         let label = item.title.clone().unwrap_or_else(|| item.text.clone());
         self.state.update_value(|s| s.set(&item.id, value, &label));
         self.pending
@@ -168,24 +203,30 @@ impl DocModel {
             Ok(merged) => {
                 self.pending.set_value(ProgressState::new());
                 self.state.set_value(merged);
-                if self
-                    .notice
-                    .with_untracked(|n| n.as_ref().is_some_and(Notice::cleared_by_save))
-                {
-                    self.notice.set(None);
-                }
+                self.saved();
             }
-            Err(e) => {
-                if matches!(e, StorageError::ReadOnly(_) | StorageError::Unavailable) {
-                    self.mode.set(if matches!(e, StorageError::Unavailable) {
-                        SaveMode::MemoryOnly
-                    } else {
-                        SaveMode::ReadOnly
-                    });
-                }
-                self.notice.set(Some(e.into()));
-            }
+            Err(e) => self.not_saved(e),
         }
+    }
+
+    /// A write succeeded: a notice that said ticks were not saved is obsolete.
+    fn saved(&self) {
+        if self
+            .storage
+            .with_untracked(|n| n.as_ref().is_some_and(Notice::cleared_by_save))
+        {
+            self.storage.set(None);
+        }
+    }
+
+    /// A write failed: ticks stay in this tab, and the reader is told why where they are.
+    fn not_saved(&self, e: StorageError) {
+        match e {
+            StorageError::ReadOnly(_) => self.mode.set(SaveMode::ReadOnly),
+            StorageError::Unavailable => self.mode.set(SaveMode::MemoryOnly),
+            _ => {}
+        }
+        self.storage.set(Some(e.into()));
     }
 
     /// Another tab changed the stored progress: show its ticks (this tab's unsaved ones win).
@@ -207,33 +248,62 @@ impl DocModel {
                 .get(&item.id)
                 .copied()
                 .unwrap_or(item.status == Status::Done);
-            if sig.get_untracked() != v {
-                sig.set(v);
-            }
+            self.set_signal(*sig, v);
         }
         self.orphans.set(reconcile(&self.map, state).orphans);
     }
 
-    /// Replace all progress (import, discard) and store it at once; it can be undone.
-    pub fn replace_all(&self, state: ProgressState) -> Result<(), StorageError> {
-        self.history.record(
-            Change::Replace {
-                before: self.progress(),
-            },
-            "Progress replaced".into(),
-        );
-        self.apply_state(state)
-    }
-
-    /// Replace all progress without recording it (an undo) and store it at once.
-    pub fn apply_state(&self, state: ProgressState) -> Result<(), StorageError> {
+    /// Replace all progress (import, reset, undo, discard, restore) and store it at once, when
+    /// ticks can be saved here; says where it was kept.
+    pub fn replace_all(&self, state: ProgressState) -> Result<Kept, StorageError> {
         self.pending.set_value(ProgressState::new());
         self.show_state(&state);
         self.state.set_value(state.clone());
         if self.mode.get_untracked() != SaveMode::Saved {
-            return Ok(());
+            return Ok(Kept::InThisTab);
         }
-        store().and_then(|kv| replace_progress(kv.as_ref(), &self.doc_id, &state))
+        match store().and_then(|kv| replace_progress(kv.as_ref(), &self.doc_id, &state)) {
+            Ok(()) => {
+                self.saved();
+                Ok(Kept::Saved)
+            }
+            Err(e) => {
+                self.not_saved(e.clone());
+                Err(e)
+            }
+        }
+    }
+
+    /// Replace all progress with `state` and offer "Undo"; `done` says what was done. When it
+    /// could not be saved the words say so (the storage banner says why).
+    pub fn replace_undoably(&self, done: String, state: ProgressState) {
+        let previous = self.progress();
+        // Ctrl/Cmd+Z undoes it too; the banner's "Undo" is the one shown (the toast makes way).
+        self.history.toast.set(None);
+        self.history.remember(
+            Change::Replace {
+                before: previous.clone(),
+            },
+            done.clone(),
+        );
+        let message = match self.replace_all(state) {
+            Ok(Kept::Saved) => done,
+            Ok(Kept::InThisTab) => {
+                format!("{done} Kept in this tab only: {}.", self.why_not_saved())
+            }
+            Err(_) => format!("{done} Kept in this tab only: it could not be saved."),
+        };
+        self.undo.set(Some(Undo { message, previous }));
+    }
+
+    /// Why ticks are not saved here now, as a clause.
+    fn why_not_saved(&self) -> &'static str {
+        match self.mode.get_untracked() {
+            SaveMode::ReadOnly => "the saved progress is from a newer roadboard and is not changed",
+            SaveMode::MemoryOnly => "your browser blocked storage",
+            SaveMode::Locked => "the stored value could not be read or kept aside",
+            SaveMode::Saved => "it could not be saved",
+        }
     }
 
     /// Everything the reader ticked, in the export format.
@@ -241,35 +311,47 @@ impl DocModel {
         self.state.get_value()
     }
 
-    /// "Reset progress": forget every tick (kept for [`DocModel::undo_reset`]).
-    pub fn reset(&self) -> Result<(), StorageError> {
-        self.undo.set(Some(self.progress()));
-        // The reset banner offers "Undo" (the toast makes way for it); Ctrl/Cmd+Z undoes it too.
-        self.history.toast.set(None);
-        self.history.remember(
-            Change::Replace {
-                before: self.progress(),
-            },
-            "Progress reset".into(),
+    /// "Reset progress": forget every tick (undoable). A stored value that could neither be
+    /// read nor kept aside ([`SaveMode::Locked`]) is cleared for real first.
+    pub fn reset(&self) {
+        if self.mode.get_untracked() == SaveMode::Locked {
+            self.clear_locked();
+        }
+        let n = self.progress().items.len();
+        let s = if n == 1 { "" } else { "s" };
+        self.replace_undoably(
+            format!("Progress reset ({n} tick{s} forgotten)."),
+            ProgressState::new(),
         );
-        self.apply_state(ProgressState::new())
     }
 
-    /// Bring back the ticks a reset removed.
-    pub fn undo_reset(&self) -> Result<(), StorageError> {
-        match self.undo.get_untracked() {
-            Some(prev) => {
-                self.undo.set(None);
-                self.history.forget_replace();
-                self.apply_state(prev)
+    /// Bring back the ticks the last reset, import or restore replaced.
+    pub fn undo_last(&self) {
+        if let Some(undo) = self.undo.get_untracked() {
+            self.undo.set(None);
+            self.history.forget_replace();
+            // A failure is shown by the storage banner (see `not_saved`).
+            let _ = self.replace_all(undo.previous);
+        }
+    }
+
+    /// Delete a stored value that could neither be read nor kept aside (after the reader was
+    /// offered its download), and save this tab's ticks from now on.
+    pub fn clear_locked(&self) {
+        match store().and_then(|kv| clear_progress(kv.as_ref(), &self.doc_id)) {
+            Ok(()) => {
+                self.mode.set(SaveMode::Saved);
+                self.storage.set(None);
+                // A failure is shown by the storage banner (see `not_saved`).
+                let _ = self.replace_all(self.progress());
             }
-            None => Ok(()),
+            Err(e) => self.not_saved(e),
         }
     }
 
     /// Undo the reader's most recent change (through the same tick and replace path, so the
     /// undo is saved like a tick). False when there was nothing to undo.
-    pub fn undo_last(self: &Arc<Self>) -> bool {
+    pub fn undo_recent(self: &Arc<Self>) -> bool {
         let Some((change, message)) = self.history.pop() else {
             return false;
         };
@@ -277,7 +359,8 @@ impl DocModel {
             Change::Tick { index, before } => self.apply_tick(index, before),
             Change::Replace { before } => {
                 self.undo.set(None);
-                self.report(self.apply_state(before));
+                // A failure is shown by the storage banner (see `not_saved`).
+                let _ = self.replace_all(before);
             }
         }
         self.history.show(format!("Undone: {message}"), false);
@@ -285,7 +368,7 @@ impl DocModel {
     }
 
     /// Drop the saved ticks whose item is gone (the reader asked to).
-    pub fn discard_orphans(&self) -> Result<(), StorageError> {
+    pub fn discard_orphans(&self) -> Result<Kept, StorageError> {
         let ids: Vec<String> = self
             .orphans
             .get_untracked()
@@ -295,10 +378,36 @@ impl DocModel {
         self.replace_all(self.progress().without(&ids))
     }
 
-    /// Done and total over all items (tracked).
+    /// Keep the timeline's start date (`None`: forget it); a failure is said, not swallowed.
+    pub fn save_start_date(&self, date: Option<&str>) {
+        if let Err(e) = store().and_then(|kv| save_start_date(kv.as_ref(), &self.doc_id, date)) {
+            self.notice.set(Some(Notice::outcome(format!(
+                "The start date is used in this tab but could not be saved. {e}"
+            ))));
+        }
+    }
+
+    /// Set one item's tick signal (if it changes), keeping the count of ticked items in step.
+    fn set_signal(&self, sig: RwSignal<bool>, value: bool) {
+        if sig.get_untracked() != value {
+            sig.set(value);
+            self.done
+                .update(|d| *d = if value { *d + 1 } else { d.saturating_sub(1) });
+        }
+    }
+
+    /// Done and total over the items that count (tracked): an item out of scope counts only
+    /// once the reader ticks it. Ticks are counted as they change (`done`); only the few items
+    /// that do not count are looked at here.
     pub fn overall(&self) -> (usize, usize) {
-        let done = self.ticks.iter().filter(|t| t.get()).count();
-        (done, self.ticks.len())
+        let done = self.done.get();
+        let mut total = self.ticks.len();
+        for (item, tick) in self.map.items.iter().zip(&self.ticks) {
+            if !item.status.counts() && !tick.get() {
+                total = total.saturating_sub(1);
+            }
+        }
+        (done, total)
     }
 
     /// Tell the reader that something they asked for failed, if it did.

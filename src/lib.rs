@@ -10,8 +10,9 @@
 //!   texts, addresses, links); `doc`: the opened document's view model (ticks, saving,
 //!   highlight);
 //! - `dom`: small browser helpers (events, queries, marks, downloads); `net`: fetching
-//!   documents named by address; `storage`: localStorage under the core's store seam; `undo`:
-//!   the reader's changes that can be undone.
+//!   documents named by address; `follow`: a file followed on disk (File System Access API);
+//!   `storage`: localStorage under the core's store seam; `undo`: the reader's changes that can
+//!   be undone.
 
 #[cfg(feature = "web")]
 pub mod app;
@@ -21,6 +22,8 @@ pub mod components;
 pub mod doc;
 #[cfg(feature = "web")]
 pub mod dom;
+#[cfg(feature = "web")]
+pub mod follow;
 #[cfg(feature = "web")]
 pub mod net;
 #[cfg(feature = "web")]

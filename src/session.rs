@@ -4,12 +4,15 @@
 
 use crate::doc::DocModel;
 use crate::dom::perf_mark;
-use crate::storage::{doc_text_key, load_progress, remember_recent, store, LoadedProgress};
+use crate::storage::{
+    doc_text_key, load_progress, remember_recent, store, LoadedProgress, StorageError,
+};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use roadboard_core::docid::DocId;
 use roadboard_core::load::{decode_document, LoadError, MAX_DOCUMENT_BYTES};
-use roadboard_core::notice::{Notice, NoticeKind};
+use roadboard_core::model::Roadmap;
+use roadboard_core::notice::Notice;
 use roadboard_core::progress::ProgressState;
 use roadboard_core::recent::RecentDoc;
 use roadboard_core::store::SaveMode;
@@ -25,14 +28,17 @@ include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
 pub struct Session {
     /// The view, mirrored in the address.
     pub view: RwSignal<ViewState>,
-    /// Texts of opened files/pastes that could not be stored (storage full or blocked).
-    pub memory_docs: StoredValue<HashMap<DocId, String>>,
+    /// Texts of opened files/pastes that could not be stored (storage full or blocked), with why.
+    pub memory_docs: StoredValue<HashMap<DocId, (String, StorageError)>>,
     /// A problem opening something, shown on the page.
     pub load_error: RwSignal<Option<Notice>>,
     /// A file is being dragged over the page.
     pub dragging: RwSignal<bool>,
     /// A document line to bring into view in the Document tab.
     pub goto_line: RwSignal<Option<usize>>,
+    /// The document just opened from a file or a paste, already read: its page shows it without
+    /// reading the text again.
+    pub just_opened: StoredValue<Option<(DocId, Roadmap)>>,
 }
 
 impl Session {
@@ -44,6 +50,7 @@ impl Session {
             load_error: RwSignal::new(None),
             dragging: RwSignal::new(false),
             goto_line: RwSignal::new(None),
+            just_opened: StoredValue::new(None),
         }
     }
 
@@ -58,30 +65,25 @@ impl Session {
         self.view.update(|v| v.view = View::Document);
     }
 
-    /// Show a document given by its text (from a file or a paste): keep the text in this
-    /// browser (in memory when storage refuses it, with a notice), list it as recent and show it.
-    pub fn open_text(self, id: DocId, title_hint: &str, text: String) {
-        let map = roadboard_core::parse_named(&text, Some(title_hint));
-        let mut notice = None;
-        match store() {
+    /// Show a document given by its text (from a file or a paste), read once: keep the text in
+    /// this browser and list it as recent; when storage refuses it, keep it in this tab only
+    /// (the document's page says so, with a download) and do not list it.
+    pub fn open_text(self, id: DocId, text: String) {
+        let map = roadboard_core::parse_named(&text, Some(&id.fallback_title()));
+        perf_mark("rb-parsed");
+        match store().and_then(|kv| kv.set(&doc_text_key(&id), &text).map(|()| kv)) {
             Ok(kv) => {
-                if let Err(e) = kv.set(&doc_text_key(&id), &text) {
-                    notice = Some(Notice::new(
-                        NoticeKind::DocumentNotKept,
-                        format!(
-                            "{e} The document itself could not be kept either: after a reload, open it again."
-                        ),
-                    ));
-                    self.keep_in_memory(&id, &text);
-                }
-                let _ = remember_recent(kv.as_ref(), RecentDoc::new(&id, map.title.clone()));
+                self.memory_docs.update_value(|m| {
+                    m.remove(&id);
+                });
+                let _ = remember_recent(kv.as_ref(), RecentDoc::opened(&id, &map));
             }
-            Err(e) => {
-                notice = Some(Notice::new(NoticeKind::DocumentNotKept, e.to_string()));
-                self.keep_in_memory(&id, &text);
-            }
+            Err(e) => self.memory_docs.update_value(|m| {
+                m.insert(id.clone(), (text, e));
+            }),
         }
-        self.load_error.set(notice);
+        self.load_error.set(None);
+        self.just_opened.set_value(Some((id.clone(), map)));
         let next = ViewState::opening(&id);
         if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
             let _ = h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url_for(&next)));
@@ -89,57 +91,94 @@ impl Session {
         self.view.set(next);
     }
 
-    fn keep_in_memory(self, id: &DocId, text: &str) {
-        self.memory_docs.update_value(|m| {
-            m.insert(id.clone(), text.to_string());
-        });
+    /// Show pasted text (refused, with the words a file gets, over the same size limit).
+    pub fn open_paste(self, text: String) {
+        if text.trim().is_empty() {
+            self.refuse("Paste some Markdown first, then press Show.");
+        } else if text.len() > MAX_DOCUMENT_BYTES {
+            let e = LoadError::TooLarge { bytes: text.len() };
+            self.refuse(e.describe("The pasted text"));
+        } else {
+            self.open_text(DocId::paste_for_text(&text), text);
+        }
     }
 
     /// Read a picked or dropped file and show it; refusals become a message.
     pub fn open_file(self, file: web_sys::File) {
         let name = file.name();
+        let subject = format!("“{name}”");
         let size = file.size() as usize;
         if size > MAX_DOCUMENT_BYTES {
-            self.refuse(format!("“{name}”: {}", LoadError::TooLarge { bytes: size }));
+            self.refuse(LoadError::TooLarge { bytes: size }.describe(&subject));
             return;
         }
         spawn_local(async move {
             let bytes = match JsFuture::from(file.array_buffer()).await {
                 Ok(buf) => js_sys::Uint8Array::new(&buf).to_vec(),
                 Err(_) => {
-                    self.refuse(format!("“{name}” could not be read."));
+                    self.refuse(format!("{subject} could not be read."));
                     return;
                 }
             };
             match decode_document(&bytes) {
-                Ok(text) => {
-                    let stem = name.rsplit_once('.').map_or(name.as_str(), |(s, _)| s);
-                    self.open_text(DocId::File(name.clone()), stem, text);
-                }
-                Err(e) => self.refuse(format!("“{name}”: {e}")),
+                Ok(text) => self.open_text(DocId::File(name.clone()), text),
+                Err(e) => self.refuse(e.describe(&subject)),
             }
         });
     }
 
-    /// The text of a document opened from a file or a paste on an earlier visit (or earlier in
-    /// this tab, when storage could not keep it).
-    pub fn stored_doc_text(self, id: &DocId) -> Option<String> {
-        if let Some(t) = self.memory_docs.with_value(|m| m.get(id).cloned()) {
-            return Some(t);
+    /// The text of a document opened from a file or a paste on an earlier visit, or earlier in
+    /// this tab when storage could not keep it (then with why it was not kept).
+    pub fn stored_doc_text(self, id: &DocId) -> Option<(String, Option<StorageError>)> {
+        if let Some((t, e)) = self.memory_docs.with_value(|m| m.get(id).cloned()) {
+            return Some((t, Some(e)));
         }
-        store().ok()?.get(&doc_text_key(id)).ok().flatten()
+        let text = store().ok()?.get(&doc_text_key(id)).ok().flatten()?;
+        Some((text, None))
+    }
+
+    /// The model of a document kept in this browser (`?doc=`), or why it cannot be shown.
+    pub fn open_kept(self, id: DocId) -> Result<Arc<DocModel>, String> {
+        let Some((text, not_kept)) = self.stored_doc_text(&id) else {
+            return Err(missing_message(&id));
+        };
+        let map = self
+            .just_opened
+            .try_update_value(|j| j.take_if(|(d, _)| *d == id).map(|(_, m)| m))
+            .flatten();
+        Ok(open_model(id, &text, map, not_kept))
     }
 }
 
-/// The model of document `id` read from `text`: parsed (with `name` as the title when the
-/// document has none), listed as recently opened, with the reader's saved ticks.
-pub fn open_model(id: DocId, text: &str, name: Option<&str>) -> Arc<DocModel> {
+/// Why a `?doc=` document cannot be shown: it is no longer kept in this browser.
+fn missing_message(id: &DocId) -> String {
+    match id {
+        DocId::Paste(_) => "This pasted roadmap is no longer kept in this browser (it could not be stored, or it was forgotten). Paste the same text again on the home page: your ticks come back with it.".into(),
+        DocId::File(name) => format!("“{name}” was opened from your computer on an earlier visit and is no longer kept in this browser. Open the file again: your ticks are still saved."),
+        other => format!("“{other}” is not kept in this browser."),
+    }
+}
+
+/// The model of document `id` read from `text` (read now unless `map` is given): listed as
+/// recently opened (unless its text could not be kept: `not_kept`), with the reader's saved
+/// ticks. A document without a heading is titled by [`DocId::fallback_title`] on every visit.
+pub fn open_model(
+    id: DocId,
+    text: &str,
+    map: Option<Roadmap>,
+    not_kept: Option<StorageError>,
+) -> Arc<DocModel> {
     perf_mark("rb-doc-loaded");
-    let map = roadboard_core::parse_named(text, name);
-    perf_mark("rb-parsed");
+    let map = map.unwrap_or_else(|| {
+        let map = roadboard_core::parse_named(text, Some(&id.fallback_title()));
+        perf_mark("rb-parsed");
+        map
+    });
     let loaded = match store() {
         Ok(kv) => {
-            let _ = remember_recent(kv.as_ref(), RecentDoc::new(&id, map.title.clone()));
+            if not_kept.is_none() {
+                let _ = remember_recent(kv.as_ref(), RecentDoc::opened(&id, &map));
+            }
             load_progress(kv.as_ref(), &id)
         }
         Err(e) => LoadedProgress {
@@ -148,7 +187,9 @@ pub fn open_model(id: DocId, text: &str, name: Option<&str>) -> Arc<DocModel> {
             notice: Some(e.into()),
         },
     };
-    DocModel::new(id, text.to_string(), map, loaded)
+    let model = DocModel::new(id, text.to_string(), map, loaded);
+    model.text_not_kept.set(not_kept);
+    model
 }
 
 /// The query string of the page now (`?…`, or empty).

@@ -56,6 +56,9 @@ impl KeyValue for LocalStorage {
     fn remove(&self, key: &str) -> Result<(), StorageError> {
         self.0.remove_item(key).map_err(js_error)
     }
+    fn now(&self) -> Option<String> {
+        js_sys::Date::new_0().to_iso_string().as_string()
+    }
 }
 
 thread_local! {

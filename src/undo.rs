@@ -1,6 +1,6 @@
 //! What the reader did that can be undone (ticks, unticks, imports, resets), most recent last,
 //! and the message the "Undo" toast shows for it. The undo itself goes through the document's
-//! one tick/replace path ([`crate::doc::DocModel::undo_last`]), so it is saved like a tick.
+//! one tick/replace path ([`crate::doc::DocModel::undo_recent`]), so it is saved like a tick.
 
 use leptos::prelude::*;
 use roadboard_core::model::Item;

@@ -128,13 +128,22 @@ fn a_label_naming_something_is_not_the_document() {
     // extra corpus 117: "### Current Status" › "- **Core Features**: ✅ 75% complete"
     let doc = "# Plan\n\n**Status**: 75% Complete\n\n## Executive Summary\n\n### Current Status\n\n- **Core Features**: ✅ 75% complete\n- **Documentation**: ✅ 80% complete\n";
     let map = roadboard_core::parse(doc);
-    let status = section(&map, "Current Status");
+    // a status after a bold lead makes each line an item (issue 14, rule 2): the claim is
+    // about that item, in progress (the percentage says more than the ✅)
+    let item = |t: &str| {
+        let i = map.items.iter().find(|i| i.title.as_deref() == Some(t));
+        assert_eq!(
+            i.map(|i| i.status),
+            Some(roadboard_core::model::Status::InProgress)
+        );
+        i.map(|i| i.id.clone()).unwrap_or_default()
+    };
     assert_eq!(
         claims(&map),
         vec![
             (75.0, 3, DOCUMENT_SCOPE.to_string()),
-            (75.0, 9, status.clone()),
-            (80.0, 10, status)
+            (75.0, 9, item("Core Features")),
+            (80.0, 10, item("Documentation"))
         ]
     );
 }

@@ -222,15 +222,29 @@ fn bom_crlf_and_tabs() {
     assert_eq!(item(&map, "plain done item").status, Status::Done);
 }
 
+/// Issue 14, rule 7: the first `#` heading, else the first heading of the highest level
+/// present; the file name only for a document without a heading.
 #[test]
-fn titles_fall_back_to_file_name_then_first_heading() {
+fn titles_are_the_top_heading_never_the_file_name_when_there_is_one() {
     assert_eq!(
-        roadboard_core::parse_named("## Second\n", Some("plan")).title,
+        roadboard_core::parse_named("## Second\n### Third\n", Some("plan")).title,
+        "Second"
+    );
+    assert_eq!(
+        roadboard_core::parse_named("### A\n## B\n", Some("plan")).title,
+        "B"
+    );
+    assert_eq!(
+        roadboard_core::parse_named("- [ ] x\n", Some("plan")).title,
         "plan"
     );
     assert_eq!(roadboard_core::parse("## Second\n").title, "Second");
     assert_eq!(roadboard_core::parse("").title, "Untitled roadmap");
     assert_eq!(roadboard_core::parse("## A\n# Real\n").title, "Real");
+    assert_eq!(
+        roadboard_core::parse("Moby\n====\n\n# 1. Features\n").title,
+        "Moby"
+    );
 }
 
 #[test]

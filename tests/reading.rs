@@ -33,6 +33,7 @@ fn status(s: Status) -> &'static str {
         Status::Todo => "todo",
         Status::InProgress => "in_progress",
         Status::Blocked => "blocked",
+        Status::OutOfScope => "out_of_scope",
     }
 }
 
@@ -286,5 +287,5 @@ fn corpus_reads_as_expected() {
 
 #[test]
 fn fixtures_read_as_expected() {
-    snapshot_all("tests/fixtures", "fixture", 6);
+    snapshot_all("tests/fixtures", "fixture", 7);
 }

@@ -5,10 +5,9 @@ use leptos::prelude::*;
 use roadboard::components::docpage::RoadmapScreen;
 use roadboard::doc::DocModel;
 use roadboard::session::Session;
-use roadboard::storage::{backup_key, load_progress, progress_key, store, KeyValue, LocalStorage};
+use roadboard::storage::{load_progress, progress_key, store, KeyValue, LocalStorage};
 use roadboard_core::progress::ProgressState;
 use roadboard_core::viewstate::ViewState;
-use std::collections::HashMap;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -43,13 +42,7 @@ async fn mount(text: &str, doc: &str) -> (web_sys::HtmlElement, Arc<DocModel>) {
     document.body().unwrap().append_child(&host).unwrap();
     let m = model.clone();
     leptos::mount::mount_to(host.clone(), move || {
-        provide_context(Session {
-            view: RwSignal::new(ViewState::default()),
-            memory_docs: StoredValue::new(HashMap::new()),
-            load_error: RwSignal::new(None),
-            dragging: RwSignal::new(false),
-            goto_line: RwSignal::new(None),
-        });
+        provide_context(Session::new(ViewState::default()));
         view! { <RoadmapScreen model=m/> }
     })
     .forget();
@@ -97,10 +90,9 @@ async fn corrupt_value_is_kept_aside_reported_and_the_app_works() {
     local().set_item(&progress_key(doc), "{not json").unwrap();
     let (host, model) = mount(DOC, doc).await;
     assert!(text(&host).contains("could not be read"), "{}", text(&host));
-    assert_eq!(
-        local().get_item(&backup_key(doc)).unwrap().as_deref(),
-        Some("{not json")
-    );
+    let kv = LocalStorage::open().expect("localStorage");
+    let backups = roadboard_core::backup::read_backups(&kv, doc);
+    assert_eq!(backups.first().map(|b| b.value.as_str()), Some("{not json"));
     let id = model.map.items[0].id.clone();
     checkbox(&host, &id).click();
     leptos::task::tick().await;
@@ -290,17 +282,19 @@ async fn a_save_clears_storage_notices_only() {
     let id = model.map.items[0].id.clone();
     let outcome = Notice::outcome("Imported 2 ticks from “storage.progress.json”.");
     model.notice.set(Some(outcome.clone()));
+    model.storage.set(Some(outcome.clone()));
     checkbox(&host, &id).click();
     leptos::task::tick().await;
     model.flush();
-    assert_eq!(model.notice.get_untracked(), Some(outcome), "kept");
+    assert_eq!(model.notice.get_untracked(), Some(outcome.clone()), "kept");
+    assert_eq!(model.storage.get_untracked(), Some(outcome), "kept");
     model
-        .notice
+        .storage
         .set(Some(Notice::from(StorageError::QuotaExceeded)));
     checkbox(&host, &id).click();
     leptos::task::tick().await;
     model.flush();
-    assert_eq!(model.notice.get_untracked(), None, "the save succeeded");
+    assert_eq!(model.storage.get_untracked(), None, "the save succeeded");
     host.remove();
 }
 
@@ -353,5 +347,127 @@ async fn storage_blocked_later_keeps_ticks_in_the_tab() {
     assert!(input.checked(), "the tick is kept in the tab");
     assert!(text(&host).contains("blocked storage"), "{}", text(&host));
     assert_eq!(local().get_item(&progress_key(doc)).unwrap(), None);
+    host.remove();
+}
+
+fn button(host: &web_sys::HtmlElement, name: &str) -> web_sys::HtmlElement {
+    roadboard::dom::query_all(Some(host), "button")
+        .into_iter()
+        .find(|b| b.text_content().as_deref() == Some(name))
+        .unwrap_or_else(|| panic!("no button {name:?} in {}", text(host)))
+        .unchecked_into()
+}
+
+/// Issue 13: reset (and import) in read-only mode reported success without writing, and the
+/// outcome hid the read-only banner.
+#[wasm_bindgen_test]
+async fn r13_reset_in_read_only_mode_says_it_is_kept_in_this_tab_only() {
+    let doc = "test-r13-readonly";
+    let raw = r#"{"version":42,"items":{}}"#;
+    local().set_item(&progress_key(doc), raw).unwrap();
+    let (host, model) = mount(DOC, doc).await;
+    checkbox(&host, &model.map.items[0].id).click();
+    leptos::task::tick().await;
+    model.reset();
+    leptos::task::tick().await;
+    let undo = model.undo.get_untracked().expect("undo offered");
+    assert!(undo.message.contains("this tab only"), "{}", undo.message);
+    let page = text(&host);
+    assert!(page.contains("this tab only"), "{page}");
+    assert!(
+        page.contains("newer version of roadboard"),
+        "the read-only banner stays: {page}"
+    );
+    assert_eq!(
+        local().get_item(&progress_key(doc)).unwrap().as_deref(),
+        Some(raw)
+    );
+    host.remove();
+}
+
+/// Issue 13, point 5: a stored value too big to back up: the page says new ticks are not
+/// saved, offers the value, and "Clear it" really clears it and saves again.
+#[wasm_bindgen_test]
+async fn r13_5_a_locked_value_is_said_offered_and_cleared() {
+    let doc = "test-r13-locked";
+    let big = format!("{{not json {}", "x".repeat(300));
+    let mem = std::rc::Rc::new(roadboard::storage::MemoryStore::with_quota(400));
+    mem.set(&progress_key(doc), &big).unwrap();
+    roadboard::storage::install(Some(mem.clone()));
+    let (host, model) = mount(DOC, doc).await;
+    let page = text(&host);
+    assert!(page.contains("new ticks are not being saved"), "{page}");
+    button(&host, "Download the stored value");
+    checkbox(&host, &model.map.items[0].id).click();
+    leptos::task::tick().await;
+    model.flush();
+    assert_eq!(
+        mem.get(&progress_key(doc)).unwrap(),
+        Some(big),
+        "not overwritten"
+    );
+    button(&host, "Clear it and save ticks again").click();
+    leptos::task::tick().await;
+    roadboard::storage::install(None);
+    let saved = mem.get(&progress_key(doc)).unwrap().expect("saved");
+    assert!(saved.contains(&model.map.items[0].id), "{saved}");
+    assert!(
+        !text(&host).contains("new ticks are not being saved"),
+        "{}",
+        text(&host)
+    );
+    host.remove();
+}
+
+/// Issue 13: a failed start-date write was silent.
+#[wasm_bindgen_test]
+async fn r13_a_failed_start_date_write_is_said() {
+    let mem = std::rc::Rc::new(roadboard::storage::MemoryStore::with_quota(10));
+    roadboard::storage::install(Some(mem));
+    let plan = "# Plan\n\n## Phase 1 (Week 1)\n- [ ] a\n\n## Phase 2 (Week 2)\n- [ ] b\n";
+    let (host, _) = mount(plan, "test-r13-start").await;
+    let tab: web_sys::HtmlElement = host
+        .query_selector("#tab-timeline")
+        .unwrap()
+        .expect("timeline tab")
+        .unchecked_into();
+    tab.click();
+    leptos::task::tick().await;
+    let input: web_sys::HtmlInputElement = host
+        .query_selector("#tl-start")
+        .unwrap()
+        .expect("start date field")
+        .unchecked_into();
+    input.set_value("2025-03-03");
+    input
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    leptos::task::tick().await;
+    roadboard::storage::install(None);
+    let page = text(&host);
+    assert!(
+        page.contains("start date is used in this tab but could not be saved"),
+        "{page}"
+    );
+    host.remove();
+}
+
+/// Issue 13, point 8: the storage notice said "Export your progress to keep it. Use Progress ▾
+/// → Export progress to keep a copy."; now the banner says what happened once and offers the
+/// export as its button.
+#[wasm_bindgen_test]
+async fn r13_8_the_storage_banner_says_it_once() {
+    let off: std::rc::Rc<dyn KeyValue> =
+        std::rc::Rc::new(roadboard::storage::MemoryStore::blocked());
+    roadboard::storage::install(Some(off));
+    let (host, _) = mount(DOC, "test-r13-once").await;
+    roadboard::storage::install(None);
+    let banner = host
+        .query_selector(".notice.storage")
+        .unwrap()
+        .expect("a storage banner");
+    let words = banner.text_content().unwrap_or_default();
+    assert_eq!(words.matches("Export").count(), 1, "{words}");
+    assert_eq!(words.matches("blocked storage").count(), 1, "{words}");
     host.remove();
 }

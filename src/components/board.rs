@@ -1,6 +1,8 @@
 //! The Board view: toolbar (search, group by, filters) and columns of cards.
 
 use crate::components::board_keys::{keep_tab_stop, move_between_cards, take_tab_stop};
+use crate::components::card_details::CardDetails;
+use crate::components::changes::ChangeMarks;
 use crate::components::detail::focus_panel;
 use crate::components::rich::draw;
 use crate::doc::{DocModel, Highlight};
@@ -81,6 +83,12 @@ pub fn BoardView(
         .filter(|i| i.parent.is_none())
         .count();
     let total_items = model.map.items.len();
+    // the "Out of scope" filter only for a document that has such items
+    let any_out_of_scope = model
+        .map
+        .items
+        .iter()
+        .any(|i| i.status == Status::OutOfScope);
 
     let toggle_status = move |s: Status, on: bool| {
         session.view.update(|v| {
@@ -137,7 +145,7 @@ pub fn BoardView(
             </div>
             <fieldset class="chips">
                 <legend>"Status"</legend>
-                {STATUSES.into_iter().map(|(s, key, label)| view! {
+                {STATUSES.into_iter().filter(|(s, _, _)| *s != Status::OutOfScope || any_out_of_scope).map(|(s, key, label)| view! {
                     <label class=format!("chip status-{key}")>
                         <input type="checkbox" prop:checked=move || filter.with(|f| f.statuses.contains(&s))
                             on:change=move |ev| toggle_status(s, event_target_checked(&ev))/>
@@ -181,8 +189,8 @@ pub fn BoardView(
         </div>
         {move || (total_items == 0).then(|| view! {
             <div class="empty-state">
-                <h2>"No checklist items in this document"</h2>
-                <p>"roadboard makes cards from task lists (“- [ ] Write tests”), lines with status marks (“✅ Done”, “❌ Blocked”), and lists under headings such as “Completed” or “Critical Issues”. The whole text is in the Document tab."</p>
+                <h2>"No items in this document"</h2>
+                <p>"roadboard makes cards from task lists (“- [ ] Write tests”), lines with status marks (“✅ Done”, “❌ Blocked”), lists under headings such as “Completed” or “Backlog”, and outlines: the headings and bullets under “Roadmap”, “Features”, “Short term” or a release such as “v2.0”. This document has none of these. The whole text is in the Document tab."</p>
             </div>
         })}
         {move || (total_items > 0 && shown.get() == 0).then(|| view! {
@@ -198,7 +206,7 @@ pub fn BoardView(
                 let hl = hl.clone();
                 move || hl.as_ref().is_some_and(|h| h.focus.with(Option::is_some))
             }>
-            <For each=move || layout.with(|cols| cols.iter().filter(|c| c.total > 0 || group.get() != GroupBy::Section).map(|c| c.key.clone()).collect::<Vec<_>>())
+            <For each=move || layout.with(|cols| cols.iter().filter(|c| !c.lanes.is_empty() || group.get() != GroupBy::Section).map(|c| c.key.clone()).collect::<Vec<_>>())
                 key=|k| k.clone()
                 children=move |key| {
                     let m = board_model.clone();
@@ -312,6 +320,16 @@ fn ColumnView(
         let (d, t) = counts.get();
         roadboard_core::model::percent(d, t)
     };
+    let has_cards = move || col.with(|c| c.as_ref().is_some_and(|c| !c.lanes.is_empty()));
+    // A column of cards that do not count (out of scope) says so instead of "0/0".
+    let count_text = move || {
+        let (d, t) = counts.get();
+        if t == 0 && has_cards() {
+            "not counted".to_string()
+        } else {
+            format!("{d}/{t}")
+        }
+    };
     // The progress the document claims for this column's phase or section, if it states one.
     let claim = {
         let map = &model.map;
@@ -330,7 +348,7 @@ fn ColumnView(
             class:collapsed=move || collapsed.get()>
             <header class="column-head">
                 <h2 class="column-title" id=heading_id.clone()>{title}</h2>
-                <span class="column-count">{move || { let (d, t) = counts.get(); format!("{d}/{t}") }}</span>
+                <span class="column-count">{count_text}</span>
                 <button type="button" class="column-toggle" aria-expanded=move || (!collapsed.get()).to_string()
                     aria-label=move || format!("{} cards of this column", if collapsed.get() { "Show" } else { "Hide" })
                     on:click=move |_| collapsed.update(|c| *c = !*c)>
@@ -346,7 +364,7 @@ fn ColumnView(
                 }})}
                 <span class="bar column-bar" aria-hidden="true"><span style:width=move || format!("{}%", pct())></span></span>
             </header>
-            {move || (counts.get().1 == 0).then(|| view! { <p class="column-empty">"No cards"</p> })}
+            {move || (!has_cards()).then(|| view! { <p class="column-empty">"No cards"</p> })}
             <ul class="cards">
                 <For each=move || entries.get() key=Entry::key children={
                     let m = model.clone();
@@ -429,6 +447,7 @@ fn CardView(model: Arc<DocModel>, index: usize) -> impl IntoView {
     let id_hover = item.id.clone();
     let m_space = model.clone();
     let hl = use_context::<Highlight>();
+    let changes = use_context::<ChangeMarks>().unwrap_or_default();
     let hovered = model.hovered;
     let m_check = model.clone();
     let m_checked = model.clone();
@@ -497,13 +516,22 @@ fn CardView(model: Arc<DocModel>, index: usize) -> impl IntoView {
         let status = status.clone();
         move || {
             let s = status();
-            matches!(s, Status::InProgress | Status::Blocked)
+            matches!(s, Status::InProgress | Status::Blocked | Status::OutOfScope)
                 .then(|| view! { <span class=format!("badge status-{}", status_key(s))>{status_label(s)}</span> })
         }
     };
+    let details = item
+        .details
+        .clone()
+        .map(|d| view! { <CardDetails details=d/> });
     view! {
         <li class="card" data-item-id=item.id.clone() data-line=item.line
-            class:done=move || status() == Status::Done
+            data-change=changes.attr(item.id.clone())
+            class:done={
+                let status = status.clone();
+                move || status() == Status::Done
+            }
+            class:out-of-scope=move || status() == Status::OutOfScope
             class:selected=selected
             data-highlight=hl.as_ref().and_then(|h| h.role_key_now(index))
             on:mouseenter=move |_| hovered.set(Some(id_hover.clone()))
@@ -535,7 +563,7 @@ fn CardView(model: Arc<DocModel>, index: usize) -> impl IntoView {
                 // the item (or the sub-item) clicked.
                 let el = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
                 let on_control = el.as_ref()
-                    .and_then(|el| el.closest("input, label, a, button").ok().flatten())
+                    .and_then(|el| el.closest("input, label, a, button, summary, details").ok().flatten())
                     .is_some();
                 if !on_control {
                     let id = el.and_then(|el| el.closest("[data-item-id]").ok().flatten())
@@ -557,8 +585,10 @@ fn CardView(model: Arc<DocModel>, index: usize) -> impl IntoView {
                 {(!subs.is_empty()).then(|| view! { <span class="badge subcount" title="Sub-items done">{sub_count}</span> })}
                 {readiness}
                 {differs}
+                {changes.badge(item.id.clone())}
             </div>
             {waits_on}
+            {details}
             {(!subs.is_empty()).then(|| {
                 let m = model.clone();
                 view! {
@@ -570,7 +600,7 @@ fn CardView(model: Arc<DocModel>, index: usize) -> impl IntoView {
                             let stid = format!("ct-{}", sub.id);
                             let (m1, m2) = (m.clone(), m.clone());
                             view! {
-                                <li class="subtask" data-item-id=sub.id.clone() style:--depth=depth.saturating_sub(1).min(6).to_string()
+                                <li class="subtask" data-item-id=sub.id.clone() data-change=changes.attr(sub.id.clone()) style:--depth=depth.saturating_sub(1).min(6).to_string()
                                     data-highlight=hl.as_ref().and_then(|h| h.role_key_now(j))>
                                     <input type="checkbox" id=sid aria-labelledby=stid.clone() tabindex="-1" prop:checked=move || m1.ticked(j)
                                         on:change=move |ev| m2.set_ticked(j, event_target_checked(&ev))/>

@@ -1,12 +1,17 @@
 //! An opened roadmap: loading it from its source, then the header, the view tabs and the
 //! active view.
 
-use crate::components::board::BoardView;
+use crate::components::banners::ProgressBanners;
 use crate::components::board_keys::focus_board;
+use crate::components::changes::{ChangeMarks, ChangesRegion};
 use crate::components::deps_panel::DependenciesPanel;
 use crate::components::detail::DetailPanel;
-use crate::components::docview::DocumentView;
-use crate::components::progress_menu::{ProgressBanners, ProgressMenu};
+use crate::components::follow::FollowBar;
+use crate::components::health::HealthPanel;
+use crate::components::kept::KeptViews;
+use crate::components::progress_menu::ProgressMenu;
+use crate::components::share_link::LinkPrompt;
+use crate::components::snapshot::SnapshotButton;
 use crate::components::timeline::TimelineView;
 use crate::components::undo::UndoToast;
 use crate::doc::{DocModel, Highlight};
@@ -16,6 +21,7 @@ use crate::session::{open_model, Session};
 use crate::storage::progress_key;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use roadboard_core::address::check_address;
 use roadboard_core::docid::DocId;
 use roadboard_core::viewstate::View;
 use std::sync::Arc;
@@ -37,34 +43,40 @@ pub fn DocumentPage(
 ) -> impl IntoView {
     let session = expect_context::<Session>();
     let (loaded, set_loaded) = signal(Loaded::Loading);
+    // How much of a large document has arrived ("1.2 of 3.4 MB").
+    let received = RwSignal::new(None::<String>);
     match (src, doc) {
         (Some(src), _) => {
-            spawn_local(async move {
-                let name = src
-                    .rsplit('/')
-                    .next()
-                    .map(|n| n.rsplit_once('.').map_or(n, |(s, _)| s).to_string());
-                let loaded = match fetch_document(&src).await {
-                    Ok(text) => {
-                        let model = open_model(DocId::parse(&src), &text, name.as_deref());
-                        // Reading and drawing in two tasks: the page stays responsive between.
-                        next_task().await;
-                        Loaded::Ready(model)
-                    }
-                    Err(msg) => Loaded::Failed(msg),
-                };
-                set_loaded.set(loaded);
-            });
+            if let Err(e) = check_address(&src) {
+                set_loaded.set(Loaded::Failed(e.to_string()));
+            } else {
+                spawn_local(async move {
+                    let progress = move |got: usize, total: Option<usize>| {
+                        if got >= 512 * 1024 {
+                            let mb = |b: usize| b as f64 / 1_048_576.0;
+                            received.set(Some(match total {
+                                Some(t) => format!("{:.1} of {:.1} MB", mb(got), mb(t)),
+                                None => format!("{:.1} MB", mb(got)),
+                            }));
+                        }
+                    };
+                    let loaded = match fetch_document(&src, progress).await {
+                        Ok(text) => {
+                            let model = open_model(DocId::parse(&src), &text, None, None);
+                            // Reading and drawing in two tasks: the page stays responsive between.
+                            next_task().await;
+                            Loaded::Ready(model)
+                        }
+                        Err(msg) => Loaded::Failed(msg),
+                    };
+                    set_loaded.set(loaded);
+                });
+            }
         }
-        (None, Some(doc)) => {
-            let name = doc.name().to_string();
-            set_loaded.set(match session.stored_doc_text(&doc) {
-                Some(text) => Loaded::Ready(open_model(doc, &text, Some(&name))),
-                None => Loaded::Failed(format!(
-                    "“{name}” was opened from your computer on an earlier visit and is no longer kept in this browser. Open the file again: your ticks are still saved."
-                )),
-            });
-        }
+        (None, Some(doc)) => set_loaded.set(match session.open_kept(doc) {
+            Ok(model) => Loaded::Ready(model),
+            Err(msg) => Loaded::Failed(msg),
+        }),
         (None, None) => set_loaded.set(Loaded::Failed("No document was named.".into())),
     }
     view! {
@@ -78,7 +90,7 @@ pub fn DocumentPage(
         </header>
         {move || match loaded.get() {
             Loaded::Loading => view! {
-                <main class="status-page" id="main"><p class="loading" role="status">"Loading roadmap…"</p></main>
+                <main class="status-page" id="main"><p class="loading" role="status">"Loading roadmap…"{move || received.get().map(|r| format!(" {r}"))}</p></main>
             }.into_any(),
             Loaded::Failed(msg) => view! {
                 <main class="status-page" id="main">
@@ -109,6 +121,8 @@ pub fn RoadmapScreen(
     let selected = Memo::new(move |_| session.view.with(|v| v.item.clone()));
     let highlight = Highlight::new(&model, selected);
     provide_context(highlight);
+    let changes = ChangeMarks::new();
+    provide_context(changes);
     // Escape clears the selection (and any hover preview).
     let hovered = model.hovered;
     let esc = window_event_listener(leptos::ev::keydown, move |ev: web_sys::KeyboardEvent| {
@@ -177,10 +191,11 @@ pub fn RoadmapScreen(
     // Only a change of tab re-creates the panel (not every filter keystroke).
     let current_view = Memo::new(move |_| session.view.with(|s| s.view));
     view! {
-        <main class="roadmap" id="main">
+        <main class="roadmap" id="main" class:only-changes=move || changes.only.get()>
             <div class="doc-header">
                 <h1 class="doc-title">{model.map.title.clone()}</h1>
                 <ProgressMenu model=model.clone()/>
+                <SnapshotButton model=model.clone()/>
                 <div class="overall">
                     <div class="progressbar" role="progressbar" aria-label="Overall progress"
                         aria-valuemin="0" aria-valuemax="100" aria-valuenow=move || percent().to_string()
@@ -211,20 +226,22 @@ pub fn RoadmapScreen(
                 )}</p>
             })}
             <ProgressBanners model=model.clone()/>
-            <DependenciesPanel model=model.clone()/>
+            <FollowBar model=model.clone()/>
+            <ChangesRegion model=model.clone()/>
+            <LinkPrompt model=model.clone()/>
+            <div class="doc-panels">
+                <DependenciesPanel model=model.clone()/>
+                <HealthPanel model=model.clone()/>
+            </div>
             <div class="tabs" role="tablist" aria-label="Views">
                 {tab(View::Board)}{tab(View::Timeline)}{tab(View::Document)}
             </div>
             <div id="view-panel" role="tabpanel" class="view-panel"
                 aria-labelledby=move || format!("tab-{}", current_view.get().key())>
-                {move || {
-                    let m = panel_model.clone();
-                    match current_view.get() {
-                        View::Board => view! { <BoardView model=m/> }.into_any(),
-                        View::Timeline => view! { <TimelineView model=m/> }.into_any(),
-                        View::Document => view! { <DocumentView model=m/> }.into_any(),
-                    }
-                }}
+                <KeptViews model=panel_model.clone() current=current_view/>
+                {move || (current_view.get() == View::Timeline).then(|| {
+                    view! { <TimelineView model=panel_model.clone()/> }
+                })}
             </div>
             <DetailPanel model=model.clone()/>
             <UndoToast model=model.clone()/>

@@ -1,13 +1,13 @@
 //! The home page: open a roadmap (file, drop, paste), the bundled roadmaps with the reader's
 //! progress, and the recently opened documents.
 
+use crate::components::follow::{open_through_picker, FollowHint};
 use crate::dom::event_element;
 use crate::net::fetch_document;
 use crate::session::{bundled_href, bundled_id, Session, BUNDLED};
 use crate::storage::{forget_recent, load_progress, read_recent, store};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use roadboard_core::docid::DocId;
 use roadboard_core::recent::RecentDoc;
 
 /// A readable name from a file name: `miro-clone-cycle-35.md` → "Miro clone cycle 35".
@@ -29,15 +29,11 @@ pub fn readable_name(file: &str) -> String {
 #[component]
 pub fn HomePage() -> impl IntoView {
     let session = expect_context::<Session>();
-    let (paste, set_paste) = signal(String::new());
+    // Read when "Show" is pressed, not copied on every keystroke (a paste can be megabytes).
+    let paste = NodeRef::<leptos::html::Textarea>::new();
     let show_paste = move |_| {
-        let text = paste.get_untracked();
-        if text.trim().is_empty() {
-            session.refuse("Paste some Markdown first, then press Show.");
-            return;
-        }
-        let map = roadboard_core::parse(&text);
-        session.open_text(DocId::paste_for_title(&map.title), "Pasted roadmap", text);
+        let text = paste.get_untracked().map(|t| t.value()).unwrap_or_default();
+        session.open_paste(text);
     };
     let recent = RwSignal::new(
         store()
@@ -76,20 +72,22 @@ pub fn HomePage() -> impl IntoView {
                     <div class="open-file">
                         <label class="file-button" for="open-file">"Open roadmap file"</label>
                         <input id="open-file" class="visually-hidden" type="file" accept=".md,.markdown,.txt,text/markdown,text/plain"
+                            on:click=move |ev| open_through_picker(session, ev)
                             on:change=move |ev| {
                                 let input: Option<web_sys::HtmlInputElement> = event_element(&ev);
                                 if let Some(file) = input.as_ref().and_then(|i| i.files()).and_then(|f| f.get(0)) {
+                                    crate::follow::forget();
                                     session.open_file(file);
                                 }
                                 if let Some(i) = input { i.set_value(""); }
                             }/>
                         <p class="hint">"…or drop a Markdown file anywhere on this page."</p>
+                        <FollowHint/>
                     </div>
                     <div class="open-paste">
                         <label for="paste-md">"Paste Markdown"</label>
                         <textarea id="paste-md" rows="5" placeholder="# My roadmap\n- [x] Design\n- [ ] Build"
-                            prop:value=move || paste.get()
-                            on:input=move |ev| set_paste.set(event_target_value(&ev))></textarea>
+                            node_ref=paste></textarea>
                         <button type="button" class="primary" on:click=show_paste>"Show"</button>
                     </div>
                 </div>
@@ -139,17 +137,21 @@ fn BundledEntry(file: &'static str) -> impl IntoView {
     let (summary, set_summary) = signal(None::<(String, usize, usize)>);
     let id = bundled_id(file);
     spawn_local(async move {
-        if let Ok(text) = fetch_document(id.name()).await {
-            let map = roadboard_core::parse_named(&text, Some(file));
+        if let Ok(text) = fetch_document(id.name(), |_, _| {}).await {
+            let map = roadboard_core::parse_named(&text, Some(&id.fallback_title()));
             let state = store()
                 .map(|kv| load_progress(kv.as_ref(), &id).state)
                 .unwrap_or_default();
-            let done = map
-                .items
-                .iter()
-                .filter(|i| state.is_done(&map, &i.id))
-                .count();
-            set_summary.set(Some((map.title.clone(), done, map.items.len())));
+            // as the header counts: items out of scope only once ticked
+            let (mut done, mut total) = (0, 0);
+            for i in &map.items {
+                let ticked = state.is_done(&map, &i.id);
+                if ticked || i.status.counts() {
+                    total += 1;
+                    done += usize::from(ticked);
+                }
+            }
+            set_summary.set(Some((map.title.clone(), done, total)));
         }
     });
     view! {

@@ -2,6 +2,7 @@
 //! element set exists here, attributes are set as values, and text is text: nothing from a
 //! document can become live HTML.
 
+use crate::components::changes::ChangeMarks;
 use crate::doc::{DocModel, Highlight};
 use leptos::prelude::*;
 use roadboard_core::render::{El, Element, Node};
@@ -33,11 +34,14 @@ fn task(line: usize, checked: bool, model: Option<&Arc<DocModel>>) -> AnyView {
             let label = m.map.items.get(i).map(|it| it.text.clone()).unwrap_or_default();
             let id = m.map.items.get(i).map(|it| it.id.clone()).unwrap_or_default();
             let m2 = m.clone();
+            let changes = use_context::<ChangeMarks>().unwrap_or_default();
             view! {
-                <input type="checkbox" class="doc-check" data-item-id=id aria-label=label
+                <input type="checkbox" class="doc-check" data-item-id=id.clone() aria-label=label
+                    data-change=changes.attr(id.clone())
                     data-highlight=hl.as_ref().and_then(|h| h.role_key_now(i))
                     prop:checked=move || m.ticked(i)
                     on:change=move |ev| m2.set_ticked(i, event_target_checked(&ev))/>
+                {changes.badge(id)}
             }
             .into_any()
         }
@@ -58,7 +62,7 @@ fn element(e: &Element, model: Option<&Arc<DocModel>>) -> AnyView {
         El::H5 => view! { <h5 class="doc-h" data-line=e.line>{kids()}</h5> }.into_any(),
         El::H6 => view! { <h6 class="doc-h" data-line=e.line>{kids()}</h6> }.into_any(),
         El::Ul => view! { <ul>{kids()}</ul> }.into_any(),
-        El::Ol => view! { <ol>{kids()}</ol> }.into_any(),
+        El::Ol => view! { <ol start=e.start.filter(|n| *n != 1).map(|n| n.to_string())>{kids()}</ol> }.into_any(),
         El::Li => view! { <li data-line=e.line>{kids()}</li> }.into_any(),
         El::Blockquote => view! { <blockquote>{kids()}</blockquote> }.into_any(),
         // Scrollable regions must be reachable by keyboard.

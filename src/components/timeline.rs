@@ -2,12 +2,15 @@
 //! progress, dependency arrows and the critical path — plus its toolbar (zoom, start date,
 //! exports) and the same data as a table.
 
+use crate::components::changes::{decorate_timeline, ChangeMarks};
+use crate::components::whatif::{self, DelayControl, Drag, WhatIfSummary};
 use crate::doc::{DocModel, Highlight};
 use crate::dom::{data_url, download, event_element, perf_mark, Download};
 use crate::session::Session;
-use crate::storage::{load_start_date, save_start_date, store};
+use crate::storage::{load_start_date, store};
 use leptos::prelude::*;
 use roadboard_core::docid::DocId;
+use roadboard_core::export::{timeline_drawing, TimelineFile};
 use roadboard_core::schedule::{self, layout, Options, Palette, Row, RowKind, Timeline, Zoom};
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -47,11 +50,6 @@ fn prefers_dark() -> bool {
 /// Done and total of a row's items (tracked: re-runs when one is ticked).
 fn row_progress(model: &DocModel, items: &[usize]) -> (usize, usize) {
     let done = items.iter().filter(|&&i| model.ticked(i)).count();
-    (done, items.len())
-}
-
-fn untracked_progress(model: &DocModel, items: &[usize]) -> (usize, usize) {
-    let done = items.iter().filter(|&&i| model.ticked_untracked(i)).count();
     (done, items.len())
 }
 
@@ -179,6 +177,8 @@ pub fn TimelineView(
     });
     on_cleanup(move || resize.remove());
     let today = today_iso();
+    let session = expect_context::<Session>();
+    let delays = Memo::new(move |_| session.view.with(|v| v.whatif.clone()));
 
     let timeline = {
         let m = model.clone();
@@ -193,41 +193,46 @@ pub fn TimelineView(
                     start_date: start.get(),
                     today: today.clone(),
                     expanded: expanded.get(),
+                    delays: delays.get(),
                 },
             )
         })
     };
     request_animation_frame(|| perf_mark("rb-timeline-ready"));
 
+    let start_model = model.clone();
     let on_start = move |ev: leptos::ev::Event| {
         let value = event_element::<web_sys::HtmlInputElement>(&ev)
             .map(|i| i.value())
             .unwrap_or_default();
         let valid = schedule::Date::parse_iso(&value).map(|d| d.iso());
-        if let Ok(kv) = store() {
-            let _ = save_start_date(kv.as_ref(), &doc_id, valid.as_deref());
-        }
+        start_model.save_start_date(valid.as_deref());
         kept.set_value(valid.clone());
         set_start(valid);
     };
 
     let export_model = model.clone();
+    let export_today = today_iso();
+    // The file is the core's standalone drawing (what `roadboard svg` writes): title, as-of
+    // date, legend and full titles, with this reader's ticks, start date and choices.
     let svg_text = move |printing: bool| {
         let m = export_model.clone();
-        let t = timeline.get_untracked();
         let pal = if prefers_dark() && !printing {
             Palette::DARK
         } else {
             Palette::LIGHT
         };
-        let svg = schedule::to_svg(
-            &t,
-            &m.map.title,
-            &|r: &Row| untracked_progress(&m, &r.items),
-            critical.get_untracked(),
-            &pal,
-        );
-        (svg, t.width, t.height, m.download_name())
+        let file = TimelineFile {
+            as_of: export_today.clone(),
+            source: Some(m.doc_id.last_segment().to_string()),
+            start_date: start.get_untracked(),
+            critical: critical.get_untracked(),
+            palette: pal,
+            expanded: expanded.get_untracked(),
+            width: width.get_untracked().max(960.0),
+        };
+        let d = timeline_drawing(&m.map, &|i| m.ticked_untracked(i), &file);
+        (d.svg, d.width, d.height, m.download_name())
     };
     let svg_text2 = svg_text.clone();
     let svg_text3 = svg_text.clone();
@@ -271,6 +276,7 @@ pub fn TimelineView(
                 }}
                 <button type="button" class="toggle" aria-pressed=move || critical.get().to_string()
                     on:click=move |_| set_critical.update(|c| *c = !*c)>"Critical path"</button>
+                <DelayControl model=model.clone()/>
                 <button type="button" class="toggle" aria-pressed=move || as_table.get().to_string()
                     on:click=move |_| set_as_table.update(|c| *c = !*c)>"Show as table"</button>
                 <span class="tl-exports">
@@ -285,6 +291,7 @@ pub fn TimelineView(
                 </span>
             </div>
             <Legend timeline=timeline critical=critical/>
+            <WhatIfSummary timeline=timeline/>
             {move || if as_table.get() {
                 view! { <TimelineTable model=table_model.clone() timeline=timeline/> }.into_any()
             } else {
@@ -309,6 +316,7 @@ fn Legend(timeline: Memo<Timeline>, critical: ReadSignal<bool>) -> impl IntoView
     let deps = has(|t| !t.arrows.is_empty());
     let nominal = has(|t| t.rows.iter().any(|r| r.nominal));
     let milestone = has(|t| t.rows.iter().any(|r| r.milestone));
+    let ghost = has(|t| t.rows.iter().any(|r| r.ghost.is_some()));
     view! {
         <ul class="tl-legend" aria-label="Legend">
             <li><span class="sw sw-done"></span>"done"</li>
@@ -318,6 +326,7 @@ fn Legend(timeline: Memo<Timeline>, critical: ReadSignal<bool>) -> impl IntoView
             {move || nominal().then(|| view! { <li><span class="sw sw-nominal"></span>"no time written (nominal length)"</li> })}
             {move || milestone().then(|| view! { <li><span class="sw sw-milestone"></span>"milestone"</li> })}
             {move || deps().then(|| view! { <li><span class="sw sw-dep"></span>"depends on"</li> })}
+            {move || ghost().then(|| view! { <li><span class="sw sw-ghost"></span>"planned (before the what-if)"</li> })}
             {move || critical.get().then(|| view! { <li><span class="sw sw-crit"></span>"critical path"</li> })}
         </ul>
     }
@@ -420,13 +429,24 @@ fn Chart(
     let hl = use_context::<Highlight>();
     let hl_redraw = hl.clone();
     let model_redraw = model_for_hl.clone();
+    let changes = use_context::<ChangeMarks>();
     Effect::new(move |_| {
         markup.track();
+        // A redraw, or another comparison: mark changed bars, draw the older plan's ghosts.
+        if let Some(c) = changes {
+            c.current.track();
+            request_animation_frame(move || {
+                if let Some(el) = host.get_untracked() {
+                    timeline.with_untracked(|t| decorate_timeline(c, &el, t));
+                }
+            });
+        }
         // A redraw replaced the bars: give them their dependency highlight again.
         if let Some(h) = hl_redraw.clone() {
             let m = model_redraw.clone();
             request_animation_frame(move || h.reapply(&m));
         }
+        request_animation_frame(|| perf_mark("rb-whatif-ready"));
         // After this round of DOM updates: was the focused bar replaced by the redraw?
         request_animation_frame(move || {
             let Some((sel, old)) = last_focus.get_value() else {
@@ -482,14 +502,46 @@ fn Chart(
                     select(id);
                 }
             }
+            // What if it slips: + and - delay the focused bar by a working day.
+            key @ ("+" | "=" | "-" | "_") => {
+                if let Some(id) = row_id_of(&el).filter(|_| toggle_of(&el).is_none()) {
+                    ev.prevent_default();
+                    if session
+                        .view
+                        .with_untracked(|v| v.item.as_deref() != Some(&id))
+                    {
+                        select(id.clone());
+                    }
+                    whatif::nudge(session, &id, if matches!(key, "+" | "=") { 1 } else { -1 });
+                }
+            }
             "ArrowDown" => focus_sibling(&ev, &el, true),
             "ArrowUp" => focus_sibling(&ev, &el, false),
             _ => {}
         }
     };
+    // Dragging a bar's end delays it by the working days dragged.
+    let drag = StoredValue::new_local(None::<Drag>);
+    let on_down = move |ev: leptos::ev::PointerEvent| {
+        let row = event_element::<web_sys::Element>(&ev).and_then(|el| row_id_of(&el));
+        let started = whatif::drag_start(&ev, host.get_untracked(), row, session, timeline);
+        if let Some(d) = started {
+            select(d.id().to_string());
+            drag.set_value(Some(d));
+        }
+    };
+    let on_move = move |ev: leptos::ev::PointerEvent| {
+        drag.with_value(|d| {
+            if let Some(d) = d {
+                whatif::drag_move(d, &ev, session);
+            }
+        });
+    };
+    let on_up = move |_: leptos::ev::PointerEvent| drag.set_value(None);
     view! {
         <div class="tl-scroll" node_ref=host class:show-critical=move || critical.get()
             class:has-selection=move || hl.as_ref().is_some_and(|h| h.focus.with(Option::is_some))
+            on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up on:pointercancel=on_up
             on:click=on_click on:keydown=on_key on:focusin=on_focusin
             inner_html=move || markup.get()></div>
     }
@@ -501,6 +553,7 @@ fn TimelineTable(model: Arc<DocModel>, timeline: Memo<Timeline>) -> impl IntoVie
     move || {
         let t = timeline.get();
         let m = model.clone();
+        let has_whatif = t.whatif.is_some();
         let rows = t
             .rows
             .iter()
@@ -535,6 +588,10 @@ fn TimelineTable(model: Arc<DocModel>, timeline: Memo<Timeline>) -> impl IntoVie
                 } else {
                     r.dates.clone()
                 };
+                let moved = match r.whatif {
+                    Some(_) => format!("+{} · planned {}", roadboard_core::schedule::days_words(r.shift), r.planned_label),
+                    None => String::new(),
+                };
                 let track = if r.kind == RowKind::Item {
                     String::new()
                 } else {
@@ -551,6 +608,7 @@ fn TimelineTable(model: Arc<DocModel>, timeline: Memo<Timeline>) -> impl IntoVie
                         <td>{r.end_label.clone()}</td>
                         <td>{progress}</td>
                         <td>{depends}</td>
+                        {has_whatif.then(|| view! { <td>{moved.clone()}</td> })}
                     </tr>
                 }
             })
@@ -563,6 +621,7 @@ fn TimelineTable(model: Arc<DocModel>, timeline: Memo<Timeline>) -> impl IntoVie
                         <th scope="col">"Phase"</th><th scope="col">"Kind"</th><th scope="col">"Track"</th>
                         <th scope="col">"Dates"</th><th scope="col">"As written"</th><th scope="col">"Start"</th>
                         <th scope="col">"End"</th><th scope="col">"Progress"</th><th scope="col">"Depends on"</th>
+                        {has_whatif.then(|| view! { <th scope="col">"What-if"</th> })}
                     </tr></thead>
                     <tbody>{rows}</tbody>
                 </table>

@@ -39,7 +39,7 @@ pub fn UndoToast(
             return;
         }
         ev.prevent_default();
-        m_key.undo_last();
+        m_key.undo_recent();
     });
     on_cleanup(move || keys.remove());
     let m_click = model.clone();
@@ -52,7 +52,7 @@ pub fn UndoToast(
                         <span class="toast-text">{t.message}</span>
                         {t.can_undo.then(|| view! {
                             <button type="button" class="toast-undo" aria-keyshortcuts="Control+Z Meta+Z"
-                                on:click=move |_| { m.undo_last(); }>"Undo"</button>
+                                on:click=move |_| { m.undo_recent(); }>"Undo"</button>
                         })}
                         <button type="button" class="toast-close" aria-label="Dismiss"
                             on:click=move |_| toast.set(None)>"×"</button>

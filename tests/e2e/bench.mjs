@@ -1,9 +1,11 @@
 // Browser benchmarks (run by `make bench`, not by `make test`): a generated 5,000-item roadmap
-// in Chromium — time from document loaded to interactive board, and tick latency.
-// Prints a table and writes bench-results/board.json.
+// in Chromium — time from document loaded to interactive board, and tick latency; and a
+// 100,000-item one (issue 13) — tick latency on the board, and the longest task while switching
+// to the Document view. Prints a table and writes bench-results/board.json.
 import fs from 'node:fs';
 import path from 'node:path';
 import { serve, launch, DIST, stats } from './harness.mjs';
+import { generatedLarge } from './bench-data.mjs';
 
 const ITEMS = 5000;
 const RUNS = 5;
@@ -111,8 +113,82 @@ const first = [];
     await site2.close();
   }
 }
+// 100,000 items (short lines, to stay under the 5 MB limit): tick latency on the board, and the
+// longest task from a click on the Document tab until the whole document is drawn.
+const LARGE_RUNS = 3;
+const large = { load: [], tick: [], docLongest: [], docFirst: [], docComplete: [] };
+{
+  const big = path.join(DIST, 'bench-100000.md');
+  fs.writeFileSync(big, generatedLarge());
+  const site3 = await serve(DIST);
+  const b = await launch();
+  try {
+    for (let r = 0; r < LARGE_RUNS; r++) {
+      const page = await b.context.newPage();
+      await page.goto(`${site3.url}?src=bench-100000.md`);
+      await page.waitForFunction(() => performance.getEntriesByName('rb-board-ready').length > 0, null, { timeout: 180000 });
+      large.load.push(await page.evaluate(() => performance.getEntriesByName('rb-board-ready')[0].startTime - performance.getEntriesByName('rb-doc-loaded')[0].startTime));
+      await page.waitForTimeout(1500); // the board's first pages finish drawing
+      for (let k = 0; k < 5; k++) {
+        large.tick.push(await page.evaluate(async (k) => {
+          const box = document.querySelectorAll('.card-check')[k * 7 + 1];
+          const before = document.querySelector('.overall-text').textContent;
+          const t0 = performance.now();
+          box.click();
+          await new Promise((r) => requestAnimationFrame(() => r()));
+          const t1 = performance.now();
+          if (document.querySelector('.overall-text').textContent === before) throw new Error('tick did not update progress');
+          return t1 - t0;
+        }, k));
+        await page.waitForTimeout(300);
+      }
+      const total = await page.evaluate(() => document.querySelectorAll('.card-check').length);
+      if (total === 0) throw new Error('no cards');
+      const doc = await page.evaluate(async () => {
+        const tasks = [];
+        const obs = new PerformanceObserver((l) => { for (const e of l.getEntries()) tasks.push(e); });
+        obs.observe({ type: 'longtask' });
+        const tab = document.querySelector('#tab-document');
+        const t0 = performance.now();
+        tab.click();
+        await new Promise((r) => requestAnimationFrame(() => r()));
+        const first = performance.now() - t0;
+        // Drawn when every task box of the document is on the page and it is no longer busy.
+        await new Promise((resolve) => {
+          const check = () => {
+            const art = document.querySelector('article.document');
+            if (art && art.getAttribute('aria-busy') !== 'true' && art.querySelectorAll('.doc-check').length >= 100000) resolve();
+            else setTimeout(check, 50);
+          };
+          check();
+        });
+        const complete = performance.now() - t0;
+        await new Promise((r) => setTimeout(r, 100));
+        obs.disconnect();
+        const longest = tasks.filter((e) => e.startTime >= t0 - 1).reduce((m, e) => Math.max(m, e.duration), 0);
+        return { first, complete, longest };
+      });
+      large.docFirst.push(doc.first);
+      large.docComplete.push(doc.complete);
+      large.docLongest.push(doc.longest);
+      await page.close();
+    }
+  } finally {
+    await b.context.close();
+    await site3.close();
+    fs.rmSync(big, { force: true });
+  }
+}
 const res = {
   items: ITEMS,
+  large: {
+    items: 100000,
+    load_to_interactive_ms: stats(large.load),
+    tick_ms: stats(large.tick),
+    document_longest_task_ms: stats(large.docLongest),
+    document_first_frame_ms: stats(large.docFirst),
+    document_complete_ms: stats(large.docComplete),
+  },
   first_render_seed003_ms: stats(first),
   load_to_interactive_ms: stats(load),
   navigation_to_interactive_ms: stats(nav),
@@ -135,3 +211,10 @@ console.log(`  select → highlighted (next frame)   ${f(res.highlight_ms.median
 console.log(`  select → page updated (effects run)  ${f(res.highlight_done_ms.median)} ${f(res.highlight_done_ms.min)} ${f(res.highlight_done_ms.max)}   goal < 16`);
 console.log(`    of which the data-highlight pass   ${f(res.highlight_dom_pass_ms.median)} ${f(res.highlight_dom_pass_ms.min)} ${f(res.highlight_dom_pass_ms.max)}`);
 console.log(`  first render of seed 003 (navigation → board) ${f(res.first_render_seed003_ms.median)} ${f(res.first_render_seed003_ms.min)} ${f(res.first_render_seed003_ms.max)}`);
+const L = res.large;
+console.log(`board and document, ${L.items} items; ${LARGE_RUNS} runs (median / min / max, ms)`);
+console.log(`  document loaded → board interactive ${f(L.load_to_interactive_ms.median)} ${f(L.load_to_interactive_ms.min)} ${f(L.load_to_interactive_ms.max)}`);
+console.log(`  tick → next frame                   ${f(L.tick_ms.median)} ${f(L.tick_ms.min)} ${f(L.tick_ms.max)}   goal < 50`);
+console.log(`  Document tab: longest task          ${f(L.document_longest_task_ms.median)} ${f(L.document_longest_task_ms.min)} ${f(L.document_longest_task_ms.max)}   goal < 200`);
+console.log(`  Document tab: click → first frame   ${f(L.document_first_frame_ms.median)} ${f(L.document_first_frame_ms.min)} ${f(L.document_first_frame_ms.max)}`);
+console.log(`  Document tab: click → all drawn     ${f(L.document_complete_ms.median)} ${f(L.document_complete_ms.min)} ${f(L.document_complete_ms.max)}`);

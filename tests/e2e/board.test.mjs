@@ -240,3 +240,50 @@ test('axe-core finds no violations on home, Board and Document of seed 003', asy
   }
   await audit.context.close();
 });
+
+// Issue 14: an outline roadmap becomes cards with collapsed details; out of scope is shown
+// apart, filterable by status, and never counted in the header.
+const OUTLINE = [
+  '# Widget roadmap', '',
+  '## Short Term', '',
+  '### Rate limiting', '', 'Limit the rate at which publishers can publish.', '',
+  '### Offline mode', '', '**Status:** In progress', '', 'Keep the last documents.', '',
+  '## Non-goals', '', '- A mobile app', '- [ ] A desktop app', '',
+].join('\n');
+
+test('an outline reads as cards with details; out of scope is apart and not counted', async () => {
+  const audit = await launch(undefined, { bypassCSP: true });
+  const page = await audit.context.newPage();
+  await page.goto(site.url);
+  await page.getByLabel('Paste Markdown').fill(OUTLINE);
+  await page.getByRole('button', { name: 'Show' }).click();
+  await page.locator('.doc-title').waitFor();
+  await page.locator('.card').first().waitFor();
+  assert.equal(await page.locator('.card').count(), 4);
+  // two cards count (rate limiting, offline mode): 0 of 2 done, the non-goals are not counted
+  assert.equal(await page.getByRole('progressbar', { name: 'Overall progress' }).getAttribute('aria-valuetext'), '0%, 0 of 2 done');
+  assert.equal(await page.locator('.card.out-of-scope').count(), 2);
+  assert.equal(await page.locator('.card.out-of-scope .badge.status-out_of_scope').first().textContent(), 'Out of scope');
+  // details are collapsed and drawn when opened
+  const card = page.locator('.card', { hasText: 'Rate limiting' });
+  const details = card.locator('details.card-details');
+  assert.equal(await details.getAttribute('open'), null);
+  await details.locator('summary').click();
+  await card.locator('.details-body p').waitFor();
+  assert.match(await card.locator('.details-body').textContent(), /Limit the rate/);
+  assert.equal(await page.locator('.card.selected').count(), 0, 'opening details does not select the card');
+  // away from the card: hovering previews its dependencies and dims the others
+  await page.mouse.move(1, 1);
+  await page.waitForTimeout(200);
+  assert.deepEqual(await axe(page), [], 'outline board');
+  // the status filter knows "Out of scope", and the address carries it
+  await page.locator('.chip.status-out_of_scope input').check();
+  await page.waitForURL(/status=out_of_scope/);
+  assert.equal(await page.locator('.card').count(), 2);
+  await page.selectOption('#group-by', 'status');
+  const heads = await page.locator('.column-title').allTextContents();
+  assert.deepEqual(heads, ['To do', 'In progress', 'Blocked', 'Done', 'Out of scope']);
+  assert.equal(await page.locator('.column[data-column=out_of_scope] .column-count').textContent(), 'not counted');
+  await page.close();
+  await audit.context.close();
+});

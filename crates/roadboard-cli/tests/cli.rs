@@ -7,8 +7,14 @@ mod common;
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
+/// The binary under test; `ROADBOARD_BIN` runs these tests against another build (an older
+/// one, to show a regression test fails there).
+fn bin() -> String {
+    std::env::var("ROADBOARD_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_roadboard").into())
+}
+
 fn roadboard(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_roadboard"))
+    Command::new(bin())
         .args(args)
         .output()
         .expect("run roadboard")
@@ -169,12 +175,138 @@ fn usage_and_input_errors_have_exit_codes_and_messages() {
     assert!(out.status.success());
 }
 
+/// Issue 13, point 8: empty input (`/dev/null`) and NUL bytes are refused as the web refuses
+/// them (exit 1, the web's words); UTF-16 with a BOM is text.
 #[test]
-fn empty_input_is_still_a_roadmap() {
-    let empty = temp_file("empty.md", b"");
-    let out = roadboard(&["json", empty.to_str().expect("p")]);
-    assert!(out.status.success());
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
-    assert_eq!(v["title"], "empty");
-    assert_eq!(v["progress"]["total"], 0);
+fn r13_8_input_is_read_as_the_web_reads_it() {
+    for (name, bytes, words) in [
+        ("empty.md", &b""[..], "is empty"),
+        ("blank.md", &b" \n\t\n"[..], "is empty"),
+        (
+            "nul.md",
+            &b"# A\n\0- [ ] b\n"[..],
+            "looks like a binary file",
+        ),
+    ] {
+        let f = temp_file(name, bytes);
+        let out = roadboard(&["stats", f.to_str().expect("p")]);
+        assert_eq!(out.status.code(), Some(1), "{name}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(words), "{name}: {err}");
+        assert!(out.stdout.is_empty(), "{name}");
+    }
+    let out = roadboard(&["json", "/dev/null"]);
+    assert_eq!(out.status.code(), Some(1), "/dev/null");
+    let mut utf16 = vec![0xFF, 0xFE];
+    for u in "# Plan\n- [x] done\n- [ ] open\n".encode_utf16() {
+        utf16.extend(u.to_le_bytes());
+    }
+    let f = temp_file("utf16.md", &utf16);
+    let out = roadboard(&["stats", f.to_str().expect("p")]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("Plan\nprogress: 1/2 done"));
+}
+
+/// Issue 13, point 6: `roadboard json big.md | head -c 10` panicked ("failed printing to
+/// stdout: Broken pipe", exit 134). A closed pipe is a quiet exit 0, as `cat`'s.
+#[test]
+fn r13_6_a_closed_pipe_is_not_a_panic() {
+    use std::io::Read as _;
+    use std::process::Stdio;
+    let big: String = (0..20_000).map(|i| format!("- [ ] item {i}\n")).collect();
+    let f = temp_file("big.md", format!("# Big\n{big}").as_bytes());
+    let mut child = Command::new(bin())
+        .args(["json", f.to_str().expect("p")])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut head = [0u8; 10];
+    child
+        .stdout
+        .take()
+        .expect("stdout")
+        .read_exact(&mut head)
+        .expect("10 bytes");
+    // The reading end is closed here (dropped), as `head -c 10` closes it.
+    let out = child.wait_with_output().expect("wait");
+    assert_eq!(&head[..], &b"{\n  \"schem"[..]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// A full disk is an error message and exit 1, not a panic.
+#[test]
+fn r13_6_a_full_disk_is_a_message_and_exit_1() {
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        return; // no /dev/full on this system
+    };
+    let big: String = (0..20_000).map(|i| format!("- [ ] item {i}\n")).collect();
+    let f = temp_file("big-full.md", big.as_bytes());
+    let out = Command::new(bin())
+        .args(["json", f.to_str().expect("p")])
+        .stdout(full)
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.starts_with("roadboard: cannot write the output"),
+        "{err}"
+    );
+}
+
+/// Issue 13, point 7: `export --state` refused the flat map and a BOM, rejected a whole file
+/// for one `"yes"`, and applied `{"version":99}` with exit 0. It reads as the web's import.
+#[test]
+fn r13_7_export_state_reads_what_the_web_reads() {
+    let doc = temp_file("state-doc.md", b"# Plan\n- [ ] a\n- [ ] b\n");
+    let doc = doc.to_str().expect("p");
+    let json = roadboard(&["json", doc]);
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON");
+    let (a, b) = (
+        v["items"][0]["id"].as_str().expect("id"),
+        v["items"][1]["id"].as_str().expect("id"),
+    );
+    let export = |name: &str, state: String| {
+        let f = temp_file(name, state.as_bytes());
+        roadboard(&["export", doc, "--state", f.to_str().expect("p")])
+    };
+    let ticked = "# Plan\n- [x] a\n- [ ] b\n";
+    let out = export("flat.json", format!(r#"{{"{a}":true}}"#));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), ticked, "flat map");
+    let out = export(
+        "bom.json",
+        format!("\u{feff}{{\"version\":1,\"items\":{{\"{a}\":true}}}}"),
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stdout), ticked, "BOM");
+    let out = export(
+        "yes.json",
+        format!(r#"{{"version":1,"items":{{"{a}":true,"{b}":"yes"}}}}"#),
+    );
+    assert!(out.status.success(), "one bad entry is not a bad file");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), ticked);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("left out") && err.contains("\"yes\""), "{err}");
+    let out = export(
+        "v99.json",
+        format!(r#"{{"version":99,"items":{{"{a}":true}}}}"#),
+    );
+    assert_eq!(out.status.code(), Some(2), "a newer version is refused");
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("newer version") && err.contains("99"), "{err}");
 }

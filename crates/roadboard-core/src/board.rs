@@ -10,7 +10,7 @@ pub enum GroupBy {
     /// By the document's top sections (default).
     #[default]
     Section,
-    /// To do / In progress / Blocked / Done.
+    /// To do / In progress / Blocked / Done (and Out of scope, when there is any).
     Status,
     /// Critical / High / Medium / Low / No priority.
     Priority,
@@ -53,12 +53,13 @@ impl GroupBy {
     }
 }
 
-/// Status keys and labels, in column order.
-pub const STATUSES: [(Status, &str, &str); 4] = [
+/// Status keys and labels, in column order; out of scope last, apart from the work.
+pub const STATUSES: [(Status, &str, &str); 5] = [
     (Status::Todo, "todo", "To do"),
     (Status::InProgress, "in_progress", "In progress"),
     (Status::Blocked, "blocked", "Blocked"),
     (Status::Done, "done", "Done"),
+    (Status::OutOfScope, "out_of_scope", "Out of scope"),
 ];
 
 /// Priority keys and labels, in column order.
@@ -153,7 +154,7 @@ pub struct Column {
     pub title: String,
     /// Cards grouped by sub-heading, in document order.
     pub lanes: Vec<Lane>,
-    /// Items shown in this column, sub-items included.
+    /// Items shown in this column that count (sub-items included, out of scope not).
     pub total: usize,
     /// Of those, done.
     pub done: usize,
@@ -172,6 +173,8 @@ pub struct BoardIndex {
     haystack: Vec<String>,
     /// For every item, the innermost phase (index in `Roadmap::phases`) it belongs to.
     item_phase: Vec<Option<usize>>,
+    /// For every item, whether it counts in progress (it is not out of scope).
+    counts: Vec<bool>,
     /// The grouping the board opens with when the link names none.
     pub arrangement: crate::arrange::Arrangement,
     /// For every section, the section whose column its cards go in when grouping by section.
@@ -245,6 +248,7 @@ impl BoardIndex {
             children,
             haystack,
             item_phase,
+            counts: map.items.iter().map(|i| i.status.counts()).collect(),
             arrangement,
             section_column,
         }
@@ -283,16 +287,21 @@ impl BoardIndex {
         false
     }
 
-    /// Count an item and its descendants: (done, total).
+    /// Count an item and its descendants: (done, total). Items out of scope do not count,
+    /// unless the reader ticked one.
     pub fn count(&self, idx: usize, ticked: &dyn Fn(usize) -> bool) -> (usize, usize) {
         let mut stack = vec![idx];
-        let (mut done, mut total) = (0, 0);
+        let (mut done, mut total, mut seen) = (0, 0, 0);
         while let Some(i) = stack.pop() {
-            total += 1;
-            if ticked(i) {
-                done += 1;
+            seen += 1;
+            let is_ticked = ticked(i);
+            if is_ticked || self.counts.get(i).copied().unwrap_or(true) {
+                total += 1;
+                if is_ticked {
+                    done += 1;
+                }
             }
-            if total > self.children.len() {
+            if seen > self.children.len() {
                 break;
             }
             if let Some(c) = self.children.get(i) {
@@ -423,6 +432,10 @@ pub fn columns(
             cols.retain(|c| c.total > 0);
         }
     }
+    if group == GroupBy::Status {
+        // "Out of scope" is a column only for a document that has such items.
+        cols.retain(|c| c.key != status_key(Status::OutOfScope) || !c.lanes.is_empty());
+    }
     cols
 }
 
@@ -508,6 +521,37 @@ mod tests {
             "sub-items ride on their card"
         );
         assert_eq!((cols[0].done, cols[0].total), (2, 4));
+    }
+
+    /// Issue 14, rule 3: out of scope is shown apart (its own status column, only when there
+    /// is any) and never counted in a column's done/total.
+    #[test]
+    fn out_of_scope_items_are_apart_and_never_counted() {
+        let map = crate::parse(
+            "# Plan\n\n## Work\n- [ ] api\n\n## Non-goals\n- mobile app\n- [ ] desktop\n",
+        );
+        let index = BoardIndex::new(&map);
+        let ticked = |_: usize| false;
+        let ready = |_: usize| true;
+        let f = Filter::default();
+        let by_status = columns(&map, &index, GroupBy::Status, &f, &ticked, &ready);
+        let keys: Vec<_> = by_status.iter().map(|c| c.key.as_str()).collect();
+        assert_eq!(
+            keys,
+            ["todo", "in_progress", "blocked", "done", "out_of_scope"]
+        );
+        let apart = by_status.last().map(|c| (c.lanes.len(), c.total));
+        assert_eq!(apart, Some((1, 0)), "two cards, none counted");
+        let by_section = columns(&map, &index, GroupBy::Section, &f, &ticked, &ready);
+        let totals: Vec<_> = by_section
+            .iter()
+            .map(|c| (c.title.as_str(), c.total))
+            .collect();
+        assert_eq!(totals, [("Work", 1), ("Non-goals", 0)]);
+        assert_eq!(map.progress.total, 1);
+        // a document without such items has no "Out of scope" column
+        let (_, cols) = layout(GroupBy::Status, &Filter::default());
+        assert!(cols.iter().all(|c| c.key != "out_of_scope"));
     }
 
     #[test]

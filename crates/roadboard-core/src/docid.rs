@@ -53,25 +53,28 @@ impl DocId {
         }
     }
 
-    /// The id of text pasted under `title`: its words, lowercased and joined by `-` (letters,
-    /// digits and `-` kept, other characters dropped), or `paste:untitled`.
+    /// The id of pasted `text`: `paste:~` and 16 hex digits of a hash of the text (line endings
+    /// and trailing white space aside), so the same text pasted twice is the same document and
+    /// two different texts never share their stored text or ticks. The title is only a label.
     ///
-    /// This is a storage key of readers' saved pastes: it must not change (see the tests for why
-    /// it is not [`crate::slug`]).
-    pub fn paste_for_title(title: &str) -> DocId {
-        let key = title
-            .chars()
-            .filter(|c| c.is_alphanumeric() || c.is_whitespace() || *c == '-')
-            .collect::<String>()
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join("-")
-            .to_lowercase();
-        DocId::Paste(if key.is_empty() {
-            "untitled".into()
-        } else {
-            key
-        })
+    /// Pastes of earlier versions were keyed by their title (`paste:untitled-roadmap`); those
+    /// ids are still read and opened, and they never start with `~`, so no new id meets one.
+    pub fn paste_for_text(text: &str) -> DocId {
+        DocId::Paste(format!("{PASTE_HASH}{:016x}", fnv1a64(text)))
+    }
+
+    /// The title a document is given when it has no heading of its own: a file's or an
+    /// address's file name without its extension, or "Pasted roadmap" for a paste. The same on
+    /// every visit, so a reload shows the title the first visit did.
+    pub fn fallback_title(&self) -> String {
+        match self {
+            DocId::Paste(_) => "Pasted roadmap".into(),
+            DocId::File(name) => stem(name).to_string(),
+            DocId::Bundled(s) | DocId::Url(s) => {
+                let last = s.rsplit('/').next().unwrap_or(s);
+                stem(last).to_string()
+            }
+        }
     }
 
     /// Whether the document's text is kept in this browser (a file or a paste) rather than
@@ -103,6 +106,32 @@ impl DocId {
             DocId::Bundled(s) | DocId::Url(s) => s.clone(),
         }
     }
+}
+
+/// What a paste id's key starts with (never a character of a title-based key).
+const PASTE_HASH: &str = "~";
+
+/// `name` without its last extension (`plan.md` → `plan`; `.env` and `plan` stay).
+fn stem(name: &str) -> &str {
+    match name.rsplit_once('.') {
+        Some((s, _)) if !s.is_empty() => s,
+        _ => name,
+    }
+}
+
+/// FNV-1a, 64 bits, over the text with CRLF read as LF and trailing white space dropped: a
+/// stable hash (it names stored pastes, so it must never change), not a secure one.
+fn fnv1a64(text: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut bytes = text.trim_end().bytes().peekable();
+    while let Some(b) = bytes.next() {
+        if b == b'\r' && bytes.peek() == Some(&b'\n') {
+            continue;
+        }
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
 }
 
 /// Whether `s` starts with a URL scheme and a colon (RFC 3986: a letter, then letters, digits,
@@ -238,65 +267,61 @@ mod tests {
         assert_eq!(DocId::parse("plan.md").last_segment(), "plan.md");
     }
 
-    /// Paste ids are storage keys: these are the strings readers' browsers hold today.
+    /// Issue 13, point 1: two pastes without a heading got the same id (`paste:untitled-roadmap`)
+    /// and the second replaced the first. A paste's id comes from its text.
     #[test]
-    fn paste_ids_are_unchanged() {
-        let cases = [
-            ("Untitled roadmap", "untitled-roadmap"),
-            ("", "untitled"),
-            ("🚀 ✅", "untitled"),
-            ("My Plan", "my-plan"),
-            ("  Spaced   out  ", "spaced-out"),
-            ("Phase 1: Core (Week 1-2)", "phase-1-core-week-1-2"),
-            ("Q4's roadmap v1.2", "q4s-roadmap-v12"),
-            ("snake_case & more", "snakecase-more"),
-            ("A - B -- C", "a---b----c"),
-            ("-edge-", "-edge-"),
-            ("🚀 Launch Plan ✅", "launch-plan"),
-            ("Über Straße", "über-straße"),
-            ("ПЛАН Развития", "план-развития"),
-            ("計画 2025", "計画-2025"),
-            ("İstanbul", "i\u{307}stanbul"),
-            ("Roadmap — Q3/Q4 2025", "roadmap-q3q4-2025"),
-            (
-                "🚀 Production Roadmap - Palytt Integration",
-                "production-roadmap---palytt-integration",
-            ),
-            ("x\u{301}y", "xy"),
-            ("tab\tand\nnewline", "tab-and-newline"),
-        ];
-        for (title, key) in cases {
-            assert_eq!(
-                DocId::paste_for_title(title),
-                DocId::Paste(key.into()),
-                "{title:?}"
-            );
-        }
-        let long = "word ".repeat(40);
-        let DocId::Paste(key) = DocId::paste_for_title(&long) else {
-            panic!("a paste id");
+    fn r13_1_two_pastes_never_share_an_id() {
+        let milk = DocId::paste_for_text("- [ ] Buy milk\n");
+        let roof = DocId::paste_for_text("- [ ] Fix roof\n");
+        assert_ne!(milk, roof);
+        assert_eq!(
+            milk,
+            DocId::paste_for_text("- [ ] Buy milk\r\n\n"),
+            "same text"
+        );
+        assert_eq!(milk, DocId::parse(&milk.to_string()), "round-trips");
+        assert!(milk.is_kept_here());
+        let DocId::Paste(key) = &milk else {
+            panic!("a paste id")
         };
-        assert_eq!(key.len(), 40 * 5 - 1, "no length limit");
+        assert!(key.starts_with('~') && key.len() == 17, "{key}");
+        // The same title, different texts: different documents.
+        let a = DocId::paste_for_text("# Plan\n- [ ] a\n");
+        let b = DocId::paste_for_text("# Plan\n- [ ] b\n");
+        assert_ne!(a, b);
+        // Pinned: the hash names readers' stored pastes and must never change.
+        assert_eq!(
+            DocId::paste_for_text("").to_string(),
+            "paste:~cbf29ce484222325"
+        );
     }
 
-    /// Why the paste id is not [`crate::slug`]: the slug turns dropped characters into word
-    /// breaks and collapses dashes, so these titles would get new keys and their saved pastes
-    /// would be lost.
+    /// Old title-keyed paste ids are still documents (their text and ticks are kept).
     #[test]
-    fn the_shared_slug_would_change_paste_ids() {
-        for (title, paste, slug) in [
-            ("Q4's roadmap v1.2", "q4s-roadmap-v12", "q4-s-roadmap-v1-2"),
-            ("A - B", "a---b", "a-b"),
-            ("snake_case", "snakecase", "snake-case"),
-            ("-edge-", "-edge-", "edge"),
-            (
-                "🚀 Production Roadmap - Palytt Integration",
-                "production-roadmap---palytt-integration",
-                "production-roadmap-palytt-integration",
-            ),
-        ] {
-            assert_eq!(DocId::paste_for_title(title).name(), paste);
-            assert_eq!(crate::slug(title, 60), slug);
+    fn old_paste_ids_still_open() {
+        for old in ["paste:untitled-roadmap", "paste:my-plan", "paste:計画-2025"] {
+            let id = DocId::parse(old);
+            assert!(matches!(id, DocId::Paste(_)), "{old}");
+            assert_eq!(id.to_string(), old);
+        }
+    }
+
+    /// A document without a heading gets the same title on every visit (the first visit used
+    /// `plan` and a reload `plan.md`; a paste "Pasted roadmap", then `untitled-roadmap`).
+    #[test]
+    fn r13_fallback_titles_are_the_same_on_every_visit() {
+        let cases = [
+            ("file:plan.md", "plan"),
+            ("file:notes", "notes"),
+            ("file:.hidden", ".hidden"),
+            ("file:a.b.md", "a.b"),
+            ("paste:untitled-roadmap", "Pasted roadmap"),
+            ("paste:~0123456789abcdef", "Pasted roadmap"),
+            ("roadmaps/plan.md", "plan"),
+            ("https://x.org/dir/ROADMAP.md", "ROADMAP"),
+        ];
+        for (id, title) in cases {
+            assert_eq!(DocId::parse(id).fallback_title(), title, "{id}");
         }
     }
 }

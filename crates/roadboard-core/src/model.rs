@@ -36,7 +36,7 @@ pub struct Roadmap {
     pub ambiguous: Vec<Ambiguous>,
     /// Progress the document claims ("85% Complete"), each with what it is about.
     pub claimed_progress: Vec<ClaimedProgress>,
-    /// Measured progress over all items.
+    /// Measured progress over all items but those out of scope.
     pub progress: Progress,
     /// Dependency cycles found (each also reported as a diagnostic).
     #[serde(default)]
@@ -130,10 +130,12 @@ pub enum ItemKind {
     /// A bullet or line led by a status mark (✅, ❌, ⚠️, 🚧, ⏳ …).
     StatusLine,
     /// A plain list item under a heading that says what its items are ("Completed",
-    /// "Not Started"), or a numbered list under a priority or phase heading.
+    /// "Not Started"), a numbered list under a priority or phase heading, or a top-level
+    /// bullet of a plan written as an outline (under "Roadmap", "v3.4", "Short term", …).
     Listed,
     /// A numbered step heading ("#### 1. Database Production Setup") under a status or
-    /// priority heading, or with an estimate.
+    /// priority heading, or with an estimate; or a leaf heading of a plan written as an
+    /// outline ("#### \"Hot\" configuration reload" under "### Short Term").
     Heading,
     /// A row of a table with a Status column.
     TableRow,
@@ -151,6 +153,17 @@ pub enum Status {
     InProgress,
     /// Cannot proceed / explicitly not done.
     Blocked,
+    /// Not part of the plan: listed under "Non-goals", "Out of scope", "Won't do". Shown
+    /// apart and never counted in progress (neither done nor total).
+    OutOfScope,
+}
+
+impl Status {
+    /// Whether items with this status count in progress (done/total): every status but
+    /// [`Status::OutOfScope`].
+    pub fn counts(self) -> bool {
+        self != Status::OutOfScope
+    }
 }
 
 /// How urgent an item is.
@@ -209,6 +222,10 @@ pub struct Item {
     /// The estimate phrase as written ("⏱ ~15 minutes", "Time: 1-2 days").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub estimate_text: Option<String>,
+    /// What the document says about an item of an outline, as Markdown: a heading item's
+    /// body, or the nested bullets and lines of a bullet item (shown collapsed on its card).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub details: Option<String>,
 }
 
 /// A stage of work on the time axis, in working days from the roadmap's start.
@@ -233,7 +250,8 @@ pub struct Phase {
     /// the phase is placed by a range ("Week 1-2"), by dates, is open-ended or has no time.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub duration_days: Option<[f64; 2]>,
-    /// Items that belong to the phase (including those of nested phases).
+    /// Items that belong to the phase (including those of nested phases), not those out of
+    /// scope.
     pub items: Vec<String>,
     /// Id of the enclosing phase ("Day 1-2" under "Phase 1 (Week 1)").
     #[serde(default)]
@@ -432,7 +450,7 @@ impl Roadmap {
 pub struct Progress {
     /// Items done.
     pub done: usize,
-    /// All items.
+    /// All items that count: every item but those out of scope.
     pub total: usize,
 }
 

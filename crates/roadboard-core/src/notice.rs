@@ -18,6 +18,9 @@ pub enum NoticeKind {
     /// The saved progress could not be read: it was kept aside as a backup, or left in place
     /// when there was no room for one.
     Unreadable,
+    /// The saved progress could not be read and there was no room to keep it aside: it is left
+    /// as it was and new ticks are not saved until the reader downloads and clears it.
+    Locked,
     /// A document's own text could not be kept in this browser: a reload will not find it.
     DocumentNotKept,
     /// The outcome of something the reader asked for: opening, importing, downloading.
@@ -55,7 +58,10 @@ impl Notice {
     /// Whether it means new ticks are kept only in this tab (so the reader should export them
     /// to keep a copy).
     pub fn ticks_stay_in_tab(&self) -> bool {
-        matches!(self.kind, NoticeKind::NotSaved | NoticeKind::ReadOnly)
+        matches!(
+            self.kind,
+            NoticeKind::NotSaved | NoticeKind::ReadOnly | NoticeKind::Locked
+        )
     }
 }
 
@@ -66,6 +72,45 @@ impl From<StorageError> for Notice {
             _ => NoticeKind::NotSaved,
         };
         Notice::new(kind, e.to_string())
+    }
+}
+
+/// The words of the banner on an opened document that says what is not being kept, once:
+/// why the document's own text could not be stored (`text_not_kept`), and why ticks are not
+/// being saved (`ticks`, a notice of a storage kind). The banner's buttons ("Download this
+/// document", "Export progress") say what to do, so the words do not repeat them.
+pub fn storage_banner(
+    text_not_kept: Option<&StorageError>,
+    ticks: Option<&Notice>,
+) -> Option<String> {
+    let ticks = ticks.filter(|n| n.ticks_stay_in_tab());
+    match (text_not_kept, ticks) {
+        (None, None) => None,
+        (None, Some(n)) => Some(n.message.clone()),
+        (Some(StorageError::Unavailable), Some(n)) if n.kind == NoticeKind::NotSaved => Some(
+            "Your browser blocked storage: this roadmap and your ticks are kept only in this tab until you close it. Download them to keep a copy.".into(),
+        ),
+        (Some(e), ticks) => {
+            let mut s = format!(
+                "This roadmap could not be kept in this browser ({}): after a reload it will be gone. Download it to keep a copy.",
+                cause(e)
+            );
+            if let Some(n) = ticks {
+                s.push(' ');
+                s.push_str(&n.message);
+            }
+            Some(s)
+        }
+    }
+}
+
+/// Why something could not be stored, as a clause.
+fn cause(e: &StorageError) -> String {
+    match e {
+        StorageError::Unavailable => "your browser blocked storage".into(),
+        StorageError::QuotaExceeded => "your browser's storage for this site is full".into(),
+        StorageError::ReadOnly(v) => format!("a newer roadboard's format {v} is stored"),
+        StorageError::Other(m) => format!("the browser refused: {m}"),
     }
 }
 
@@ -103,5 +148,42 @@ mod tests {
         assert!(!n.ticks_stay_in_tab());
         let n = Notice::outcome("“a.json” was not imported: kept only in this tab.");
         assert!(!n.ticks_stay_in_tab());
+    }
+
+    /// Issue 13, point 8: notices repeated themselves ("Export your progress to keep it. Use
+    /// Progress ▾ → Export progress to keep a copy."); each says what happened, once.
+    #[test]
+    fn r13_8_the_storage_banner_says_each_thing_once() {
+        let quota = Notice::from(StorageError::QuotaExceeded);
+        let blocked = Notice::from(StorageError::Unavailable);
+        let read_only = Notice::from(StorageError::ReadOnly(2));
+        let cases = [
+            storage_banner(None, Some(&quota)),
+            storage_banner(None, Some(&blocked)),
+            storage_banner(None, Some(&read_only)),
+            storage_banner(Some(&StorageError::QuotaExceeded), None),
+            storage_banner(Some(&StorageError::QuotaExceeded), Some(&quota)),
+            storage_banner(Some(&StorageError::Unavailable), Some(&blocked)),
+        ];
+        for text in cases {
+            let text = text.expect("a banner");
+            assert!(!text.contains("Export"), "the button says it: {text}");
+            let sentences: Vec<&str> = text.split(". ").collect();
+            for (k, s) in sentences.iter().enumerate() {
+                assert!(!sentences[k + 1..].contains(s), "repeated: {text}");
+            }
+            assert_eq!(
+                text.matches("blocked storage").count().min(1),
+                text.matches("blocked storage").count(),
+                "{text}"
+            );
+        }
+        assert_eq!(storage_banner(None, None), None);
+        let outcome = Notice::outcome("Imported 2 ticks.");
+        assert_eq!(
+            storage_banner(None, Some(&outcome)),
+            None,
+            "not a storage notice"
+        );
     }
 }

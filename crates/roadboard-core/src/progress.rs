@@ -10,8 +10,10 @@
 //!
 //! `items` holds only the reader's own ticks (an item without an entry shows what the file
 //! says); `labels` keeps each ticked item's text so ticks that no longer match any item can
-//! still be shown by name. Older and newer versions go through [`migrate`].
+//! still be shown by name. Older and newer versions go through [`read_progress`]; a file a
+//! reader gives (import, the CLI) through [`read_progress_file`].
 
+use crate::load::{decode_text, LoadError};
 use crate::model::{Roadmap, Status};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashSet};
@@ -107,60 +109,178 @@ impl fmt::Display for StateError {
     }
 }
 
-/// Read a progress value of any known version and bring it to the current one.
+/// A progress value as read: the ticks it holds, and the entries that could not be kept.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReadProgress {
+    /// The ticks and labels that were readable.
+    pub state: ProgressState,
+    /// Entries left out, each described for the reader (`items."b": "yes" is not true or
+    /// false`): a tick that is not a boolean, a label that is not text.
+    pub skipped: Vec<String>,
+}
+
+/// Read a progress value of any known version and bring it to the current one, entry by
+/// entry: an entry that cannot be read is left out and listed in [`ReadProgress::skipped`],
+/// never the reason to refuse the whole value.
 ///
-/// - version 1: as is (unknown fields ignored, non-boolean ticks dropped);
-/// - no `version` and a flat `{ "id": bool }` object: the pre-release format, migrated;
-/// - a higher version: [`StateError::FutureVersion`].
-pub fn migrate(raw: &str) -> Result<ProgressState, StateError> {
+/// - `"version": 1`: `items` (id → boolean) and `labels` (id → text); other fields ignored;
+/// - no `version`, with an `items` object: the same shape with its version missing;
+/// - no `version`, every value a plain value (no object, no list): the pre-release flat
+///   `{ "id": true }` map, migrated;
+/// - a higher version: [`StateError::FutureVersion`];
+/// - anything else (not JSON, not an object, another shape): [`StateError::Unreadable`].
+pub fn read_progress(raw: &str) -> Result<ReadProgress, StateError> {
     let value: serde_json::Value =
         serde_json::from_str(raw).map_err(|e| StateError::Unreadable(e.to_string()))?;
     let obj = value
         .as_object()
         .ok_or_else(|| StateError::Unreadable("not an object".into()))?;
+    let mut skipped = Vec::new();
     let version = match obj.get("version") {
+        None if obj.get("items").is_some_and(|v| v.is_object()) => 1,
         None => 0,
         Some(v) => v
             .as_u64()
             .and_then(|v| u32::try_from(v).ok())
-            .ok_or_else(|| StateError::Unreadable("bad version".into()))?,
+            .filter(|v| *v >= 1)
+            .ok_or_else(|| StateError::Unreadable(format!("unknown version {v}")))?,
     };
-    let bools = |v: Option<&serde_json::Value>| -> BTreeMap<String, bool> {
-        v.and_then(|v| v.as_object())
-            .map(|m| {
-                m.iter()
-                    .filter_map(|(k, v)| v.as_bool().map(|b| (k.clone(), b)))
-                    .collect()
-            })
-            .unwrap_or_default()
-    };
-    match version {
-        0 => Ok(ProgressState {
-            version: STATE_VERSION,
-            items: bools(Some(&value)),
-            labels: BTreeMap::new(),
-        }),
-        1 => {
-            if obj.get("items").is_some_and(|v| !v.is_object()) {
-                return Err(StateError::Unreadable("items is not an object".into()));
+    let state = match version {
+        0 => {
+            if obj.values().any(|v| v.is_object() || v.is_array()) {
+                return Err(StateError::Unreadable(
+                    "neither the current format nor the older flat one".into(),
+                ));
             }
-            let labels = obj
-                .get("labels")
-                .and_then(|v| v.as_object())
-                .map(|m| {
-                    m.iter()
-                        .filter_map(|(k, v)| v.as_str().map(|s| (k.clone(), s.to_string())))
-                        .collect()
-                })
-                .unwrap_or_default();
-            Ok(ProgressState {
-                version: STATE_VERSION,
-                items: bools(obj.get("items")),
-                labels,
-            })
+            ProgressState {
+                items: bools("", obj, &mut skipped),
+                ..ProgressState::new()
+            }
         }
-        v => Err(StateError::FutureVersion(v)),
+        1 => {
+            let items = match obj.get("items") {
+                None => BTreeMap::new(),
+                Some(serde_json::Value::Object(m)) => bools("items.", m, &mut skipped),
+                Some(_) => return Err(StateError::Unreadable("items is not an object".into())),
+            };
+            let labels = match obj.get("labels") {
+                None => BTreeMap::new(),
+                Some(serde_json::Value::Object(m)) => texts(m, &mut skipped),
+                Some(other) => {
+                    skipped.push(format!("labels: {} is not a list of labels", short(other)));
+                    BTreeMap::new()
+                }
+            };
+            ProgressState {
+                items,
+                labels,
+                ..ProgressState::new()
+            }
+        }
+        v => return Err(StateError::FutureVersion(v)),
+    };
+    Ok(ReadProgress { state, skipped })
+}
+
+/// Read a progress value of any known version (see [`read_progress`]), without the list of
+/// entries left out.
+pub fn migrate(raw: &str) -> Result<ProgressState, StateError> {
+    read_progress(raw).map(|r| r.state)
+}
+
+/// The boolean entries of `m`; the others are listed in `skipped` (named `{prefix}"id"`).
+fn bools(
+    prefix: &str,
+    m: &serde_json::Map<String, serde_json::Value>,
+    skipped: &mut Vec<String>,
+) -> BTreeMap<String, bool> {
+    let mut out = BTreeMap::new();
+    for (k, v) in m {
+        match v.as_bool() {
+            Some(b) => {
+                out.insert(k.clone(), b);
+            }
+            None => skipped.push(format!(
+                "{prefix}\"{k}\": {} is not true or false",
+                short(v)
+            )),
+        }
     }
+    out
+}
+
+/// The text entries of a `labels` object; the others are listed in `skipped`.
+fn texts(
+    m: &serde_json::Map<String, serde_json::Value>,
+    skipped: &mut Vec<String>,
+) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    for (k, v) in m {
+        match v.as_str() {
+            Some(t) => {
+                out.insert(k.clone(), t.to_string());
+            }
+            None => skipped.push(format!("labels.\"{k}\": {} is not text", short(v))),
+        }
+    }
+    out
+}
+
+/// What a JSON value is, for a message: a text as written (cut to 40 characters), else its
+/// kind (not the value itself: serialising JSON would be code the browser downloads for this
+/// one message).
+fn short(v: &serde_json::Value) -> String {
+    use serde_json::Value;
+    match v {
+        Value::String(t) => {
+            let cut: String = t.chars().take(40).collect();
+            let more = if cut.len() < t.len() { "…" } else { "" };
+            format!("\"{cut}{more}\"")
+        }
+        Value::Number(_) => "a number".into(),
+        Value::Bool(b) => b.to_string(),
+        Value::Null => "null".into(),
+        Value::Array(_) => "a list".into(),
+        Value::Object(_) => "an object".into(),
+    }
+}
+
+/// Why a progress file ("Export progress", `roadboard export --state`) was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ProgressFileError {
+    /// Not text (binary, not UTF-8, empty).
+    NotText(LoadError),
+    /// Text, but not a roadboard progress value.
+    NotProgress(String),
+    /// Written by a newer roadboard, whose format this version does not know.
+    Newer(u32),
+}
+
+impl fmt::Display for ProgressFileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ProgressFileError::NotText(e) => f.write_str(&e.describe("it")),
+            ProgressFileError::NotProgress(why) => {
+                write!(f, "it is not a roadboard progress file ({why})")
+            }
+            ProgressFileError::Newer(v) => write!(
+                f,
+                "it was written by a newer version of roadboard (format version {v}; this version reads version {STATE_VERSION}). Update roadboard to read it"
+            ),
+        }
+    }
+}
+
+/// Read a progress file: the one reader of "Import progress…" and `roadboard export --state`.
+/// The bytes are text as any document is (UTF-8 with or without a BOM, UTF-16 with one), then
+/// a progress value of any known version, read entry by entry ([`read_progress`]).
+pub fn read_progress_file(bytes: &[u8]) -> Result<ReadProgress, ProgressFileError> {
+    let text = decode_text(bytes).map_err(ProgressFileError::NotText)?;
+    read_progress(text.trim_start_matches('\u{feff}')).map_err(|e| match e {
+        StateError::FutureVersion(v) => ProgressFileError::Newer(v),
+        StateError::Unreadable(why) => ProgressFileError::NotProgress(why),
+    })
 }
 
 /// A saved tick that disagrees with the document's own checkbox.
@@ -255,7 +375,7 @@ mod tests {
     fn migration_reads_every_known_version() {
         let v1 = migrate(r#"{"version":1,"items":{"a":true,"b":false,"c":"yes"},"extra":1}"#)
             .expect("v1");
-        assert_eq!(v1.items.len(), 2, "non-boolean ticks are dropped");
+        assert_eq!(v1.items.len(), 2, "non-boolean ticks are left out");
         let v0 = migrate(r#"{"a":true,"b":false}"#).expect("v0");
         assert_eq!(v0.version, STATE_VERSION);
         assert_eq!(v0.items.get("a"), Some(&true));
@@ -274,6 +394,10 @@ mod tests {
         ));
         assert!(matches!(
             migrate(r#"{"version":-1}"#),
+            Err(StateError::Unreadable(_))
+        ));
+        assert!(matches!(
+            migrate(r#"{"version":0,"a":true}"#),
             Err(StateError::Unreadable(_))
         ));
         let round = serde_json::to_string(&v1).expect("json");
@@ -305,5 +429,76 @@ mod tests {
         let merged = stored.merged_with(&mine);
         assert_eq!(merged.items.len(), 2);
         assert_eq!(merged.clone().without(&["a".into()]).items.len(), 1);
+    }
+
+    /// Issue 13, point 4: `{"items":{…}}` without `version` was read as the flat format (0 of 2
+    /// ticks shown, then overwritten); entries that could not be read vanished without a word.
+    #[test]
+    fn r13_4_no_version_is_not_guessed_and_nothing_is_dropped_silently() {
+        let r = read_progress(r#"{"items":{"a":true,"b":true}}"#).expect("v1 shape");
+        assert_eq!(
+            r.state.items.len(),
+            2,
+            "read as version 1 without its version"
+        );
+        assert!(r.skipped.is_empty());
+        let r = read_progress(r#"{"a":true,"b":false,"c":"yes"}"#).expect("flat");
+        assert_eq!(r.state.items.len(), 2);
+        assert_eq!(r.skipped, [r#""c": "yes" is not true or false"#]);
+        assert!(matches!(
+            read_progress(r#"{"notes":{"a":1}}"#),
+            Err(StateError::Unreadable(_))
+        ));
+        let r = read_progress(
+            r#"{"version":1,"items":{"a":true,"b":"yes","c":1},"labels":{"a":"A","b":7}}"#,
+        )
+        .expect("v1");
+        assert_eq!(r.state.items.len(), 1);
+        assert_eq!(r.state.labels.len(), 1);
+        assert_eq!(
+            r.skipped,
+            [
+                r#"items."b": "yes" is not true or false"#,
+                r#"items."c": a number is not true or false"#,
+                r#"labels."b": a number is not text"#,
+            ]
+        );
+    }
+
+    /// Issue 13, point 7: one reader for the web's import and `roadboard export --state`.
+    #[test]
+    fn r13_7_a_progress_file_is_read_as_the_web_reads_it() {
+        let ok = |bytes: &[u8]| read_progress_file(bytes).expect("read");
+        assert_eq!(ok(b"\xef\xbb\xbf{\"a\":true}").state.items.len(), 1, "BOM");
+        assert_eq!(
+            ok(br#"{"a":true,"b":false}"#).state.items.len(),
+            2,
+            "flat map"
+        );
+        let r = ok(br#"{"version":1,"items":{"a":true,"b":"yes"}}"#);
+        assert_eq!(
+            (r.state.items.len(), r.skipped.len()),
+            (1, 1),
+            "one bad entry"
+        );
+        let mut utf16 = vec![0xFF, 0xFE];
+        for u in r#"{"version":1,"items":{"a":true}}"#.encode_utf16() {
+            utf16.extend(u.to_le_bytes());
+        }
+        assert_eq!(ok(&utf16).state.items.len(), 1, "UTF-16");
+        let newer = read_progress_file(br#"{"version":99,"items":{}}"#);
+        assert_eq!(newer, Err(ProgressFileError::Newer(99)));
+        assert!(newer
+            .expect_err("newer")
+            .to_string()
+            .contains("format version 99"));
+        assert!(matches!(
+            read_progress_file(b"{oops"),
+            Err(ProgressFileError::NotProgress(_))
+        ));
+        assert!(matches!(
+            read_progress_file(b""),
+            Err(ProgressFileError::NotText(LoadError::Empty))
+        ));
     }
 }

@@ -1,6 +1,7 @@
 //! The "recently opened" list on the home page: pure list logic, stored as JSON by the shell.
 
 use crate::docid::DocId;
+use crate::model::Roadmap;
 use crate::viewstate::ViewState;
 use serde::{Deserialize, Serialize};
 
@@ -28,6 +29,29 @@ impl RecentDoc {
             title,
             origin: doc.origin(),
         }
+    }
+}
+
+impl RecentDoc {
+    /// The entry for document `doc`, read as `map`. A paste's origin also says how many items
+    /// it has and what its first one is, so pastes with the same title are told apart
+    /// ("pasted text · 3 items · Buy milk").
+    pub fn opened(doc: &DocId, map: &Roadmap) -> Self {
+        let mut entry = RecentDoc::new(doc, map.title.clone());
+        if matches!(doc, DocId::Paste(_)) {
+            let n = map.items.len();
+            entry.origin = format!("pasted text · {n} item{}", if n == 1 { "" } else { "s" });
+            if let Some(first) = map.items.first() {
+                let text: String = first.text.chars().take(40).collect();
+                let cut = if text.len() < first.text.len() {
+                    "…"
+                } else {
+                    ""
+                };
+                entry.origin.push_str(&format!(" · {text}{cut}"));
+            }
+        }
+        entry
     }
 }
 
@@ -104,5 +128,27 @@ mod tests {
             let reopened = st.src.map(DocId::from).or(st.doc);
             assert_eq!(reopened.map(|d| d.to_string()).as_deref(), Some(id));
         }
+    }
+
+    /// Issue 13, point 1: the recent list tells two pastes with the same title apart.
+    #[test]
+    fn r13_1_pastes_are_told_apart() {
+        let (a, b) = ("- [ ] Buy milk\n", "- [ ] Fix roof\n- [ ] Paint\n");
+        let ea = RecentDoc::opened(
+            &DocId::paste_for_text(a),
+            &crate::parse_named(a, Some("Pasted roadmap")),
+        );
+        let eb = RecentDoc::opened(
+            &DocId::paste_for_text(b),
+            &crate::parse_named(b, Some("Pasted roadmap")),
+        );
+        assert_eq!(ea.title, eb.title);
+        assert_ne!(ea.query, eb.query);
+        assert_eq!(ea.origin, "pasted text · 1 item · Buy milk");
+        assert_eq!(eb.origin, "pasted text · 2 items · Fix roof");
+        let mut list = vec![];
+        remember(&mut list, ea);
+        remember(&mut list, eb);
+        assert_eq!(list.len(), 2, "the second paste does not replace the first");
     }
 }

@@ -1,5 +1,6 @@
 //! A human summary of a roadmap, for `roadboard stats`: title, measured vs claimed
-//! progress, per-phase and per-section progress, dependencies and diagnostics.
+//! progress, per-phase and per-section progress, dependencies and diagnostics. Items out of
+//! scope are never counted.
 
 use crate::model::{Roadmap, Status};
 use std::collections::HashMap;
@@ -19,7 +20,8 @@ pub fn summary(map: &Roadmap) -> String {
         let _ = writeln!(out, "encoding: repaired {} mojibake", repair.key());
     }
     let tasks = map.items.iter().filter(|i| i.checkbox).count();
-    let _ = writeln!(
+    let out_of_scope = map.items.len() - map.progress.total;
+    let _ = write!(
         out,
         "progress: {}/{} done ({}%), {} items of which {tasks} task boxes",
         map.progress.done,
@@ -27,6 +29,11 @@ pub fn summary(map: &Roadmap) -> String {
         map.progress.percent(),
         map.progress.total
     );
+    // out-of-scope items never count; they are named so the totals add up
+    if out_of_scope > 0 {
+        let _ = write!(out, "; {out_of_scope} out of scope, not counted");
+    }
+    let _ = writeln!(out);
     for claim in &map.claimed_progress {
         if claim.scope == crate::model::DOCUMENT_SCOPE {
             let _ = writeln!(
@@ -62,7 +69,7 @@ pub fn summary(map: &Roadmap) -> String {
         );
     }
     let mut per_section: HashMap<&str, (usize, usize)> = HashMap::new();
-    for item in &map.items {
+    for item in map.items.iter().filter(|i| i.status.counts()) {
         if let Some(s) = item.section.as_deref() {
             let e = per_section.entry(s).or_default();
             e.1 += 1;

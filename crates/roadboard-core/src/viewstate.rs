@@ -1,10 +1,21 @@
 //! The view as a query string, so a reload or a shared link reproduces it on any static host.
 //!
 //! `?src=roadmaps/plan.md&view=board&group=status&q=api&status=todo,blocked&priority=critical&hide=done&item=i-abc&start=2026-01-05&zoom=week`
+//! (statuses: `todo`, `in_progress`, `blocked`, `done`, `out_of_scope`)
+//!
+//! The timeline's what-if travels too: `whatif=p-build:5,i-api:2` (id `:` working days, the
+//! latest change last). It is read strictly — an entry that is not an id and a whole number of
+//! days from 1 to [`MAX_DELAY_DAYS`] is dropped, as is a value longer than
+//! [`MAX_WHATIF_CHARS`] — so a hostile link can neither fail nor grow the page's work.
 
 use crate::board::{priority_from_key, priority_key, status_from_key, status_key, Filter, GroupBy};
 use crate::docid::DocId;
-use crate::schedule::Zoom;
+use crate::schedule::{Delays, Zoom, MAX_DELAY_DAYS};
+
+/// The longest `whatif` value read; a longer one is ignored whole.
+pub const MAX_WHATIF_CHARS: usize = 4096;
+/// The longest id a `whatif` entry may name.
+const MAX_ID_BYTES: usize = 200;
 
 /// Which tab is showing.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -59,6 +70,8 @@ pub struct ViewState {
     pub filter: Filter,
     /// The selected item or phase id.
     pub item: Option<String>,
+    /// The timeline's what-if: phases and items the reader delayed.
+    pub whatif: Delays,
     /// The timeline's start date (`YYYY-MM-DD`), when the reader set one.
     pub start: Option<String>,
     /// The timeline zoom, when not "Fit".
@@ -132,8 +145,8 @@ impl ViewState {
     pub fn from_query(query: &str) -> Self {
         let mut st = ViewState::default();
         for pair in query.trim_start_matches('?').split('&') {
-            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-            let v = decode(v);
+            let (k, raw) = pair.split_once('=').unwrap_or((pair, ""));
+            let v = decode(raw);
             let list = || {
                 v.split(',')
                     .map(str::trim)
@@ -168,6 +181,7 @@ impl ViewState {
                 "hide" => st.filter.hide_done = list().iter().any(|s| s == "done"),
                 "ready" => st.filter.ready = v == "1",
                 "item" if !v.is_empty() => st.item = Some(v),
+                "whatif" => st.whatif = delays_from_param(raw),
                 _ => {}
             }
         }
@@ -225,12 +239,56 @@ impl ViewState {
         if let Some(z) = self.zoom.filter(|z| *z != Zoom::Fit) {
             parts.push(format!("zoom={}", z.key()));
         }
+        if !self.whatif.is_empty() {
+            parts.push(format!("whatif={}", delays_param(&self.whatif)));
+        }
         if parts.is_empty() {
             String::new()
         } else {
             format!("?{}", parts.join("&"))
         }
     }
+}
+
+/// The `whatif` value of `delays`: `id:days` pairs, ids percent-encoded, joined by `,`.
+pub fn delays_param(delays: &Delays) -> String {
+    delays
+        .iter()
+        .map(|(id, d)| format!("{}:{d}", encode(id)))
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// Read a `whatif` value as written in the address (not yet decoded); what is not a valid
+/// entry is dropped (see the module doc). Repeated ids add up.
+pub fn delays_from_param(raw: &str) -> Delays {
+    let mut delays = Delays::new();
+    if raw.len() > MAX_WHATIF_CHARS {
+        return delays;
+    }
+    for entry in raw.split(',') {
+        let Some((id, days)) = entry.rsplit_once(':') else {
+            continue;
+        };
+        let whole = !days.is_empty() && days.len() <= 3 && days.bytes().all(|b| b.is_ascii_digit());
+        let Some(days) = days
+            .parse::<u32>()
+            .ok()
+            .filter(|&d| whole && (1..=MAX_DELAY_DAYS).contains(&d))
+        else {
+            continue;
+        };
+        let id = decode(id);
+        let clean = !id.is_empty()
+            && id.len() <= MAX_ID_BYTES
+            && !id
+                .chars()
+                .any(|c| c.is_control() || c.is_whitespace() || c == '\u{FFFD}');
+        if clean {
+            delays.add(&id, i64::from(days));
+        }
+    }
+    delays
 }
 
 #[cfg(test)]
@@ -247,7 +305,7 @@ mod tests {
             group: Some(GroupBy::Priority),
             filter: Filter {
                 query: "api & ✅ 100%".into(),
-                statuses: vec![Status::Todo, Status::Blocked],
+                statuses: vec![Status::Todo, Status::Blocked, Status::OutOfScope],
                 priorities: vec![Priority::Critical],
                 hide_done: true,
                 ready: true,
@@ -255,12 +313,70 @@ mod tests {
             item: Some("i-abc".into()),
             start: Some("2026-01-05".into()),
             zoom: Some(Zoom::Week),
+            whatif: {
+                let mut d = Delays::new();
+                d.add("p-build", 5);
+                d.add("i-a:b,c", 2);
+                d
+            },
         };
         let q = st.to_query();
         assert_eq!(ViewState::from_query(&q), st, "{q}");
         assert!(
             q.starts_with("?src=roadmaps/a%20b%26c.md&view=document&group=priority"),
             "{q}"
+        );
+        assert!(q.contains("status=todo,blocked,out_of_scope"), "{q}");
+        assert!(q.ends_with("&whatif=p-build:5,i-a:b%2Cc:2"), "{q}");
+    }
+
+    /// A link is anyone's to write: the what-if takes only ids and whole days in range, and
+    /// nothing in it can fail or grow without bound.
+    #[test]
+    fn hostile_whatif_values_are_refused() {
+        let read = |v: &str| ViewState::from_query(&format!("?whatif={v}")).whatif;
+        let pairs = |d: &Delays| -> Vec<(String, u32)> {
+            d.iter().map(|(i, n)| (i.to_string(), n)).collect()
+        };
+        for bad in [
+            "",
+            "p",
+            "p:",
+            ":5",
+            "p:0",
+            "p:-5",
+            "p:+5",
+            "p:1000",
+            "p:99999999999999999999",
+            "p:5.5",
+            "p:NaN",
+            "p:inf",
+            "p: 5",
+            "p:%35",
+            "%00:5",
+            "a%20b:5",
+            "p:5:x",
+            ",,,",
+            "%FF:5",
+            "\u{1F600}:\u{1F600}",
+            "p:\u{0665}",
+        ] {
+            assert!(read(bad).is_empty(), "{bad:?} → {:?}", read(bad));
+        }
+        assert_eq!(
+            pairs(&read("p:5,bad,q:2,p:1")),
+            [("q".into(), 2), ("p".into(), 6)]
+        );
+        assert_eq!(pairs(&read("p:999,p:999")), [("p".into(), 999)], "capped");
+        assert_eq!(pairs(&read("p%3Ax:3")), [("p:x".into(), 3)]);
+        // Too many or too long: bounded.
+        let many: Vec<String> = (0..200).map(|k| format!("p{k}:1")).collect();
+        assert_eq!(read(&many.join(",")).len(), crate::schedule::MAX_DELAYS);
+        let long = format!("{}:1", "x".repeat(300));
+        assert!(read(&long).is_empty());
+        assert!(
+            read(&"p:1,".repeat(2000)).is_empty(),
+            "too long a value is ignored whole"
         );
     }
 

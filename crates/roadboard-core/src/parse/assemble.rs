@@ -90,7 +90,8 @@ fn model_items(
                         .into(),
             });
         }
-        if let Some(p) = phase_idx {
+        // an item out of scope is not part of its phase's work
+        if let Some(p) = phase_idx.filter(|_| it.status.counts()) {
             list_in_phases(phase_list, &phase_index, p, &id);
         }
         items.push(Item {
@@ -119,6 +120,7 @@ fn model_items(
             phase: phase_idx
                 .and_then(|p| phase_list.get(p))
                 .map(|p| p.id.clone()),
+            details: it.details,
         });
     }
     // children, by the raw parent indices (items and raw_items share their order)
@@ -175,8 +177,9 @@ fn model_sections(
             level: s.level,
             line: s.line,
             parent: s.parent.and_then(|p| section_ids.get(p).cloned()),
-            status: s.own_status,
-            priority: s.own_priority,
+            // a `#` heading's fields are the whole project's, not its items' (see the walk)
+            status: s.own_status.or(s.body_status.filter(|_| s.level > 1)),
+            priority: s.own_priority.or(s.body_priority.filter(|_| s.level > 1)),
             phase: section_phase
                 .get(k)
                 .copied()

@@ -268,25 +268,37 @@ fn is_status_title(title: &str) -> bool {
     })
 }
 
-/// The document's title: its first `#` heading, else the file name, else its first
-/// heading, else "Untitled roadmap".
+/// The document's title: its first `#` (or setext `===`) heading, else its first heading of
+/// the highest level present; the file name only when it has no heading with text; else
+/// "Untitled roadmap".
 pub(super) fn title(sections: &[RawSection], file_name: Option<&str>) -> String {
-    sections
-        .iter()
-        .find(|s| s.level == 1)
+    title_section(sections)
+        .and_then(|k| sections.get(k))
         .map(|s| s.plain.clone())
         .filter(|t| !t.is_empty())
         .or_else(|| file_name.map(str::to_string))
-        .or_else(|| sections.first().map(|s| s.plain.clone()))
         .filter(|t| !t.is_empty())
         .unwrap_or_else(|| "Untitled roadmap".to_string())
 }
 
-/// Done over total, over every item.
+/// The heading that titles the document: the first of the highest level present (a `#`
+/// heading when there is one), among headings with text.
+pub(super) fn title_section(sections: &[RawSection]) -> Option<usize> {
+    let top = sections
+        .iter()
+        .filter(|s| !s.plain.is_empty())
+        .map(|s| s.level)
+        .min()?;
+    sections
+        .iter()
+        .position(|s| s.level == top && !s.plain.is_empty())
+}
+
+/// Done over total, over every item but those out of scope.
 pub(super) fn progress(items: &[Item]) -> Progress {
     Progress {
         done: items.iter().filter(|i| i.status == Status::Done).count(),
-        total: items.len(),
+        total: items.iter().filter(|i| i.status.counts()).count(),
     }
 }
 

@@ -1,17 +1,26 @@
 //! Stage 3, the items: the walk's items, plus numbered step headings that are items, each
-//! item under its parent, all in document order.
+//! item under its parent; then the outline's items (`outline.rs`) and one card per piece of
+//! work (`same_work.rs`); all in document order.
 
-use super::grammar;
-use super::walk::{RawItem, RawSection};
+use super::walk::{RawCandidate, RawItem, RawSection};
+use super::{grammar, outline, same_work};
 use crate::model::{ItemKind, Status};
 
 /// The document's items in document order, parents set: the walk's `items` plus the step
 /// headings of `sections` that are items (a step heading's own dependency phrases move from
-/// its section to its item).
-pub(super) fn items(sections: &mut [RawSection], walked: Vec<RawItem>) -> Vec<RawItem> {
+/// its section to its item), plus the items of an outline made of `candidates` and leaf
+/// headings (`text`: the walked text), each summary/detail pair made one.
+pub(super) fn items(
+    sections: &mut [RawSection],
+    walked: Vec<RawItem>,
+    candidates: Vec<RawCandidate>,
+    text: &str,
+) -> Vec<RawItem> {
     let mut items = walked;
-    let heading_item = step_heading_items(sections, &mut items);
+    let heading_item = step_heading_items(sections, &mut items, text);
     adopt_into_step_headings(&mut items, sections, &heading_item);
+    let items = outline::read(sections, items, candidates, text);
+    let items = same_work::merge(items, sections);
     in_document_order(items)
 }
 
@@ -19,7 +28,11 @@ pub(super) fn items(sections: &mut [RawSection], walked: Vec<RawItem>) -> Vec<Ra
 /// headings say what they are (a status, a priority or an estimate) and no task list
 /// lives below them; a phase heading never does. Returns, per section, the index of the
 /// item its heading became.
-fn step_heading_items(sections: &mut [RawSection], items: &mut Vec<RawItem>) -> Vec<Option<usize>> {
+fn step_heading_items(
+    sections: &mut [RawSection],
+    items: &mut Vec<RawItem>,
+    source: &str,
+) -> Vec<Option<usize>> {
     let n_sec = sections.len();
     let has_task = sections_with_tasks(sections, items);
     let mut heading_item: Vec<Option<usize>> = vec![None; n_sec];
@@ -56,14 +69,17 @@ fn step_heading_items(sections: &mut [RawSection], items: &mut Vec<RawItem>) -> 
             section: s.parent,
             checkbox: false,
             status,
+            outline_way: true,
             priority: s.priority,
             estimate,
             parent: None,
+            under_candidate: None,
             checkbox_pos: None,
             explicit_id: s.explicit_id.clone(),
             deps: std::mem::take(&mut s.deps),
             dep_cut: None,
             heading_section: Some(k),
+            details: outline::details(source.get(s.body.0..s.body.1).unwrap_or("")),
             text,
         };
         if let Some(h) = heading_item.get_mut(k) {

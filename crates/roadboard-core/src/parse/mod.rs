@@ -116,7 +116,9 @@ mod grammar;
 mod ids;
 mod items;
 mod lines;
+mod outline;
 mod phases;
+mod same_work;
 mod source;
 mod walk;
 
@@ -133,6 +135,8 @@ pub(crate) use grammar::{first_dependency_phrase, plain_lead, stage_key, without
 pub(crate) use grammar::{
     for_each_reference, is_plan_word, numbered_key, numbered_reference, singular, title_number,
 };
+// The board previews an item's details without the fields the card already shows.
+pub(crate) use grammar::field_line;
 /// A URL-friendly slug of at most `max` characters: the one slug of the product (ids, file names).
 pub use ids::slug;
 pub(crate) use ids::{hash_of_normalized, normalize, normalized_hash, normalized_hash_nonempty};
@@ -156,7 +160,12 @@ pub fn parse_named(input: &str, file_name: Option<&str>) -> Roadmap {
     let source = Source::read(input);
     let mut diagnostics: Vec<Diagnostic> = source.repair_diagnostic().into_iter().collect();
     let mut walked = walk::walk(source.text());
-    let items = items::items(&mut walked.sections, std::mem::take(&mut walked.items));
+    let items = items::items(
+        &mut walked.sections,
+        std::mem::take(&mut walked.items),
+        std::mem::take(&mut walked.candidates),
+        source.text(),
+    );
     let ids = ids::assign(&walked.sections, &items, &mut diagnostics);
     let phases = phases::build(
         &walked.sections,

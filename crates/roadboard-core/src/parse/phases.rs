@@ -551,19 +551,21 @@ pub(crate) fn build(
 /// parent title, then its line.
 fn display_titles(seeds: &[Seed], order: &[usize], sections: &[RawSection]) -> Vec<String> {
     let mut titles: Vec<String> = seeds.iter().map(|s| s.title.clone()).collect();
-    let clashes = |titles: &[String], i: usize| {
-        let t = titles.get(i).map(|t| ids::normalize(t)).unwrap_or_default();
-        order
-            .iter()
-            .filter(|&&k| titles.get(k).is_some_and(|x| ids::normalize(x) == t))
-            .count()
-            > 1
-    };
     for round in 0..3 {
+        // titles are normalised once and counted: thousands of "Phase 1" stay linear
+        let norms: Vec<String> = order
+            .iter()
+            .map(|&k| titles.get(k).map(|t| ids::normalize(t)).unwrap_or_default())
+            .collect();
+        let mut seen: super::FastMap<&str, usize> = super::FastMap::default();
+        for n in &norms {
+            *seen.entry(n.as_str()).or_default() += 1;
+        }
         let clashing: Vec<usize> = order
             .iter()
-            .copied()
-            .filter(|&i| clashes(&titles, i))
+            .zip(&norms)
+            .filter(|(_, n)| seen.get(n.as_str()).is_some_and(|&c| c > 1))
+            .map(|(&i, _)| i)
             .collect();
         for i in clashing {
             let Some(seed) = seeds.get(i) else { continue };

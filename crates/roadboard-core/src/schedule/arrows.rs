@@ -6,7 +6,7 @@ use super::rows::Row;
 use super::text::num;
 use super::Positions;
 use crate::model::{DependencyKind, Roadmap};
-use std::collections::{HashMap, HashSet};
+use crate::parse::{FastMap, FastSet};
 
 /// A dependency arrow: a right-angled route from the prerequisite's bar to the dependent's.
 #[derive(Debug, Clone, PartialEq)]
@@ -53,7 +53,7 @@ pub(super) struct Link {
 /// row, a phase's section, or (for an item without a row) the item's phase; each pair of rows
 /// gets one link, and a row never links to itself.
 pub(super) fn links(map: &Roadmap, rows: &[Row], at: &Positions<'_>) -> Vec<Link> {
-    let row_of: HashMap<&str, usize> = rows
+    let row_of: FastMap<&str, usize> = rows
         .iter()
         .enumerate()
         .map(|(i, r)| (r.id.as_str(), i))
@@ -63,7 +63,7 @@ pub(super) fn links(map: &Roadmap, rows: &[Row], at: &Positions<'_>) -> Vec<Link
         .iter()
         .map(|p| row_of.get(p.id.as_str()).copied())
         .collect();
-    let section_row: HashMap<&str, usize> = map
+    let section_row: FastMap<&str, usize> = map
         .phases
         .iter()
         .zip(&phase_row)
@@ -80,7 +80,7 @@ pub(super) fn links(map: &Roadmap, rows: &[Row], at: &Positions<'_>) -> Vec<Link
         let p = *at.phases.get(it.phase.as_deref()?)?;
         phase_row.get(p).copied().flatten()
     };
-    let mut seen: HashSet<(usize, usize)> = HashSet::new();
+    let mut seen: FastSet<(usize, usize)> = FastSet::default();
     let mut links: Vec<Link> = Vec::new();
     for dep in &map.dependencies {
         let (Some(dependent), Some(prereq)) = (resolve(&dep.from), resolve(&dep.to)) else {

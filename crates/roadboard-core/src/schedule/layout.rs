@@ -6,6 +6,7 @@ use super::arrows::{self, Link};
 use super::critical::CriticalPath;
 use super::plan::{self, Plan};
 use super::ticks::ticks;
+use super::whatif::what_if;
 use super::{
     rows, Anchor, Options, Positions, Timeline, AXIS_HEIGHT, CHART_PAD, NOTE_GAP, OPEN_DAYS,
     RIGHT_PAD,
@@ -17,7 +18,8 @@ use crate::model::Roadmap;
 pub fn layout(map: &Roadmap, opts: &Options) -> Timeline {
     let at = Positions::of(map);
     let anchor = anchor(map, opts);
-    let plans = plan::plans(map, opts, &at);
+    let whatif = (!opts.delays.is_empty()).then(|| what_if(map, &opts.delays));
+    let plans = plan::plans(map, opts, &at, whatif.as_ref());
     let today = today_day(&anchor, opts);
     let scale = Scale::fit(&plans, opts, today);
     let mut rows = rows::place(&plans, &scale, &anchor);
@@ -45,6 +47,11 @@ pub fn layout(map: &Roadmap, opts: &Options) -> Timeline {
         px_per_day: scale.px,
         span: scale.span,
         today_x,
+        whatif_summary: whatif
+            .as_ref()
+            .map(|w| w.sentences(map, anchor.calendar()))
+            .unwrap_or_default(),
+        whatif,
         anchor,
     }
 }
@@ -88,6 +95,7 @@ impl Scale {
         let max_end = plans
             .iter()
             .map(|p| p.end.unwrap_or(p.start))
+            .chain(plans.iter().filter_map(|p| p.ghost.and_then(|g| g.end)))
             .fold(0.0f64, f64::max);
         let has_open = plans.iter().any(|p| p.end.is_none());
         let span = (if has_open {

@@ -12,6 +12,9 @@
 //! everything else starts when its prerequisites end; [`implicit_order`] decides which
 //! phases follow which when the document does not say.
 //!
+//! The **what-if** ([`what_if`]) runs the same schedule step again with the reader's delays
+//! as its input; the layout draws its result, each moved bar over a ghost of where it was.
+//!
 //! [`layout`] runs the steps in order, each in its own module: `plan` (what each row stands
 //! for, in working days), `rows` (rows in pixels, their labels), `arrows` (dependency links
 //! between rows and their routes), `critical` (the critical path), `ticks` (the axis); `svg`
@@ -31,19 +34,23 @@ mod style;
 mod svg;
 mod text;
 mod ticks;
+mod whatif;
 
 pub use self::arrows::Arrow;
 pub use self::layout::layout;
 pub use self::order::{implicit_order, place};
 pub use self::place::{schedule, Slot, Task, When};
 pub use self::rows::{Row, RowKind};
-pub use self::style::Palette;
-pub use self::svg::{page_svg, rows_between, to_svg, ProgressOf};
+pub use self::style::{Palette, FILE_ID_PREFIX};
+pub use self::svg::{
+    file_marks, page_svg, rows_between, to_svg, wrap_lines, wrapped_heights, ProgressOf,
+};
 pub use self::text::{num, text_width, truncate, xml_escape};
 pub use self::ticks::{ticks, Tick};
+pub use self::whatif::{days_words, what_if, Delays, Entry, WhatIf, MAX_DELAYS, MAX_DELAY_DAYS};
 pub use crate::calendar::{Date, WorkCalendar};
 use crate::model::Roadmap;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 /// Nominal length of a phase with no time written, in working days.
 pub const NOMINAL_DAYS: f64 = 5.0;
@@ -154,6 +161,8 @@ pub struct Options {
     pub today: Option<String>,
     /// Phases whose estimated items are shown as sub-bars.
     pub expanded: HashSet<String>,
+    /// The reader's what-if: phases and items delayed (see [`what_if`]).
+    pub delays: Delays,
 }
 
 /// A rectangle.
@@ -228,6 +237,12 @@ pub struct Timeline {
     pub today_x: Option<f64>,
     /// The calendar anchor.
     pub anchor: Anchor,
+    /// The what-if, when the reader delayed something: the plan with the delays, beside the
+    /// plan as placed.
+    pub whatif: Option<WhatIf>,
+    /// The what-if in words (empty without one): the end's move or the slack, then dated
+    /// phases that do not move.
+    pub whatif_summary: Vec<String>,
 }
 
 impl Timeline {
@@ -240,16 +255,26 @@ impl Timeline {
 /// Where each item and phase is in the model, by id: the layout's lookups.
 struct Positions<'m> {
     /// Item id → index in `Roadmap::items`.
-    items: HashMap<&'m str, usize>,
+    items: crate::parse::FastMap<&'m str, usize>,
     /// Phase id → index in `Roadmap::phases`.
-    phases: HashMap<&'m str, usize>,
+    phases: crate::parse::FastMap<&'m str, usize>,
 }
 
 impl<'m> Positions<'m> {
     fn of(map: &'m Roadmap) -> Self {
         Positions {
-            items: map.item_positions(),
-            phases: map.phase_positions(),
+            items: map
+                .items
+                .iter()
+                .enumerate()
+                .map(|(i, it)| (it.id.as_str(), i))
+                .collect(),
+            phases: map
+                .phases
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (p.id.as_str(), i))
+                .collect(),
         }
     }
 }

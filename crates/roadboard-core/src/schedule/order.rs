@@ -12,6 +12,7 @@
 use super::place::{schedule, Task, When};
 use super::{NOMINAL_DAYS, NOMINAL_NESTED_DAYS};
 use crate::model::{Dependency, DependencyKind, Diagnostic, Phase, PhaseKind, Placement, Roadmap};
+use crate::parse::FastMap;
 use std::collections::{HashMap, HashSet};
 
 /// Slack for comparing working days.
@@ -51,13 +52,26 @@ pub fn implicit_order(phases: &[Phase], wrote_own: impl Fn(&str) -> bool) -> Vec
 /// that point backwards in time and reports written dependencies the document's own dates
 /// contradict. Idempotent: running it again on its result changes nothing.
 pub fn place(map: &mut Roadmap) {
-    let index: HashMap<&str, usize> = map
+    let slots = schedule(&tasks_of(map));
+    let round = |v: f64| (v * 1000.0).round() / 1000.0;
+    for (p, s) in map.phases.iter_mut().zip(&slots) {
+        p.start = round(s.start);
+        p.end = s.end.map(round);
+    }
+    prune_and_report(map);
+}
+
+/// The phases of `map` as tasks for [`schedule`], in model order: where each one's time comes
+/// from, its parent and the phases it depends on (a dependency on a section counts for the
+/// phase that section names). No delays.
+pub(super) fn tasks_of(map: &Roadmap) -> Vec<Task> {
+    let index: FastMap<&str, usize> = map
         .phases
         .iter()
         .enumerate()
         .map(|(i, p)| (p.id.as_str(), i))
         .collect();
-    let section_phase: HashMap<&str, usize> = map
+    let section_phase: FastMap<&str, usize> = map
         .sections
         .iter()
         .filter_map(|s| {
@@ -74,8 +88,7 @@ pub fn place(map: &mut Roadmap) {
             }
         }
     }
-    let tasks: Vec<Task> = map
-        .phases
+    map.phases
         .iter()
         .zip(after)
         .map(|(p, after)| {
@@ -85,16 +98,10 @@ pub fn place(map: &mut Roadmap) {
                 parent,
                 after,
                 stretch: p.placed_by == Placement::Nominal && p.kind == PhaseKind::Phase,
+                delay: 0.0,
             }
         })
-        .collect();
-    let slots = schedule(&tasks);
-    let round = |v: f64| (v * 1000.0).round() / 1000.0;
-    for (p, s) in map.phases.iter_mut().zip(&slots) {
-        p.start = round(s.start);
-        p.end = s.end.map(round);
-    }
-    prune_and_report(map);
+        .collect()
 }
 
 /// Where a phase's time comes from, for the schedule.

@@ -11,7 +11,12 @@
 //!   starts at the latest end of its prerequisites and of its parent's start (day 0 when it
 //!   has neither), and lasts its length (open-ended when it has none);
 //! - a task that [stretches](Task::stretch) (a phase with no time of its own) ends no earlier
-//!   than its children.
+//!   than its children;
+//! - a written range that may still move ([`When::Planned`], used by the what-if) sits where
+//!   it is written unless a prerequisite now ends later; then it starts then, keeping its length;
+//! - a task's [delay](Task::delay) (the what-if: "if this slips a week") makes it end that
+//!   much later — its start stays; an open-ended task starts that much later instead. What
+//!   waits for it moves along; what the document dates does not.
 //!
 //! Cycles do not stop it: a task on a cycle is placed in document order with the
 //! prerequisites already placed (the cycle itself is reported by the dependency graph).
@@ -43,6 +48,16 @@ pub enum When {
         /// Length in working days.
         len: Option<f64>,
     },
+    /// A written range that moves only when it must: at `start` (counted from the parent's
+    /// start when it has a parent), or later when a prerequisite ends later; it keeps its
+    /// length. The what-if places relative ranges ("Week 3-4") this way, so a slip upstream
+    /// pushes them, while [`When::Fixed`] keeps dates where they are.
+    Planned {
+        /// Start, in working days (after the parent's start when it has a parent).
+        start: f64,
+        /// End, likewise (`None`: open-ended).
+        end: Option<f64>,
+    },
 }
 
 /// One thing to place: a phase of the roadmap, or anything else with a length.
@@ -56,6 +71,30 @@ pub struct Task {
     pub after: Vec<usize>,
     /// It ends no earlier than its children end.
     pub stretch: bool,
+    /// Working days it slips (the what-if; 0 in the plan as written): it ends that much later,
+    /// or, open-ended, starts that much later.
+    pub delay: f64,
+}
+
+impl Task {
+    /// Whether it has no end (its delay moves its start rather than its end).
+    fn open_ended(&self) -> bool {
+        match self.when {
+            When::Fixed { end, .. } | When::InParent { end, .. } | When::Planned { end, .. } => {
+                end.is_none()
+            }
+            When::Floating { len } => len.is_none(),
+        }
+    }
+
+    /// Its delay, as a number of working days that can be added (never negative or NaN).
+    fn slip(&self) -> f64 {
+        if self.delay.is_finite() {
+            self.delay.max(0.0)
+        } else {
+            0.0
+        }
+    }
 }
 
 /// A placed task, in working days.
@@ -91,7 +130,7 @@ pub fn schedule(tasks: &[Task]) -> Vec<Slot> {
                 edge(2 * i + 1, 2 * p + 1, &mut succ);
             }
         }
-        if matches!(t.when, When::Floating { .. }) {
+        if matches!(t.when, When::Floating { .. } | When::Planned { .. }) {
             for &a in t.after.iter().filter(|&&a| a < n && a != i) {
                 edge(2 * a + 1, 2 * i, &mut succ);
             }
@@ -172,24 +211,30 @@ fn start_of(tasks: &[Task], i: usize, start: &[Option<f64>], end: &[Option<Optio
         .parent
         .filter(|&p| p != i)
         .and_then(|p| start.get(p).copied().flatten());
-    match t.when {
+    let after = |mut s: f64| {
+        for &a in t.after.iter().filter(|&&a| a != i) {
+            // an open-ended prerequisite bounds by its start
+            let bound = match end.get(a).copied().flatten() {
+                Some(Some(e)) => Some(e),
+                Some(None) => start.get(a).copied().flatten(),
+                None => None,
+            };
+            if let Some(b) = bound {
+                s = s.max(b);
+            }
+        }
+        s
+    };
+    let s = match t.when {
         When::Fixed { start, .. } => start,
         When::InParent { start, .. } => parent_start.unwrap_or(0.0) + start,
-        When::Floating { .. } => {
-            let mut s = parent_start.unwrap_or(0.0);
-            for &a in t.after.iter().filter(|&&a| a != i) {
-                // an open-ended prerequisite bounds by its start
-                let bound = match end.get(a).copied().flatten() {
-                    Some(Some(e)) => Some(e),
-                    Some(None) => start.get(a).copied().flatten(),
-                    None => None,
-                };
-                if let Some(b) = bound {
-                    s = s.max(b);
-                }
-            }
-            s
-        }
+        When::Planned { start, .. } => after(parent_start.unwrap_or(0.0) + start),
+        When::Floating { .. } => after(parent_start.unwrap_or(0.0)),
+    };
+    if t.open_ended() {
+        s + t.slip()
+    } else {
+        s
     }
 }
 
@@ -211,10 +256,11 @@ fn end_of(
     let own = match t.when {
         When::Fixed { end, .. } => end,
         When::InParent { end, .. } => end.map(|e| parent_start + e),
+        When::Planned { start, end } => end.map(|e| s + (e - start).max(0.0)),
         When::Floating { len } => len.map(|l| s + l.max(0.0)),
     };
     if !t.stretch {
-        return own;
+        return own.map(|e| e + t.slip());
     }
     let mut e = own?;
     for &k in children {
@@ -224,7 +270,7 @@ fn end_of(
             None => {}
         }
     }
-    Some(e)
+    Some(e + t.slip())
 }
 
 #[cfg(test)]
@@ -237,6 +283,7 @@ mod tests {
             parent: None,
             after: after.to_vec(),
             stretch: false,
+            delay: 0.0,
         }
     }
 
@@ -249,6 +296,7 @@ mod tests {
             parent: None,
             after: after.to_vec(),
             stretch: false,
+            delay: 0.0,
         }
     }
 
@@ -314,6 +362,7 @@ mod tests {
             parent: None,
             after: vec![2],
             stretch: true,
+            delay: 0.0,
         };
         let child = Task {
             when: When::InParent {
@@ -323,6 +372,7 @@ mod tests {
             parent: Some(0),
             after: vec![],
             stretch: false,
+            delay: 0.0,
         };
         let t = [parent, child, float(10.0, &[])];
         // the parent waits for task 2, its child moves with it, the parent stretches over it
@@ -333,17 +383,70 @@ mod tests {
     }
 
     #[test]
-    fn what_if_a_delay_moves_dependents() {
-        let mut t = vec![fixed(0.0, 5.0, &[]), float(2.0, &[0]), float(2.0, &[1])];
-        let before = schedule(&t);
+    fn a_delay_is_an_input_of_the_same_step() {
+        let delayed = |mut t: Task, d: f64| {
+            t.delay = d;
+            t
+        };
+        // A delayed task ends later; what waits on it moves; a dated task does not.
+        let t = [
+            delayed(fixed(0.0, 5.0, &[]), 3.0),
+            float(2.0, &[0]),
+            fixed(6.0, 7.0, &[0]),
+        ];
+        assert_eq!(
+            spans(&schedule(&t)),
+            [(0.0, Some(8.0)), (8.0, Some(10.0)), (6.0, Some(7.0))]
+        );
+        // An open-ended task starts later instead; so do its dependents (bound by its start).
+        let open = Task {
+            when: When::Floating { len: None },
+            ..float(0.0, &[])
+        };
+        let t = [delayed(open, 2.0), float(1.0, &[0])];
+        assert_eq!(spans(&schedule(&t)), [(2.0, None), (2.0, Some(3.0))]);
+        // NaN and negative delays count as none.
+        let t = [
+            delayed(float(1.0, &[]), f64::NAN),
+            delayed(float(1.0, &[0]), -4.0),
+        ];
+        assert_eq!(spans(&schedule(&t)), [(0.0, Some(1.0)), (1.0, Some(2.0))]);
+    }
+
+    #[test]
+    fn a_planned_range_moves_only_when_it_must() {
+        let planned = |start: f64, end: f64, after: &[usize]| Task {
+            when: When::Planned {
+                start,
+                end: Some(end),
+            },
+            ..float(0.0, after)
+        };
+        // Written at 5..7 after a 3-day task: 2 days of slack.
+        let mut t = vec![float(3.0, &[]), planned(5.0, 7.0, &[0])];
+        assert_eq!(spans(&schedule(&t)), [(0.0, Some(3.0)), (5.0, Some(7.0))]);
         if let Some(first) = t.get_mut(0) {
-            first.when = When::Fixed {
-                start: 3.0,
-                end: Some(8.0),
-            };
+            first.delay = 4.0;
         }
-        let after = schedule(&t);
-        assert_eq!(before.get(2).map(|s| s.start), Some(7.0));
-        assert_eq!(after.get(2).map(|s| s.start), Some(10.0));
+        assert_eq!(spans(&schedule(&t)), [(0.0, Some(7.0)), (7.0, Some(9.0))]);
+    }
+
+    #[test]
+    fn a_stretching_parent_ends_its_delay_after_its_children() {
+        let parent = Task {
+            when: When::Floating { len: Some(1.0) },
+            parent: None,
+            after: vec![],
+            stretch: true,
+            delay: 2.0,
+        };
+        let child = Task {
+            parent: Some(0),
+            ..float(4.0, &[])
+        };
+        assert_eq!(
+            spans(&schedule(&[parent, child])),
+            [(0.0, Some(6.0)), (0.0, Some(4.0))]
+        );
     }
 }

@@ -1,8 +1,10 @@
 //! What each row of the timeline stands for, in working days: one plan per phase, in model
 //! order, followed by its estimated items (one after another) when the reader expanded it.
 
+use super::place::Slot;
 use super::rows::RowKind;
 use super::text::text_width;
+use super::whatif::{Delays, WhatIf};
 use super::{Options, Positions, NOTE_FONT};
 use crate::calendar::Date;
 use crate::model::{Item, Phase, PhaseKind, Placement, Roadmap, Status};
@@ -46,6 +48,12 @@ pub(super) struct Plan {
     pub(super) track: usize,
     /// The dates written for it, for people ("Jan 20, 2026 – Feb 9, 2026"), or empty.
     pub(super) dates: String,
+    /// Where it was planned, when the what-if moved it.
+    pub(super) ghost: Option<Slot>,
+    /// The reader delayed it (rather than something it waits on).
+    pub(super) delayed: bool,
+    /// How many working days the what-if moved its end (its start when open-ended).
+    pub(super) shift: f64,
     /// The progress the document claims for it ("Phase 1 … (90% complete)"), if any.
     pub(super) claim: Option<f64>,
 }
@@ -59,9 +67,22 @@ impl Plan {
         } else {
             String::new()
         };
+        let shift = if self.shift > 0.0 {
+            shift_note(self.shift)
+        } else {
+            String::new()
+        };
         let claim = self.claim.map(claim_note).unwrap_or_default();
-        text_width(&format!("{}{count}{claim}", self.duration_text), NOTE_FONT)
+        text_width(
+            &format!("{}{count}{claim}{shift}", self.duration_text),
+            NOTE_FONT,
+        )
     }
+}
+
+/// What a moved bar's note adds: " · +5 d".
+pub(super) fn shift_note(days: f64) -> String {
+    format!(" · +{} d", super::text::num(days))
 }
 
 /// " · claims 90%": a claim as the end of a row's note.
@@ -69,8 +90,14 @@ pub(super) fn claim_note(percent: f64) -> String {
     format!(" · claims {percent}%")
 }
 
-/// The rows of `map`: each phase, then its estimated items when `opts` expands it.
-pub(super) fn plans(map: &Roadmap, opts: &Options, at: &Positions<'_>) -> Vec<Plan> {
+/// The rows of `map`: each phase, then its estimated items when `opts` expands it; where the
+/// what-if `whatif` moved them, when there is one.
+pub(super) fn plans(
+    map: &Roadmap,
+    opts: &Options,
+    at: &Positions<'_>,
+    whatif: Option<&WhatIf>,
+) -> Vec<Plan> {
     let estimated = estimated_items(map, at);
     let depth_of = phase_depths(map, at);
     let mut plans: Vec<Plan> = Vec::with_capacity(map.phases.len());
@@ -88,13 +115,40 @@ pub(super) fn plans(map: &Roadmap, opts: &Options, at: &Positions<'_>) -> Vec<Pl
         };
         phase.done = p.status == Some(Status::Done) || phase.milestone && past(&p.end_date);
         phase.claim = map.claim_about(&p.id).map(|c| c.percent);
-        let start = phase.start;
+        if let Some(w) = whatif {
+            phase.delayed = opts.delays.get(&p.id) > 0;
+            move_by(&mut phase, w, pi);
+        }
+        let start = (phase.ghost.map_or(phase.start, |g| g.start), phase.start);
         plans.push(phase);
         if expanded {
-            item_plans(map, est, start, depth + 1, &mut plans);
+            item_plans(map, est, start, depth + 1, &opts.delays, &mut plans);
         }
     }
     plans
+}
+
+/// Moves phase `pi`'s plan where the what-if `w` put it, keeping where it was as its ghost.
+fn move_by(phase: &mut Plan, w: &WhatIf, pi: usize) {
+    let (Some(ps), Some(ws)) = (w.planned.get(pi), w.slots.get(pi)) else {
+        return;
+    };
+    if !w.moved(pi) {
+        return;
+    }
+    let ds = ws.start - ps.start;
+    let de = match (ws.end, ps.end) {
+        (Some(a), Some(b)) => a - b,
+        _ => ds,
+    };
+    phase.ghost = Some(Slot {
+        start: phase.start,
+        end: phase.end,
+    });
+    phase.start += ds;
+    phase.end = phase.end.map(|e| (e + de).max(phase.start));
+    phase.end_min = phase.end_min.map(|m| (m + de).max(phase.start));
+    phase.shift = de;
 }
 
 /// Estimated items per phase (their innermost phase; a child whose parent item has an
@@ -185,6 +239,9 @@ fn phase_plan(
         placement: p.placed_by,
         track: p.track,
         dates: written_dates(p),
+        ghost: None,
+        delayed: false,
+        shift: 0.0,
         claim: None,
     }
 }
@@ -200,22 +257,32 @@ fn written_dates(p: &Phase) -> String {
     }
 }
 
-/// An expanded phase's estimated items `est`, one after another from the phase's `start`, in
-/// document order.
-fn item_plans(map: &Roadmap, est: &[usize], start: f64, depth: usize, plans: &mut Vec<Plan>) {
-    let mut cursor = start;
+/// An expanded phase's estimated items `est`, one after another from the phase's start, in
+/// document order; `start` is (planned, with the what-if). An item's delay lengthens it and
+/// moves those after it.
+fn item_plans(
+    map: &Roadmap,
+    est: &[usize],
+    start: (f64, f64),
+    depth: usize,
+    delays: &Delays,
+    plans: &mut Vec<Plan>,
+) {
+    let (mut planned, mut cursor) = start;
     for &i in est {
         let Some(it) = map.items.get(i) else { continue };
         let [lo, hi] = it.estimate_days.unwrap_or([0.0, 0.0]);
         let (lo, hi) = (lo.max(0.0), hi.max(lo.max(0.0)));
+        let delay = f64::from(delays.get(&it.id));
+        let moved = delay > 0.0 || (cursor - planned).abs() > 1e-9;
         plans.push(Plan {
             id: it.id.clone(),
             kind: RowKind::Item,
             title: item_title(it),
             depth,
             start: cursor,
-            end_min: Some(cursor + lo),
-            end: Some(cursor + hi),
+            end_min: Some(cursor + lo + delay),
+            end: Some(cursor + hi + delay),
             duration_text: it
                 .estimate_text
                 .clone()
@@ -229,9 +296,16 @@ fn item_plans(map: &Roadmap, est: &[usize], start: f64, depth: usize, plans: &mu
             placement: Placement::Duration,
             track: 0,
             dates: String::new(),
+            ghost: moved.then_some(Slot {
+                start: planned,
+                end: Some(planned + hi),
+            }),
+            delayed: delay > 0.0,
+            shift: if moved { cursor + delay - planned } else { 0.0 },
             claim: map.claim_about(&it.id).map(|c| c.percent),
         });
-        cursor += lo;
+        cursor += lo + delay;
+        planned += lo;
     }
 }
 

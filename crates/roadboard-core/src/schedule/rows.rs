@@ -18,6 +18,25 @@ pub enum RowKind {
     Item,
 }
 
+/// How the what-if changed a row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Moved {
+    /// The reader delayed it.
+    Delayed,
+    /// It moved because something it waits on (or one of its parts) was delayed.
+    Pushed,
+}
+
+impl Moved {
+    /// The value of the bar's `data-whatif` attribute: `delayed` or `moved`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Moved::Delayed => "delayed",
+            Moved::Pushed => "moved",
+        }
+    }
+}
+
 /// One row of the timeline: a phase or an item, its bar and its labels.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
@@ -76,6 +95,14 @@ pub struct Row {
     pub track: usize,
     /// The dates written for it, for people, or empty.
     pub dates: String,
+    /// How the what-if changed it, if it did.
+    pub whatif: Option<Moved>,
+    /// Where it was planned (drawn as a ghost behind the moved bar), when the what-if moved it.
+    pub ghost: Option<Rect>,
+    /// How many working days the what-if moved its end (its start when open-ended).
+    pub shift: f64,
+    /// Where it was planned, for people ("Day 4 to Day 5"), when the what-if moved it.
+    pub planned_label: String,
     /// The progress the document claims for it ("90% complete" on its heading), if any.
     pub claim: Option<f64>,
 }
@@ -104,10 +131,20 @@ impl Row {
             (false, true) => self.duration_text.clone(),
             (false, false) => format!("{} · {count}", self.duration_text),
         };
-        match self.claim {
+        let note = match self.claim {
             Some(c) if note.is_empty() => format!("claims {c}%"),
             Some(c) => format!("{note}{}", super::plan::claim_note(c)),
             None => note,
+        };
+        if self.whatif.is_some() && self.shift > 0.0 {
+            let shift = super::plan::shift_note(self.shift);
+            if note.is_empty() {
+                shift.trim_start_matches(" · ").to_string()
+            } else {
+                note + &shift
+            }
+        } else {
+            note
         }
     }
 
@@ -161,8 +198,21 @@ impl Row {
         } else {
             ""
         };
+        let whatif = match self.whatif {
+            Some(m) => format!(
+                ", {} {} in the what-if (planned {})",
+                if m == Moved::Delayed {
+                    "delayed"
+                } else {
+                    "moved"
+                },
+                super::whatif::days_words(self.shift),
+                self.planned_label
+            ),
+            None => String::new(),
+        };
         format!(
-            "{what} {}: {when}{written}{progress}{deps}{crit}",
+            "{what} {}: {when}{written}{progress}{deps}{crit}{whatif}",
             self.title
         )
     }
@@ -228,6 +278,19 @@ fn place_row(p: &Plan, y: f64, scale: &Scale, anchor: &Anchor) -> Row {
         (bar, band, open)
     };
     let right = band.map_or(bar.right(), |b| b.right());
+    let ghost = p
+        .ghost
+        .map(|g| ghost_rect(p, g.start, g.end, bar_y, bar_h, scale));
+    let planned_label = p.ghost.map_or_else(String::new, |g| {
+        let end = g
+            .end
+            .map_or_else(|| "open-ended".to_string(), |e| end_label(anchor, e));
+        if p.milestone {
+            end
+        } else {
+            format!("{} to {end}", day_label(anchor, g.start))
+        }
+    });
     let indent = LABEL_PAD + p.depth as f64 * INDENT;
     // Phase labels are bold: measure them a little wider.
     let font = if p.kind == RowKind::Phase {
@@ -271,8 +334,37 @@ fn place_row(p: &Plan, y: f64, scale: &Scale, anchor: &Anchor) -> Row {
         placement: p.placement,
         track: p.track,
         dates: p.dates.clone(),
+        whatif: p.ghost.map(|_| {
+            if p.delayed {
+                Moved::Delayed
+            } else {
+                Moved::Pushed
+            }
+        }),
+        ghost,
+        shift: p.shift,
+        planned_label,
         claim: p.claim,
     }
+}
+
+/// The ghost of a moved row: where it was planned (a diamond's box for a milestone).
+fn ghost_rect(p: &Plan, start: f64, end: Option<f64>, y: f64, h: f64, scale: &Scale) -> Rect {
+    let x = scale.x0 + start * scale.px;
+    if p.milestone {
+        let at = scale.x0 + end.unwrap_or(start) * scale.px;
+        return Rect {
+            x: at - h / 2.0,
+            y,
+            w: h,
+            h,
+        };
+    }
+    let w = match end {
+        Some(e) => ((e - start) * scale.px).max(2.0),
+        None => (OPEN_DAYS * scale.px).max(OPEN_MIN_PX),
+    };
+    Rect { x, y, w, h }
 }
 
 /// "Day 3" or a date, for the start of working day `d`.

@@ -10,6 +10,10 @@ use super::text::xml_escape;
 use crate::model::DependencyKind;
 use std::fmt;
 
+/// The prefix of the ids of a standalone file's definitions (`rbx-hatch`, `rbx-fade`): what a
+/// legend in the same file refers to.
+pub const FILE_ID_PREFIX: &str = "rbx";
+
 /// Colours of a standalone SVG export (no CSS variables: the file must look right anywhere).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Palette {
@@ -153,6 +157,10 @@ pub(super) enum Mark<'a> {
     },
     /// The focus outline around a bar.
     Outline,
+    /// Where a bar the what-if moved was planned.
+    Ghost,
+    /// The handle at a bar's end that drags a delay.
+    Grip(&'a Row),
     /// The note beside a bar.
     Note(&'a Row),
 }
@@ -259,18 +267,26 @@ impl Style for Page {
                 r.expanded,
                 xml_escape(&r.title)
             ),
-            Mark::RowGroup { row, done, total } => write!(
-                f,
-                r#" class="tl-bar-group{}{}{}{}{}" {}="{}" tabindex="0" role="button" aria-label="{}""#,
-                flag(row.kind == RowKind::Item, " item"),
-                flag(row.critical, " critical"),
-                flag(row.open_ended, " open"),
-                flag(row.nominal, " nominal"),
-                flag(row.milestone, " milestone"),
-                id_attr(row),
-                xml_escape(&row.id),
-                xml_escape(&row.aria_label(done, total))
-            ),
+            Mark::RowGroup { row, done, total } => {
+                write!(
+                    f,
+                    r#" class="tl-bar-group{}{}{}{}{}" {}="{}" tabindex="0" role="button" aria-label="{}""#,
+                    flag(row.kind == RowKind::Item, " item"),
+                    flag(row.critical, " critical"),
+                    flag(row.open_ended, " open"),
+                    flag(row.nominal, " nominal"),
+                    flag(row.milestone, " milestone"),
+                    id_attr(row),
+                    xml_escape(&row.id),
+                    xml_escape(&row.aria_label(done, total))
+                )?;
+                match row.whatif {
+                    Some(m) => write!(f, r#" data-whatif="{}""#, m.key()),
+                    None => Ok(()),
+                }
+            }
+            Mark::Ghost => f.write_str(r#" class="tl-ghost""#),
+            Mark::Grip(_) => f.write_str(r#" class="tl-grip" aria-hidden="true""#),
             Mark::Band => f.write_str(r#" class="tl-band""#),
             Mark::Diamond { filled } => {
                 write!(f, r#" class="tl-diamond{}""#, flag(filled, " done"))
@@ -284,6 +300,14 @@ impl Style for Page {
             Mark::Fill { .. } => f.write_str(r#" class="tl-fill""#),
             Mark::Outline => f.write_str(r#" class="tl-outline""#),
             Mark::Note(_) => f.write_str(r#" class="tl-note""#),
+        }
+    }
+
+    /// A drag handle only at the end of a bar that has one (not a milestone's diamond).
+    fn draws(&self, mark: Mark<'_>) -> bool {
+        match mark {
+            Mark::Grip(r) => !r.open_ended && !r.milestone,
+            _ => true,
         }
     }
 
@@ -304,7 +328,7 @@ pub(super) struct File {
 
 impl Style for File {
     fn id_prefix(&self) -> &'static str {
-        "rbx"
+        FILE_ID_PREFIX
     }
 
     fn write_attrs(&self, f: &mut fmt::Formatter<'_>, mark: Mark<'_>) -> fmt::Result {
@@ -329,7 +353,13 @@ impl Style for File {
             | Mark::Arrows
             | Mark::Label(_)
             | Mark::Toggle(_)
-            | Mark::Outline => Ok(()),
+            | Mark::Outline
+            | Mark::Grip(_) => Ok(()),
+            Mark::Ghost => write!(
+                f,
+                r#" fill="none" stroke="{}" stroke-width="1.5" stroke-dasharray="4 3""#,
+                p.muted
+            ),
             Mark::Stripe => write!(f, r#" fill="{}""#, p.stripe),
             Mark::TickLine { major } => write!(
                 f,
@@ -400,10 +430,10 @@ impl Style for File {
         }
     }
 
-    /// A file has no toggles, focus outlines or empty progress fills.
+    /// A file has no toggles, focus outlines, drag handles or empty progress fills.
     fn draws(&self, mark: Mark<'_>) -> bool {
         match mark {
-            Mark::Toggle(_) | Mark::Outline => false,
+            Mark::Toggle(_) | Mark::Outline | Mark::Grip(_) => false,
             Mark::Fill { width, .. } => width > 0.0,
             _ => true,
         }
@@ -461,6 +491,8 @@ mod tests {
             Mark::Bar(row),
             Mark::Fill { row, width: 3.0 },
             Mark::Outline,
+            Mark::Ghost,
+            Mark::Grip(row),
             Mark::Note(row),
         ];
         for mark in marks {

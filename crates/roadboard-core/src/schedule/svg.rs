@@ -4,7 +4,7 @@
 
 use super::rows::{Row, RowKind};
 use super::style::{File, Mark, Page, Palette, Style};
-use super::text::{num, xml_escape};
+use super::text::{num, text_width, xml_escape};
 use super::{Timeline, AXIS_HEIGHT, INDENT, LABEL_FONT, LABEL_PAD, NOTE_FONT};
 use std::fmt::Write;
 use std::ops::Range;
@@ -88,6 +88,109 @@ pub fn to_svg(
     w.out
 }
 
+/// The standalone drawing's marks — definitions, background, chart, and the label column with
+/// every title in full, wrapped onto lines — without the `<svg>` element around them: what
+/// [`crate::export`] places under its header. Rows must have room for their wrapped labels
+/// ([`wrapped_heights`]).
+pub fn file_marks(t: &Timeline, progress: ProgressOf<'_>, critical: bool, pal: &Palette) -> String {
+    let style = File {
+        palette: *pal,
+        critical,
+    };
+    let mut w = Writer::new(t, 0..t.rows.len(), progress, &style);
+    w.wrap = true;
+    w.defs();
+    let _ = write!(
+        w.out,
+        r#"<rect width="{}" height="{}" fill="{}"/>"#,
+        num(t.width),
+        num(t.height),
+        pal.bg
+    );
+    w.chart();
+    w.labels();
+    let _ = write!(
+        w.out,
+        r#"<line x1="{x}" y1="0" x2="{x}" y2="{}" stroke="{}"/>"#,
+        num(t.height),
+        pal.major_grid,
+        x = num(t.label_width),
+    );
+    w.out
+}
+
+/// Line height of wrapped labels, in font sizes.
+const LINE_HEIGHT: f64 = 1.25;
+
+/// The font of a row's label.
+fn label_font(r: &Row) -> f64 {
+    if r.kind == RowKind::Phase {
+        LABEL_FONT
+    } else {
+        NOTE_FONT
+    }
+}
+
+/// The width a row's label may use in the label column, in the units of [`text_width`] at
+/// the label's font (which measures regular text: bold labels are about 15% wider).
+fn label_room(t: &Timeline, r: &Row, font: f64) -> f64 {
+    let x = LABEL_PAD + r.depth as f64 * INDENT;
+    let room = (t.label_width - x - 8.0).max(font * 4.0);
+    if r.kind == RowKind::Phase {
+        room / 1.15
+    } else {
+        room
+    }
+}
+
+/// `text` broken at spaces into lines no wider than `width` (a word wider than the line
+/// gets a line of its own, broken between characters): every character kept.
+pub fn wrap_lines(text: &str, width: f64, font: f64) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let candidate = if line.is_empty() {
+            word.to_string()
+        } else {
+            format!("{line} {word}")
+        };
+        if text_width(&candidate, font) <= width {
+            line = candidate;
+            continue;
+        }
+        if !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        // A word longer than the line: break it between characters.
+        for c in word.chars() {
+            let mut next = line.clone();
+            next.push(c);
+            if !line.is_empty() && text_width(&next, font) > width {
+                lines.push(std::mem::replace(&mut line, c.to_string()));
+            } else {
+                line = next;
+            }
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// How much taller each row must be so its full title fits the label column wrapped
+/// (0 for most rows).
+pub fn wrapped_heights(t: &Timeline) -> Vec<f64> {
+    t.rows
+        .iter()
+        .map(|r| {
+            let font = label_font(r);
+            let n = wrap_lines(&r.title, label_room(t, r, font), font).len() as f64;
+            (n * font * LINE_HEIGHT + 10.0 - r.height).max(0.0)
+        })
+        .collect()
+}
+
 /// Writes the marks of `rows` of a timeline in one style.
 struct Writer<'a> {
     /// The markup so far.
@@ -97,6 +200,8 @@ struct Writer<'a> {
     rows: Range<usize>,
     progress: ProgressOf<'a>,
     style: &'a dyn Style,
+    /// Labels are full titles wrapped onto lines (the standalone file), not cut to one line.
+    wrap: bool,
 }
 
 impl<'a> Writer<'a> {
@@ -112,6 +217,7 @@ impl<'a> Writer<'a> {
             rows,
             progress,
             style,
+            wrap: false,
         }
     }
 
@@ -215,6 +321,13 @@ impl<'a> Writer<'a> {
             None => xml_escape(&r.label),
         };
         let two = r.label.contains('\n');
+        // A standalone export wraps the full title to fit; the page draws the row's label
+        // (one line, or two for a long phase title).
+        let (size, body) = if self.wrap {
+            (font, self.label_text(r, x, font))
+        } else {
+            (if two { font - 1.0 } else { font }, text)
+        };
         let _ = write!(
             self.out,
             r#"<g{}><title>{}</title><text{} x="{}" y="{}" font-size="{}" font-weight="{weight}">{}</text></g>"#,
@@ -223,8 +336,8 @@ impl<'a> Writer<'a> {
             style.attrs(Mark::LabelText(r)),
             num(x),
             num(r.mid_y() + font * 0.35),
-            num(if two { font - 1.0 } else { font }),
-            text
+            num(size),
+            body
         );
         if r.expandable && style.draws(Mark::Toggle(r)) {
             let cy = r.mid_y();
@@ -242,6 +355,35 @@ impl<'a> Writer<'a> {
                 num(cy - 8.0),
             );
         }
+    }
+
+    /// A label's text content: the (cut) label on one line, or the full title wrapped onto
+    /// lines centred on the row.
+    fn label_text(&self, r: &Row, x: f64, font: f64) -> String {
+        if !self.wrap {
+            return xml_escape(&r.label);
+        }
+        let lines = wrap_lines(&r.title, label_room(self.t, r, font), font);
+        if lines.len() <= 1 {
+            return xml_escape(&r.title);
+        }
+        let lh = font * LINE_HEIGHT;
+        let mut out = String::new();
+        for (k, line) in lines.iter().enumerate() {
+            let dy = if k == 0 {
+                -(lines.len() as f64 - 1.0) * lh / 2.0
+            } else {
+                lh
+            };
+            let _ = write!(
+                out,
+                r#"<tspan x="{}" dy="{}">{}</tspan>"#,
+                num(x),
+                num(dy),
+                xml_escape(line)
+            );
+        }
+        out
     }
 
     /// The chart: the grid, the arrows, then each row's bar.
@@ -335,27 +477,19 @@ impl<'a> Writer<'a> {
             }),
             xml_escape(&r.title)
         );
+        if let Some(g) = r.ghost {
+            if r.milestone {
+                self.diamond(Mark::Ghost, g);
+            } else {
+                self.rect(Mark::Ghost, g.x, g.y, g.w, g.h, 3);
+            }
+        }
         if let Some(b) = r.band {
             self.rect(Mark::Band, b.x, b.y, b.w, b.h, 3);
         }
         if r.milestone {
-            let b = r.bar;
-            let (cx, cy, h) = (b.x + b.w / 2.0, b.y + b.h / 2.0, b.h / 2.0 + 1.0);
-            let _ = write!(
-                self.out,
-                r#"<path{} d="M{} {} L{} {} L{} {} L{} {} Z"/>"#,
-                style.attrs(Mark::Diamond {
-                    filled: r.done || total > 0 && done >= total
-                }),
-                num(cx - h),
-                num(cy),
-                num(cx),
-                num(cy - h),
-                num(cx + h),
-                num(cy),
-                num(cx),
-                num(cy + h)
-            );
+            let filled = r.done || total > 0 && done >= total;
+            self.diamond(Mark::Diamond { filled }, r.bar);
         } else {
             self.rect(Mark::Bar(r), r.bar.x, r.bar.y, r.bar.w, r.bar.h, 3);
             let width = r.fill_width(done, total);
@@ -367,6 +501,11 @@ impl<'a> Writer<'a> {
         if style.draws(Mark::Outline) {
             let b = r.bar;
             self.rect(Mark::Outline, b.x - 2.0, b.y - 2.0, b.w + 4.0, b.h + 4.0, 4);
+        }
+        if style.draws(Mark::Grip(r)) {
+            let right = r.band.map_or(r.bar.right(), |b| b.right());
+            let b = r.bar;
+            self.rect(Mark::Grip(r), right - 5.0, b.y - 3.0, 10.0, b.h + 6.0, 2);
         }
         let note = r.note(done, total);
         if !note.is_empty() {
@@ -381,6 +520,24 @@ impl<'a> Writer<'a> {
             );
         }
         self.out.push_str("</g>");
+    }
+
+    /// A diamond for `mark` in the box `b`.
+    fn diamond(&mut self, mark: Mark<'_>, b: super::Rect) {
+        let (cx, cy, h) = (b.x + b.w / 2.0, b.y + b.h / 2.0, b.h / 2.0 + 1.0);
+        let _ = write!(
+            self.out,
+            r#"<path{} d="M{} {} L{} {} L{} {} L{} {} Z"/>"#,
+            self.style.attrs(mark),
+            num(cx - h),
+            num(cy),
+            num(cx),
+            num(cy - h),
+            num(cx + h),
+            num(cy),
+            num(cx),
+            num(cy + h)
+        );
     }
 
     /// A rounded rectangle for `mark`.

@@ -3,8 +3,10 @@
 //!
 //! | file | reads |
 //! |---|---|
-//! | `status` | status marks (✅ ❌ ⚠️ …), `[~]` boxes, `[Done]` labels, `Status:` fields, status headings and cells |
-//! | `priority` | P0–P3, "High priority", "Nice to have", colour circles |
+//! | `status` | status marks (✅ ❌ ⚠️ …), `[~]` boxes, `[Done]` labels, `Status:` fields, status headings and cells, a status after a bold lead or in a closing "(done)" |
+//! | `priority` | P0–P3, "High priority", "Nice to have", colour circles, `Priority:` fields |
+//! | `plan` | plan headings ("Short term", "Backlog"), meta headings ("About", "How can I help?"), the key of one piece of work |
+//! | `field` | lines that are not items: fields ("Owner: Ana"), "None", legends, links; a bold lead set apart from a long description |
 //! | `duration` | estimates and durations ("⏱ ~2 hours", "Time: 1-2 days"), in working days |
 //! | `axis` | places on the working-day axis ("Day 4-5", "Week 1-2", "Week 8+") |
 //! | `release` | release names ("v3.6.0", "Release 2.0", "etcd 3.4 (Q2, 2018)") |
@@ -25,9 +27,11 @@ mod claim;
 mod date;
 mod dependency;
 mod duration;
+mod field;
 mod lex;
 mod number;
 mod numbered;
+mod plan;
 mod priority;
 mod reference;
 mod release;
@@ -42,9 +46,15 @@ pub(crate) use dependency::{
     first_dependency_phrase, scan_dependency_phrases, without_dependencies_at,
 };
 pub(crate) use duration::{duration_at, find_estimate};
+pub(crate) use field::{
+    bold_lead_split, field_line, legend_line, link_only, says_nothing, LONG_TEXT,
+};
 pub(crate) use lex::{find_ascii, strip_leading_symbols};
 pub(crate) use numbered::{is_plan_word, numbered_key, numbered_reference, singular, title_number};
-pub(crate) use priority::{heading_priority, heading_priority_in, item_priority};
+pub(crate) use plan::{meta_heading, only_group_words, plan_heading, work_key};
+pub(crate) use priority::{
+    bare_level_word, heading_priority, heading_priority_in, item_priority, priority_field,
+};
 pub(crate) use reference::{for_each_reference, plain_lead};
 pub(crate) use release::release_version;
 pub(crate) use stage::{
@@ -52,6 +62,6 @@ pub(crate) use stage::{
 };
 pub(crate) use status::{
     cell_status, heading_status_in, leading_in_progress_box, leading_status_label,
-    leading_status_mark, status_field,
+    leading_status_mark, status_after_lead, status_field, trailing_status,
 };
 pub(crate) use table::{date_columns, table_shape, ItemColumns, TableShape};

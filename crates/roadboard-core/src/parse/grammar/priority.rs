@@ -104,13 +104,59 @@ pub(crate) fn heading_priority_in(title: &str, norm: &str) -> Option<Priority> {
     if has_seq(&ws, &["nice", "to", "have"]) || has_seq(&ws, &["could", "have"]) {
         return Some(Priority::Low);
     }
-    // A heading that is just a level word ("High", "🟡 Medium").
+    // A heading that is just a level word ("High", "🟡 Medium", "Must"): the walk keeps it
+    // only among sibling headings that are priority levels too (see [`bare_level_word`]).
     if let [only] = ws.as_slice() {
-        if let Some(p) = level_word(only) {
+        if let Some(p) = level_word(only).or_else(|| moscow_word(only)) {
             return Some(p);
         }
     }
     colour(title)
+}
+
+/// MoSCoW written bare, as a heading: "Must", "Should", "Could".
+fn moscow_word(w: &str) -> Option<Priority> {
+    match w {
+        "must" => Some(Priority::Critical),
+        "should" => Some(Priority::High),
+        "could" => Some(Priority::Low),
+        _ => None,
+    }
+}
+
+/// The heading is only a level word ("Medium", "High", "Must") with no colour circle: a
+/// priority only when its sibling headings are priority levels too ("High" / "Medium" /
+/// "Low", "P0" / "P1", "Must" / "Should" / "Could"); under "Small" / "Medium" / "Large"
+/// it is a size. `norm` = [`normalize`](crate::parse::ids::normalize)`(title)`.
+pub(crate) fn bare_level_word(title: &str, norm: &str) -> bool {
+    matches!(words(norm).as_slice(), [only] if level_word(only).or_else(|| moscow_word(only)).is_some())
+        && colour(title).is_none()
+}
+
+/// Field labels whose value is a priority.
+const PRIORITY_LABELS: [&str; 3] = ["priority", "severity", "importance"];
+
+/// The priority a `Priority: …` / `Severity: …` field states ("**Priority: Critical**",
+/// "**Severity:** High", "Priority: P2", "Priority: nice to have").
+pub(crate) fn priority_field(line: &str) -> Option<Priority> {
+    let (label, value) = super::field::field_label(line)?;
+    let value = value.split('\n').next().unwrap_or(value).trim();
+    if !PRIORITY_LABELS.contains(&label.as_str()) {
+        return None;
+    }
+    let norm = crate::parse::ids::normalize(value);
+    let ws = words(&norm);
+    let first = *ws.first()?;
+    if let Some(p) = p_token(first).or_else(|| level_word(first)) {
+        return Some(p);
+    }
+    match first {
+        "blocker" | "showstopper" => Some(Priority::Critical),
+        "major" | "important" => Some(Priority::High),
+        "minor" | "trivial" => Some(Priority::Low),
+        "nice" if has_seq(&ws, &["nice", "to", "have"]) => Some(Priority::Low),
+        _ => colour(value),
+    }
 }
 
 fn item_priority_words(ws: &[&str]) -> Option<Priority> {
@@ -151,7 +197,32 @@ mod tests {
             Some(Priority::Low)
         );
         assert_eq!(heading_priority("🟡 Something"), Some(Priority::Medium));
+        assert!(bare_level_word("Medium", "medium"));
+        assert!(bare_level_word("**Must**", "must"));
+        assert!(!bare_level_word("🟡 Medium", "medium"));
+        assert!(!bare_level_word("Medium priority", "medium priority"));
+        assert!(!bare_level_word("Large", "large"));
         assert_eq!(item_priority("fix the thing P1"), Some(Priority::High));
         assert_eq!(item_priority("tests for critical paths"), None);
+    }
+
+    #[test]
+    fn priority_fields() {
+        assert_eq!(
+            priority_field("Priority: Critical"),
+            Some(Priority::Critical)
+        );
+        assert_eq!(priority_field("**Priority: Major**"), Some(Priority::High));
+        assert_eq!(
+            priority_field("Priority: Minor (first minor to tackle)"),
+            Some(Priority::Low)
+        );
+        assert_eq!(priority_field("Severity: High"), Some(Priority::High));
+        assert_eq!(priority_field("Priority: P2"), Some(Priority::Medium));
+        assert_eq!(
+            priority_field("Priority: nice to have"),
+            Some(Priority::Low)
+        );
+        assert_eq!(priority_field("Where: Settings dialog"), None);
     }
 }

@@ -55,14 +55,8 @@ pub(crate) fn release_version(title: &str) -> Option<String> {
     let tokens: Vec<&str> = t.split_whitespace().take(5).collect();
     for (k, raw) in tokens.iter().enumerate().take(3) {
         let tok = raw.trim_matches(|c: char| matches!(c, '[' | ']' | '*' | '_' | '`' | ','));
-        let prev = k
-            .checked_sub(1)
-            .and_then(|p| tokens.get(p))
-            .map(|w| lower(w));
-        if prev
-            .as_deref()
-            .is_some_and(|p| NUMBERED_THINGS.contains(&p))
-        {
+        let prev = k.checked_sub(1).and_then(|p| tokens.get(p));
+        if prev.is_some_and(|p| is_one_of(p, &NUMBERED_THINGS)) {
             return None;
         }
         let after = tokens.get(k + 1).copied();
@@ -73,10 +67,10 @@ pub(crate) fn release_version(title: &str) -> Option<String> {
                     || a.starts_with(['-', '–', '—', ':'])
                     || raw.ends_with(':')
                     // "1.8 Release", "3.4 Roadmap (Q2)", not "4.4 Release Preparation"
-                    || RELEASE_WORDS.contains(&lower(a).as_str())
+                    || is_one_of(a, &RELEASE_WORDS)
                         && tokens.get(k + 2).is_none_or(|w| {
                             w.starts_with(['(', '-', '–', '—', ':'])
-                                || RELEASE_WORDS.contains(&lower(w).as_str())
+                                || is_one_of(w, &RELEASE_WORDS)
                         })
             }
         };
@@ -90,10 +84,7 @@ pub(crate) fn release_version(title: &str) -> Option<String> {
             }
         }
         // "Release 2.0", "Version 3"
-        if matches!(
-            lower(tok).as_str(),
-            "release" | "version" | "versión" | "versao"
-        ) {
+        if is_one_of(tok, &["release", "version", "versión", "versao"]) {
             let next = tokens.get(k + 1).map(|w| w.trim_start_matches(['v', 'V']));
             if let Some(v) = next.and_then(|w| version_number(w, false)) {
                 return Some(v);
@@ -113,9 +104,13 @@ pub(crate) fn release_version(title: &str) -> Option<String> {
     None
 }
 
-fn lower(w: &str) -> String {
-    w.trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase()
+/// `w` without the punctuation around it is one of `words` (lower case), in any case: no
+/// allocation, as every heading with a digit asks.
+fn is_one_of(w: &str, words: &[&str]) -> bool {
+    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+    words
+        .iter()
+        .any(|x| x.len() == w.len() && w.to_lowercase() == *x)
 }
 
 /// `3`, `3.6.0`, `1.2-beta` (at the start of `s`, up to a trailing `:`/`,`/`)`) as the
@@ -128,11 +123,11 @@ fn version_number(s: &str, dotted: bool) -> Option<String> {
         .map_or(s.len(), |(i, _)| i);
     let num = s.get(..digits_end)?.trim_end_matches('.');
     let rest = s.get(digits_end..)?;
-    let parts: Vec<&str> = num.split('.').collect();
+    let parts = num.split('.').count();
     let well_formed = !num.is_empty()
-        && parts.iter().all(|p| !p.is_empty() && p.len() <= 4)
-        && parts.len() <= 4
-        && (!dotted || parts.len() >= 2);
+        && num.split('.').all(|p| !p.is_empty() && p.len() <= 4)
+        && parts <= 4
+        && (!dotted || parts >= 2);
     // a suffix is a pre-release tag ("-beta", "-rc1", "+build"), never more words glued on
     let suffix_ok = rest.is_empty()
         || (rest.starts_with(['-', '+'])

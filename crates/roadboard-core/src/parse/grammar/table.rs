@@ -1,6 +1,10 @@
 //! Table headers: which column of a table is the Phase, Time, Status, Task, Priority, Effort
 //! or ID column, and so what the table is — a timeline, a list of items, or just a table.
 //!
+//! A table is a list of items when it has a Status column, or a title-like column (Title,
+//! Task, Item, Feature, Name, Issue, Story, …) together with a column that only work has
+//! (Priority, Owner, Estimate, Target, Milestone, Due, …).
+//!
 //! Header cells are compared [normalised](crate::parse::ids::normalize): lowercase words,
 //! markup and emoji dropped ("**Status** 🚦" is "status").
 
@@ -57,6 +61,61 @@ const NAME_WORDS: [&str; 13] = [
     "goal",
 ];
 
+/// Words of a header cell that make it a title-like column: with a column only work has
+/// ([`WORK_WORDS`]), a table is a list of items even without a Status column.
+const TITLE_WORDS: [&str; 22] = [
+    "title",
+    "task",
+    "tasks",
+    "item",
+    "items",
+    "feature",
+    "features",
+    "name",
+    "issue",
+    "issues",
+    "story",
+    "stories",
+    "epic",
+    "epics",
+    "deliverable",
+    "deliverables",
+    "goal",
+    "goals",
+    "bug",
+    "bugs",
+    "requirement",
+    "tarea",
+];
+
+/// Words of a header cell that only a table of work has: its Priority, Owner, Estimate,
+/// Target, Milestone, Release, Due … column.
+const WORK_WORDS: [&str; 17] = [
+    "priority",
+    "owner",
+    "owners",
+    "assignee",
+    "assigned",
+    "estimate",
+    "estimated",
+    "effort",
+    "target",
+    "milestone",
+    "release",
+    "due",
+    "deadline",
+    "eta",
+    "severity",
+    "points",
+    "prioridad",
+];
+
+/// Whole header cells of a first column that makes a table a schedule (issue 15's
+/// timelines and milestone tables), never a list of items.
+const SCHEDULE_FIRST: [&str; 9] = [
+    "version", "release", "week", "weeks", "date", "quarter", "month", "day", "sprint",
+];
+
 /// Words of a header cell that make it the Priority column.
 const PRIORITY_WORDS: [&str; 1] = ["priority"];
 
@@ -87,8 +146,8 @@ pub(crate) enum TableShape {
 pub(crate) struct ItemColumns {
     /// The item's name: a Task/Item/Feature/Name/… column, else the first other column.
     pub(crate) name: usize,
-    /// The Status column.
-    pub(crate) status: usize,
+    /// The Status column, if the table has one.
+    pub(crate) status: Option<usize>,
     /// An ID column: the row's explicit id.
     pub(crate) id: Option<usize>,
     /// A Priority column.
@@ -98,7 +157,8 @@ pub(crate) struct ItemColumns {
 }
 
 /// Reads a table's header row. A Phase column with a different time column makes a
-/// timeline table; else a Status column with a name column makes a table of items.
+/// timeline table; else a Status column with a name column, or a title-like column with a
+/// column only work has (Priority, Owner, Estimate, …), makes a table of items.
 pub(crate) fn table_shape(header: &[String]) -> TableShape {
     let norm: Vec<String> = header.iter().map(|h| normalize(h)).collect();
     let find = |pred: &dyn Fn(&str) -> bool| norm.iter().position(|h| pred(h));
@@ -110,15 +170,32 @@ pub(crate) fn table_shape(header: &[String]) -> TableShape {
             return TableShape::Timeline { phase, time };
         }
     }
-    let Some(status) = find(&|h| has_word(h, &STATUS_WORDS)) else {
-        return TableShape::Other;
+    let is_id = |h: &str| h == ID_HEADER || h.split(' ').any(|w| w == ID_HEADER);
+    let status = find(&|h| has_word(h, &STATUS_WORDS));
+    let name = match status {
+        Some(status) => find(&|h| has_word(h, &["name", "title"]) && !is_id(h))
+            .or_else(|| find(&|h| has_word(h, &NAME_WORDS) && !is_id(h)))
+            .or_else(|| {
+                (0..norm.len()).find(|&k| {
+                    k != status && !matches!(norm.get(k).map(String::as_str), Some(ID_HEADER | ""))
+                })
+            })
+            .filter(|&n| n != status),
+        None => {
+            let first = norm.first().map_or("", String::as_str);
+            let schedule = PHASE_HEADERS.contains(&first) || SCHEDULE_FIRST.contains(&first);
+            let work = find(&|h| has_word(h, &WORK_WORDS)).is_some();
+            (work && !schedule)
+                .then(|| {
+                    find(&|h| has_word(h, &["name", "title"]) && !is_id(h))
+                        .or_else(|| find(&|h| has_word(h, &TITLE_WORDS) && !is_id(h)))
+                        .or_else(|| find(&|h| h == "description"))
+                })
+                .flatten()
+                .filter(|&n| !has_word(norm.get(n).map_or("", String::as_str), &WORK_WORDS))
+        }
     };
-    let name = find(&|h| has_word(h, &NAME_WORDS)).or_else(|| {
-        (0..norm.len()).find(|&k| {
-            k != status && !matches!(norm.get(k).map(String::as_str), Some(ID_HEADER | ""))
-        })
-    });
-    let Some(name) = name.filter(|&n| n != status) else {
+    let Some(name) = name else {
         return TableShape::Other;
     };
     TableShape::Items(ItemColumns {
@@ -252,7 +329,7 @@ mod tests {
             shape(&["ID", "Feature", "Status", "Priority", "Effort"]),
             TableShape::Items(ItemColumns {
                 name: 1,
-                status: 2,
+                status: Some(2),
                 id: Some(0),
                 priority: Some(3),
                 effort: Some(4),
@@ -263,13 +340,53 @@ mod tests {
             shape(&["ID", "", "What", "State"]),
             TableShape::Items(ItemColumns {
                 name: 2,
-                status: 3,
+                status: Some(3),
                 id: Some(0),
                 priority: None,
                 effort: None,
             })
         );
         assert_eq!(shape(&["Metric", "Value"]), TableShape::Other);
+    }
+
+    #[test]
+    fn title_and_work_columns_make_items_without_a_status() {
+        assert_eq!(
+            shape(&["Feature", "Description", "Effort"]),
+            TableShape::Items(ItemColumns {
+                name: 0,
+                status: None,
+                id: None,
+                priority: None,
+                effort: Some(2),
+            })
+        );
+        assert!(matches!(
+            shape(&["Title", "Priority", "Owner"]),
+            TableShape::Items(ItemColumns {
+                name: 0,
+                status: None,
+                priority: Some(1),
+                ..
+            })
+        ));
+        // a name column beats an id column that says "task"
+        assert!(matches!(
+            shape(&["Sprint", "Task ID", "Task Name", "Priority", "Status"]),
+            TableShape::Items(ItemColumns {
+                name: 2,
+                status: Some(4),
+                ..
+            })
+        ));
+        // no column only work has: just a table
+        assert_eq!(
+            shape(&["VEP Flag", "Description", "Upstream change needed"]),
+            TableShape::Other
+        );
+        assert_eq!(shape(&["Issue", "Tracker", "Impact"]), TableShape::Other);
+        // schedules are issue 15's: versions with dates
+        assert_eq!(shape(&["Version", "Target", "Features"]), TableShape::Other);
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Body text: what a paragraph under an item or a heading adds to it (dependency phrases,
-//! an estimate, a `Status:` field), claims and stage arrows anywhere, and status lines.
+//! an estimate, `Status:` and `Priority:` fields), claims and stage arrows anywhere, and
+//! status lines.
 
 use super::block::Block;
 use super::Walker;
@@ -21,15 +22,20 @@ impl<'a> Walker<'a> {
             }
             return;
         }
-        if let Some(s) = self.current_section() {
-            if let Some(sec) = self.out.sections.get_mut(s) {
-                if sec.body_status.is_none() {
-                    sec.body_status = block
-                        .plain
-                        .split('\n')
-                        .next()
-                        .and_then(grammar::status_field);
+        if let Some(c) = self.items.last().and_then(|c| c.candidate) {
+            // under a bullet that may turn out to be an item of an outline
+            if let Some(cand) = self.out.candidates.get_mut(c) {
+                if cand.estimate.is_none() {
+                    cand.estimate = estimate.clone();
                 }
+            }
+        }
+        if let Some(s) = self.current_section() {
+            // a section's own fields: in its paragraphs and top-level bullets
+            if self.items.len() <= 1 {
+                self.section_fields(s, block);
+            }
+            if let Some(sec) = self.out.sections.get_mut(s) {
                 sec.deps.extend(deps);
                 // A date in the first lines of the section's body dates the section (issue 15).
                 if sec.body_dates.is_none()
@@ -51,6 +57,45 @@ impl<'a> Walker<'a> {
         }
         if self.items.is_empty() {
             self.status_lines(block);
+        }
+    }
+
+    /// `Status:` and `Priority:` fields on the lines of `block`, the first of each in section
+    /// `s`: they state its status and priority (for the items under it without their own)
+    /// when the heading itself says none. A document's `#` heading passes neither on: the
+    /// status of a whole project is not that of each of its items.
+    fn section_fields(&mut self, s: usize, block: &Block) {
+        let Some(sec) = self.out.sections.get_mut(s) else {
+            return;
+        };
+        if sec.body_status.is_some() && sec.body_priority.is_some() {
+            return;
+        }
+        let mut from = 0;
+        let ends = block.breaks.iter().copied().chain([block.plain.len()]);
+        for end in ends {
+            let line = block.plain.get(from..end).unwrap_or("");
+            from = end + 1;
+            // a field opens with a short label and a colon
+            if !line.bytes().take(26).any(|b| b == b':') {
+                continue;
+            }
+            if sec.body_status.is_none() {
+                if let Some(st) = grammar::status_field(line) {
+                    sec.body_status = Some(st);
+                    if sec.own_status.is_none() && sec.level > 1 {
+                        sec.status = Some(st);
+                    }
+                }
+            }
+            if sec.body_priority.is_none() {
+                if let Some(p) = grammar::priority_field(line) {
+                    sec.body_priority = Some(p);
+                    if sec.own_priority.is_none() && sec.level > 1 {
+                        sec.priority = Some(p);
+                    }
+                }
+            }
         }
     }
 

@@ -1,9 +1,11 @@
 //! Items: what makes a list item or a paragraph line a card (a task box, a status mark or
-//! label, a bullet under a status heading, a numbered list that opens a priority or phase
-//! section), and list items that name a phase with time.
+//! label, a status after a bold lead or in a closing remark, a bullet under a status
+//! heading, a numbered list that opens a priority or phase section), what never is one
+//! ("None", a legend line, a link), top-level bullets kept as outline candidates, and list
+//! items that name a phase with time.
 
 use super::block::Block;
-use super::{ItemCtx, RawItem, TablePhase, Walker};
+use super::{ItemCtx, RawCandidate, RawItem, TablePhase, Walker};
 use crate::model::{ItemKind, Status};
 use crate::parse::{grammar, ids};
 
@@ -11,6 +13,9 @@ use crate::parse::{grammar, ids};
 struct ItemReading {
     kind: ItemKind,
     status: Status,
+    /// The status was written after the text (after a bold lead, in a closing remark): an
+    /// outline's way.
+    outline_way: bool,
     /// A GFM task box the reader can tick.
     checkbox: bool,
     /// Plain text, without the box or the leading mark.
@@ -26,30 +31,38 @@ impl<'a> Walker<'a> {
             return;
         };
         let task = ctx.task;
+        let top_level_plain = ctx.depth == 1 && task.is_none();
         let plain = ids::collapse_ws(&block.plain);
-        if ctx.depth == 1 && task.is_none() {
+        if top_level_plain {
             self.list_phase(&plain, block.line);
         }
         let markdown = self.markdown_of(block);
-        let reading = self
-            .items
-            .last()
-            .and_then(|ctx| self.read_list_item(ctx, plain, markdown));
-        let Some(ItemReading {
+        let Some(ctx) = self.items.last() else {
+            return;
+        };
+        let reading = match self.read_list_item(ctx, block, plain, markdown) {
+            Ok(reading) => reading,
+            Err((plain, markdown)) => {
+                // Not an item: its text is body text of the enclosing item or section, and a
+                // top-level bullet may still be an item of an outline.
+                if let Some(c) = self.items.last_mut() {
+                    c.own_pending = false;
+                }
+                self.body(block);
+                if top_level_plain {
+                    self.candidate(block, plain, markdown);
+                }
+                return;
+            }
+        };
+        let ItemReading {
             kind,
             status,
+            outline_way,
             checkbox,
             text,
             markdown,
-        }) = reading
-        else {
-            // Not an item: its text is body text of the enclosing item or section.
-            if let Some(c) = self.items.last_mut() {
-                c.own_pending = false;
-            }
-            self.body(block);
-            return;
-        };
+        } = reading;
         // `{#id}` names the item unless it sits in a dependency list ("after: {#db}").
         let (deps, first_in_plain) = block.dependency_phrases_first();
         // one line read as is: the phrases just found are those of `text`
@@ -68,8 +81,18 @@ impl<'a> Walker<'a> {
             task.map_or(0, |(_, p)| self.lines.line_of(p))
         };
         let parent = self.items.last().and_then(|c| c.inherited);
+        let under_candidate = self.items.last().and_then(|c| c.candidate);
         let priority = grammar::item_priority(&text).or(self.section_priority());
         let estimate = grammar::find_estimate(&text);
+        // an outline's long "**Lead**: ✓ Done. Description …": the lead (and its status) is the
+        // card, the rest its details; the text, and so the id, stay whole
+        let long = outline_way && text.len() > grammar::LONG_TEXT;
+        let (markdown, details) = match long.then(|| grammar::bold_lead_split(&markdown)) {
+            Some(Some((lead, rest))) if text.chars().count() > grammar::LONG_TEXT => {
+                (lead.to_string(), Some(rest.to_string()))
+            }
+            _ => (markdown, None),
+        };
         let idx = self.out.items.len();
         self.out.items.push(RawItem {
             kind,
@@ -79,14 +102,17 @@ impl<'a> Walker<'a> {
             section: self.current_section(),
             checkbox,
             status,
+            outline_way,
             priority,
             estimate,
             parent,
+            under_candidate,
             checkbox_pos: task.map(|(_, p)| p),
             explicit_id,
             deps,
             dep_cut,
             heading_section: None,
+            details,
             text,
         });
         if let Some(c) = self.items.last_mut() {
@@ -97,16 +123,20 @@ impl<'a> Walker<'a> {
 
     /// What makes a list item an item, the first rule that applies: a GFM task box
     /// (todo/done); an in-progress box (`[~]`); a leading status mark or label (`✅`,
-    /// `[Done]`); a top-level bullet right under a heading that states a status, or a
-    /// top-level numbered list that is the first block under a heading that states a
-    /// status or a priority or names a phase (the heading's status, else todo).
-    /// `None`: not an item, the text is body text.
+    /// `[Done]`); a status right after a bold lead or in a closing remark
+    /// (`**D1: Rename**: ✓ Done`, "Auth (done)"); a top-level bullet right under a heading
+    /// that states a status, or a top-level numbered list that is the first block under a
+    /// heading that states a status or a priority or names a phase (the heading's status,
+    /// else todo). Never an item without a task box: "None", "N/A", a legend line ("✅ =
+    /// done", "Not Started - no work has been done"), a bullet that is only a link.
+    /// `Err`: not an item (the text is body text), with `plain` and `markdown` handed back.
     fn read_list_item(
         &self,
         ctx: &ItemCtx,
+        block: &Block,
         plain: String,
         mut markdown: String,
-    ) -> Option<ItemReading> {
+    ) -> Result<ItemReading, (String, String)> {
         let nearest = self
             .current_section()
             .and_then(|s| self.out.sections.get(s));
@@ -115,9 +145,17 @@ impl<'a> Walker<'a> {
         let nearest_status = nearest.is_some_and(|s| s.own_status.is_some());
         let nearest_says = nearest
             .is_some_and(|s| s.own_priority.is_some() || s.is_phase || s.own_status.is_some());
+        let mut outline_way = false;
         let (kind, status, checkbox, text) = if let Some((checked, _)) = ctx.task {
             let st = if checked { Status::Done } else { Status::Todo };
-            (ItemKind::Task, st, true, plain)
+            return Ok(ItemReading {
+                kind: ItemKind::Task,
+                status: st,
+                outline_way: false,
+                checkbox: true,
+                text: plain,
+                markdown,
+            });
         } else if let Some(rest) = grammar::leading_in_progress_box(&plain) {
             markdown = grammar::leading_in_progress_box(&markdown)
                 .unwrap_or(&markdown)
@@ -132,27 +170,82 @@ impl<'a> Walker<'a> {
         } else if let Some((st, rest)) =
             grammar::leading_status_mark(&plain).or_else(|| grammar::leading_status_label(&plain))
         {
+            if grammar::legend_line(rest, true) {
+                return Err((plain, markdown));
+            }
             if let Some((_, md_rest)) = grammar::leading_status_mark(&markdown)
                 .or_else(|| grammar::leading_status_label(&markdown))
             {
                 markdown = md_rest.to_string();
             }
             (ItemKind::StatusLine, st, false, rest.to_string())
+        } else if let Some(st) = written_status(block, &plain) {
+            outline_way = true;
+            (ItemKind::StatusLine, st, false, plain)
         } else if ctx.depth == 1
             && (nearest_status || ctx.ordered && ctx.first_in_section && nearest_says)
         {
+            if grammar::legend_line(&plain, false) || grammar::link_only(&markdown) {
+                return Err((plain, markdown));
+            }
             let st = self.section_status().unwrap_or(Status::Todo);
             (ItemKind::Listed, st, false, plain)
         } else {
-            return None;
+            return Err((plain, markdown));
         };
-        Some(ItemReading {
+        if grammar::says_nothing(&text) {
+            return Err((text, markdown));
+        }
+        Ok(ItemReading {
             kind,
             status,
+            outline_way,
             checkbox,
             text,
             markdown,
         })
+    }
+
+    /// A top-level plain bullet that is not an item now: kept as a candidate for the outline
+    /// stage, unless it is a field of its heading ("Owner: Ana"), says nothing ("None"),
+    /// defines a status or priority (a legend) or is only a link.
+    fn candidate(&mut self, block: &Block, plain: String, markdown: String) {
+        if plain.is_empty()
+            || grammar::field_line(&plain)
+            || grammar::says_nothing(&plain)
+            || grammar::legend_line(&plain, false)
+            || grammar::link_only(&markdown)
+        {
+            return;
+        }
+        let Some(ctx) = self.items.last() else {
+            return;
+        };
+        let own_end = block.src_end.max(ctx.start);
+        let first_in_section = ctx.first_in_section;
+        let span = (ctx.start, own_end, own_end);
+        let idx = self.out.candidates.len();
+        self.out.candidates.push(RawCandidate {
+            title: block.bold_title(),
+            estimate: None,
+            markdown,
+            line: block.line,
+            section: self.current_section(),
+            span,
+            first_in_section,
+            text: plain,
+        });
+        if let Some(c) = self.items.last_mut() {
+            c.candidate = Some(idx);
+            c.own_candidate = true;
+        }
+    }
+
+    /// The list item of candidate `c` ended at byte `end`.
+    pub(super) fn candidate_ends(&mut self, c: Option<usize>, end: usize) {
+        if let Some(cand) = c.and_then(|c| self.out.candidates.get_mut(c)) {
+            cand.span.2 = end.max(cand.span.1);
+        }
     }
 
     /// "Phase 1 (Week 1-2): Setup", "**Week 3**: Launch" as a list item: a phase candidate.
@@ -245,14 +338,17 @@ impl<'a> Walker<'a> {
                 section,
                 checkbox: false,
                 status,
+                outline_way: false,
                 priority,
                 estimate,
                 parent: None,
+                under_candidate: None,
                 checkbox_pos: None,
                 explicit_id: None,
                 deps: Vec::new(),
                 dep_cut: None,
                 heading_section: None,
+                details: None,
                 text,
             });
         }
@@ -270,6 +366,20 @@ impl<'a> Walker<'a> {
                 .trim(),
         )
     }
+}
+
+/// A status written after the item's bold lead (`**D1: Rename**: ✓ Done`) or in a remark
+/// closing it ("Auth (done)", "Search [WIP]"); never on a field line (`**Status**: Done` is
+/// its heading's).
+fn written_status(block: &Block, plain: &str) -> Option<Status> {
+    if grammar::field_line(plain) {
+        return None;
+    }
+    let after_lead = block
+        .title
+        .and_then(|_| block.plain.get(block.title_end..))
+        .and_then(grammar::status_after_lead);
+    after_lead.or_else(|| grammar::trailing_status(plain))
 }
 
 /// An item's own `{#id}` cut out of its text and source: (id, text, markdown). Not an id

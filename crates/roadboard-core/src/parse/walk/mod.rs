@@ -8,6 +8,7 @@
 mod block;
 mod body;
 mod items;
+mod levels;
 mod records;
 mod sections;
 mod tables;
@@ -18,7 +19,7 @@ use crate::parse::ids;
 use crate::parse::lines::LineIndex;
 use block::Block;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
-pub(crate) use records::{Collected, RawItem, RawSection, TablePhase};
+pub(crate) use records::{Collected, RawCandidate, RawItem, RawSection, TablePhase};
 use tables::TableCtx;
 
 /// An open list.
@@ -42,6 +43,12 @@ struct ItemCtx {
     depth: usize,
     ordered: bool,
     first_in_section: bool,
+    /// Byte where the list item starts.
+    start: usize,
+    /// The outline candidate it became, or the one it is nested in.
+    candidate: Option<usize>,
+    /// That candidate is this item itself.
+    own_candidate: bool,
 }
 
 /// `H3` → 3.
@@ -112,6 +119,9 @@ pub(crate) fn walk(text: &str) -> Collected {
         w.event(event, range.start, range.end);
     }
     w.flush();
+    if let Some(last) = w.out.sections.last_mut() {
+        last.body.1 = text.len();
+    }
     // Items still open at the end (cannot happen with balanced events, but be tolerant).
     while let Some(ctx) = w.items.pop() {
         if ctx.own_pending {
@@ -120,6 +130,7 @@ pub(crate) fn walk(text: &str) -> Collected {
             w.items.pop();
         }
     }
+    levels::settle_bare_levels(&mut w.out);
     w.out.lines = Some(w.lines);
     w.out
 }
@@ -168,7 +179,7 @@ impl<'a> Walker<'a> {
     fn event(&mut self, event: Event<'a>, start: usize, end: usize) {
         match event {
             Event::Start(tag) => self.start(tag, start, end),
-            Event::End(tag) => self.end(tag),
+            Event::End(tag) => self.end(tag, end),
             Event::Text(t) | Event::Code(t) => {
                 if self.code_depth > 0 || self.html_depth > 0 {
                     return;
@@ -199,6 +210,9 @@ impl<'a> Walker<'a> {
         match tag {
             Tag::Heading { level, .. } => {
                 self.flush();
+                if let Some(last) = self.out.sections.last_mut() {
+                    last.body.1 = start;
+                }
                 self.heading = Some((heading_level(level), start));
             }
             Tag::Paragraph => {
@@ -222,6 +236,7 @@ impl<'a> Walker<'a> {
                     .map_or((false, false), |l| (l.ordered, l.first_in_section));
                 let depth = self.items.len() + 1;
                 let inherited = self.items.last().and_then(|c| c.item.or(c.inherited));
+                let candidate = self.items.last().and_then(|c| c.candidate);
                 self.items.push(ItemCtx {
                     item: None,
                     inherited,
@@ -230,6 +245,9 @@ impl<'a> Walker<'a> {
                     depth,
                     ordered,
                     first_in_section,
+                    start,
+                    candidate,
+                    own_candidate: false,
                 });
             }
             Tag::CodeBlock(_) => {
@@ -300,13 +318,13 @@ impl<'a> Walker<'a> {
         }
     }
 
-    /// A container or span closed.
-    fn end(&mut self, tag: TagEnd) {
+    /// A container or span closed; `end` is the byte where the element ends.
+    fn end(&mut self, tag: TagEnd, end: usize) {
         match tag {
             TagEnd::Heading(_) => {
                 let block = self.block.take().unwrap_or_default();
                 if let Some((level, start)) = self.heading.take() {
-                    self.section(level, start, block);
+                    self.section(level, start, end, block);
                 }
             }
             TagEnd::Paragraph => self.flush(),
@@ -319,7 +337,11 @@ impl<'a> Walker<'a> {
                 if self.items.last().is_some_and(|c| c.own_pending) {
                     self.decide_item(&Block::default());
                 }
-                self.items.pop();
+                if let Some(ctx) = self.items.pop() {
+                    if ctx.own_candidate {
+                        self.candidate_ends(ctx.candidate, end);
+                    }
+                }
             }
             TagEnd::CodeBlock => self.code_depth = self.code_depth.saturating_sub(1),
             TagEnd::HtmlBlock => self.html_depth = self.html_depth.saturating_sub(1),

@@ -1,13 +1,14 @@
-//! Headings: each one a section, with its display title, id path, status, priority, year
-//! and whether it names a phase.
+//! Headings: each one a section, with its display title, id path, status, priority, year,
+//! whether it names a phase, a release or planned work, and whether it is about the document
+//! itself.
 
 use super::block::Block;
 use super::{RawSection, Walker};
 use crate::parse::{grammar, ids};
 
 impl<'a> Walker<'a> {
-    /// A heading ended.
-    pub(super) fn section(&mut self, level: u8, start: usize, block: Block) {
+    /// A heading ended; it spans `start..end` of the text.
+    pub(super) fn section(&mut self, level: u8, start: usize, end: usize, block: Block) {
         self.blocks_in_section = 0;
         while let Some(&top) = self.heading_stack.last() {
             if self.out.sections.get(top).is_some_and(|s| s.level >= level) {
@@ -52,6 +53,20 @@ impl<'a> Walker<'a> {
             || level > 1
                 && grammar::calendar_span_in(&plain, year, &norm).is_some()
                 && grammar::year_heading(&title).is_none();
+        // a release names a number ("v3.4", "Release 2", "1.13")
+        let release =
+            title.bytes().any(|b| b.is_ascii_digit()) && grammar::release_version(&title).is_some();
+        // `title` has no leading marks: what its words say (the same when nothing leads)
+        let marked = plain.chars().next().is_some_and(|c| !c.is_alphanumeric());
+        let status_in_words = if marked {
+            (own_status.is_some() && grammar::heading_status_in(&title, &norm).is_some())
+                || (own_priority.is_some() && grammar::heading_priority_in(&title, &norm).is_some())
+        } else {
+            own_status.is_some() || own_priority.is_some()
+        };
+        let plan = release || grammar::plan_heading(&plain, &norm);
+        let meta = grammar::meta_heading(&plain, &norm);
+        let bare_level = own_priority.is_some() && grammar::bare_level_word(&plain, &norm);
         let line = if block.src_start.is_some() {
             block.line
         } else {
@@ -71,11 +86,18 @@ impl<'a> Walker<'a> {
             explicit_id,
             own_status,
             own_priority,
+            bare_level,
             status,
             priority,
             year,
             body_estimate: None,
             body_status: None,
+            body_priority: None,
+            plan,
+            release,
+            status_in_words,
+            meta,
+            body: (end, end),
             deps,
             is_phase,
             body_dates: None,

@@ -1,9 +1,10 @@
 //! Tables: a timeline table (`| Phase | Duration |`) adds phase rows, a table with a Status
-//! column makes one item per row; what each column is, the grammar says
+//! column, or with a title-like column and a Priority/Owner/Estimate/… column, makes one item
+//! per row; what each column is, the grammar says
 //! ([`table_shape`](crate::parse::grammar::table_shape)).
 
 use super::{RawItem, TablePhase, Walker};
-use crate::model::ItemKind;
+use crate::model::{ItemKind, Status};
 use crate::parse::grammar;
 
 /// A table being read: its header, its rows so far, the row being read.
@@ -61,7 +62,11 @@ impl<'a> Walker<'a> {
             if name.is_empty() {
                 continue;
             }
-            let status = grammar::cell_status(row.get(status_col).map_or("", String::as_str));
+            // no Status column: the section's status, else to do
+            let status = match status_col {
+                Some(c) => grammar::cell_status(row.get(c).map_or("", String::as_str)),
+                None => self.section_status().unwrap_or(Status::Todo),
+            };
             let priority = prio_col
                 .and_then(|c| row.get(c))
                 .and_then(|c| grammar::heading_priority(c))
@@ -86,14 +91,17 @@ impl<'a> Walker<'a> {
                 section: self.current_section(),
                 checkbox: false,
                 status,
+                outline_way: false,
                 priority,
                 estimate,
                 parent: None,
+                under_candidate: None,
                 checkbox_pos: None,
                 explicit_id,
                 deps: Vec::new(),
                 dep_cut: None,
                 heading_section: None,
+                details: None,
                 text: name,
             });
         }

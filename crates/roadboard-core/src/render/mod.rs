@@ -4,7 +4,10 @@
 //!
 //! The tree is plain data, so sanitisation is tested natively; the web shell only draws it.
 
-use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Parser, Tag, TagEnd};
+mod blocks;
+
+use blocks::build;
+pub use blocks::Blocks;
 
 /// Nesting deeper than this is flattened, so drawing the tree never recurses without bound.
 pub const MAX_DEPTH: usize = 40;
@@ -39,6 +42,8 @@ pub struct Element {
     /// 1-based source line of block elements (headings, paragraphs, list items), for
     /// "go to line" links.
     pub line: Option<usize>,
+    /// The number of an ordered list's first item (for [`El::Ol`]).
+    pub start: Option<u64>,
     /// Children.
     pub children: Vec<Node>,
 }
@@ -87,6 +92,7 @@ impl Element {
             title: None,
             class: None,
             line: None,
+            start: None,
             children: Vec::new(),
         }
     }
@@ -124,7 +130,8 @@ pub fn display_text(input: &str) -> String {
     crate::parse::repair_encoding(body).text.into_owned()
 }
 
-/// Render a whole document (already BOM-stripped and repaired) to display blocks.
+/// Render a whole document (already BOM-stripped and repaired) to display blocks (all of
+/// [`Blocks`] at once).
 pub fn document(text: &str) -> Vec<Node> {
     build(text, true)
 }
@@ -145,225 +152,6 @@ pub fn inline(markdown: &str) -> Vec<Node> {
     nodes
 }
 
-fn heading(level: HeadingLevel) -> El {
-    match level {
-        HeadingLevel::H1 => El::H1,
-        HeadingLevel::H2 => El::H2,
-        HeadingLevel::H3 => El::H3,
-        HeadingLevel::H4 => El::H4,
-        HeadingLevel::H5 => El::H5,
-        HeadingLevel::H6 => El::H6,
-    }
-}
-
-struct Builder {
-    /// Open elements; the bottom one is a root container.
-    stack: Vec<Element>,
-    /// How many `Start` events were flattened (not opened) because of depth.
-    flattened: Vec<bool>,
-    /// Inside a table head row.
-    in_head: bool,
-}
-
-impl Builder {
-    fn text(&mut self, s: &str) {
-        if let Some(top) = self.stack.last_mut() {
-            if let Some(Node::Text(t)) = top.children.last_mut() {
-                t.push_str(s);
-            } else {
-                top.children.push(Node::Text(s.to_string()));
-            }
-        }
-    }
-
-    fn leaf(&mut self, node: Node) {
-        if let Some(top) = self.stack.last_mut() {
-            top.children.push(node);
-        }
-    }
-
-    fn open(&mut self, e: Element) {
-        if self.stack.len() > MAX_DEPTH {
-            self.flattened.push(true);
-        } else {
-            self.flattened.push(false);
-            self.stack.push(e);
-        }
-    }
-
-    fn close(&mut self) {
-        if self.flattened.pop() == Some(false) && self.stack.len() > 1 {
-            if let Some(done) = self.stack.pop() {
-                self.leaf(Node::Element(done));
-            }
-        }
-    }
-}
-
-fn build(text: &str, with_lines: bool) -> Vec<Node> {
-    let opts = crate::parse::markdown_options();
-    let line_starts: Vec<usize> = if with_lines {
-        std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect()
-    } else {
-        Vec::new()
-    };
-    let line_of = |pos: usize| line_starts.partition_point(|&s| s <= pos).max(1);
-    let mut b = Builder {
-        stack: vec![Element::new(El::Div)],
-        flattened: Vec::new(),
-        in_head: false,
-    };
-    for (event, range) in Parser::new_ext(text, opts).into_offset_iter() {
-        match event {
-            Event::Start(tag) => {
-                let e = match tag {
-                    Tag::Paragraph => {
-                        let mut e = Element::new(El::P);
-                        e.line = with_lines.then(|| line_of(range.start));
-                        e
-                    }
-                    Tag::Heading { level, .. } => {
-                        let mut e = Element::new(heading(level));
-                        e.line = with_lines.then(|| line_of(range.start));
-                        e
-                    }
-                    Tag::BlockQuote(_) => Element::new(El::Blockquote),
-                    Tag::CodeBlock(kind) => {
-                        let mut e = Element::new(El::Pre);
-                        if let CodeBlockKind::Fenced(lang) = kind {
-                            if !lang.is_empty() {
-                                e.title = Some(lang.to_string());
-                            }
-                        }
-                        e
-                    }
-                    Tag::HtmlBlock => {
-                        let mut e = Element::new(El::Pre);
-                        e.class = Some("raw-html");
-                        e.title = Some("HTML from the document, shown as text".into());
-                        e
-                    }
-                    Tag::List(Some(_)) => Element::new(El::Ol),
-                    Tag::List(None) => Element::new(El::Ul),
-                    Tag::Item => {
-                        let mut e = Element::new(El::Li);
-                        e.line = with_lines.then(|| line_of(range.start));
-                        e
-                    }
-                    Tag::Emphasis => Element::new(El::Em),
-                    Tag::Strong => Element::new(El::Strong),
-                    Tag::Strikethrough => Element::new(El::Del),
-                    Tag::Link { dest_url, .. } => link(&dest_url),
-                    Tag::Image { dest_url, .. } => {
-                        let mut e = link(&dest_url);
-                        if e.el == El::A {
-                            e.class = Some("image-link");
-                        }
-                        e.text_prefix("🖼 ");
-                        e
-                    }
-                    Tag::Table(_) => Element::new(El::Table),
-                    Tag::TableHead => {
-                        b.in_head = true;
-                        b.open(Element::new(El::Thead));
-                        // GFM table heads have no row element of their own.
-                        Element::new(El::Tr)
-                    }
-                    Tag::TableRow => Element::new(El::Tr),
-                    Tag::TableCell => Element::new(if b.in_head { El::Th } else { El::Td }),
-                    // Footnotes, definition lists, metadata and the like are off; keep any
-                    // content they might carry in a neutral container.
-                    _ => Element::new(El::Span),
-                };
-                if matches!(e.el, El::Tr) && !b.in_head {
-                    // Open a tbody before the first body row.
-                    let need_tbody = b.stack.last().is_some_and(|t| t.el == El::Table);
-                    if need_tbody {
-                        b.open(Element::new(El::Tbody));
-                    }
-                }
-                b.open(e);
-            }
-            Event::End(tag) => {
-                match tag {
-                    TagEnd::TableHead => {
-                        b.close(); // tr
-                        b.close(); // thead
-                        b.in_head = false;
-                    }
-                    TagEnd::Table => {
-                        if b.stack.last().is_some_and(|t| t.el == El::Tbody) {
-                            b.close();
-                        }
-                        b.close();
-                    }
-                    _ => b.close(),
-                }
-            }
-            Event::Text(t) => b.text(&t),
-            Event::Code(t) => {
-                b.open(Element::new(El::Code));
-                b.text(&t);
-                b.close();
-            }
-            Event::Html(t) | Event::InlineHtml(t) => {
-                let inside_raw_block = b.stack.last().is_some_and(|e| e.class == Some("raw-html"));
-                if inside_raw_block {
-                    b.text(&t);
-                } else {
-                    let mut e = Element::new(El::Code);
-                    e.class = Some("raw-html");
-                    e.title = Some("HTML from the document, shown as text".into());
-                    b.open(e);
-                    b.text(&t);
-                    b.close();
-                }
-            }
-            Event::SoftBreak => b.text("\n"),
-            Event::HardBreak => {
-                b.leaf(Node::Element(Element::new(El::Br)));
-            }
-            Event::Rule => b.leaf(Node::Element(Element::new(El::Hr))),
-            Event::TaskListMarker(checked) => {
-                let line = if with_lines { line_of(range.start) } else { 0 };
-                b.leaf(Node::Task { line, checked });
-            }
-            Event::FootnoteReference(t) => b.text(&format!("[^{t}]")),
-            Event::InlineMath(t) | Event::DisplayMath(t) => b.text(&t),
-        }
-    }
-    while b.stack.len() > 1 {
-        if let Some(done) = b.stack.pop() {
-            b.leaf(Node::Element(done));
-        }
-    }
-    b.stack.pop().map(|root| root.children).unwrap_or_default()
-}
-
-impl Element {
-    fn text_prefix(&mut self, s: &str) {
-        self.children.push(Node::Text(s.to_string()));
-    }
-}
-
-fn link(dest: &str) -> Element {
-    match safe_href(dest) {
-        Ok(href) => {
-            let mut e = Element::new(El::A);
-            e.href = Some(href);
-            e
-        }
-        Err(why) => {
-            let mut e = Element::new(El::Span);
-            e.class = Some("unsafe-link");
-            e.title = Some(why.to_string());
-            e
-        }
-    }
-}
-
 /// The plain text of nodes (for labels and search).
 pub fn plain(nodes: &[Node]) -> String {
     let mut out = String::new();
@@ -379,6 +167,87 @@ pub fn plain(nodes: &[Node]) -> String {
         }
     }
     out
+}
+
+/// Longest preview of an item's details, in characters.
+const PREVIEW_CHARS: usize = 140;
+
+/// The preview of an item's details on a collapsed card: the first paragraph or list entry
+/// that says something — not a `Status:`/`Priority:`/`Owner:` field (the card shows those),
+/// code, a rule or a table row — as plain text, cut after 140 characters. A paragraph's lines
+/// are read together, so bold or a link written across two lines stays markup.
+pub fn details_preview(details: &str) -> String {
+    let mut in_fence = false;
+    let mut para = String::new();
+    for line in details.lines().chain([""]) {
+        let trimmed = line.trim();
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            in_fence = !in_fence;
+            if let Some(p) = preview_of(&para) {
+                return p;
+            }
+            para.clear();
+            continue;
+        }
+        if in_fence {
+            continue;
+        }
+        // a list marker or quote ("- ", "* ", "> ", "1. ") starts an entry; "**bold**" does not
+        let entry = ["- ", "* ", "+ ", "> "]
+            .iter()
+            .find_map(|m| trimmed.strip_prefix(m))
+            .or_else(|| {
+                trimmed
+                    .split_once(". ")
+                    .filter(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+                    .map(|(_, rest)| rest)
+            });
+        let breaks = trimmed.is_empty()
+            || entry.is_some()
+            || trimmed.starts_with('|')
+            || trimmed.starts_with("---")
+            || trimmed.starts_with('#');
+        if breaks {
+            if let Some(p) = preview_of(&para) {
+                return p;
+            }
+            para.clear();
+        }
+        let t = entry.unwrap_or(trimmed).trim();
+        if t.is_empty() || t.starts_with('|') || t.starts_with("---") {
+            continue;
+        }
+        // a field line ("**Owner:** Ana") is skipped and ends the paragraph before it
+        if t.bytes().take(40).any(|b| b == b':')
+            && crate::parse::field_line(plain(&inline(t)).trim())
+        {
+            if let Some(p) = preview_of(&para) {
+                return p;
+            }
+            para.clear();
+            continue;
+        }
+        if !para.is_empty() {
+            para.push(' ');
+        }
+        para.push_str(t.trim_start_matches('#').trim_start());
+    }
+    String::new()
+}
+
+/// `para` as a preview: plain text, cut after [`PREVIEW_CHARS`]; `None` when it says nothing
+/// or is a field.
+fn preview_of(para: &str) -> Option<String> {
+    let plain = plain(&inline(para));
+    let plain = plain.trim();
+    if plain.is_empty() || crate::parse::field_line(plain) {
+        return None;
+    }
+    if plain.chars().count() <= PREVIEW_CHARS {
+        return Some(plain.to_string());
+    }
+    let cut: String = plain.chars().take(PREVIEW_CHARS - 1).collect();
+    Some(format!("{}…", cut.trim_end()))
 }
 
 #[cfg(test)]
@@ -505,5 +374,37 @@ mod tests {
         assert!(depth(&nodes) <= MAX_DEPTH + 1);
         let quotes = ">".repeat(10_000) + " deep";
         assert!(plain(&document(&quotes)).contains("deep"));
+    }
+    #[test]
+    fn details_previews_skip_fields_and_markup() {
+        assert_eq!(
+            details_preview("**Priority: Critical**\n\nThe `diff` shows **no** differences."),
+            "The diff shows no differences."
+        );
+        assert_eq!(
+            details_preview("- cache the last 50 documents\n- sync"),
+            "cache the last 50 documents"
+        );
+        assert_eq!(
+            details_preview("1. Generate a test file"),
+            "Generate a test file"
+        );
+        assert_eq!(details_preview("```\ncode\n```\nAfter."), "After.");
+        // bold that opens a line is not a bullet; a link across two lines stays a link
+        assert_eq!(
+            details_preview("**Current behaviour:** it fails."),
+            "Current behaviour: it fails."
+        );
+        assert_eq!(
+            details_preview("See the post on [Encrypted\nSNI](https://example.org)."),
+            "See the post on Encrypted SNI."
+        );
+        assert_eq!(details_preview("Status: done\n\nReal text."), "Real text.");
+        assert_eq!(
+            details_preview("**Status:** In progress\n**Owner:** Ana\nReal text\ngoes on."),
+            "Real text goes on."
+        );
+        assert_eq!(details_preview(""), "");
+        assert!(details_preview(&"word ".repeat(100)).ends_with('…'));
     }
 }

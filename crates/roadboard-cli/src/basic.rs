@@ -1,0 +1,35 @@
+//! `roadboard json`, `stats` and `export`: the model as JSON, a summary, and the document with
+//! its boxes set from a progress file.
+
+use crate::io::{file_stem, read_document, read_state, Failure};
+use roadboard_core::progress::export_markdown;
+
+/// Read and parse `file`: its text and its model.
+fn roadmap(file: &str) -> Result<(String, roadboard_core::Roadmap), Failure> {
+    let text = read_document(file)?;
+    let map = roadboard_core::parse_named(&text, file_stem(file));
+    Ok((text, map))
+}
+
+/// `roadboard json FILE`: the model as pretty JSON (schema 1).
+pub(crate) fn json(file: &str) -> Result<String, Failure> {
+    let (_, map) = roadmap(file)?;
+    let mut s = serde_json::to_string_pretty(&map)
+        .map_err(|e| Failure::Input(format!("cannot write JSON: {e}")))?;
+    s.push('\n');
+    Ok(s)
+}
+
+/// `roadboard stats FILE`: a human summary.
+pub(crate) fn stats(file: &str) -> Result<String, Failure> {
+    let (_, map) = roadmap(file)?;
+    Ok(roadboard_core::stats::summary(&map))
+}
+
+/// `roadboard export FILE --state STATE`: FILE with its boxes set from STATE (read with the
+/// web app's progress-file reader), every other byte unchanged.
+pub(crate) fn export(file: &str, state: &str) -> Result<String, Failure> {
+    let (text, map) = roadmap(file)?;
+    let state = read_state(state)?;
+    Ok(export_markdown(&text, &map, &state))
+}
