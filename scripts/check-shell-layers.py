@@ -22,6 +22,7 @@ LAYER = {
     "net": 1,
     "follow": 1,
     "storage": 1,
+    "undo": 1,
 }
 PATH = re.compile(r"\bcrate::((?:\w+::)*)(\{|\w+)")
 

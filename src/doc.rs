@@ -6,6 +6,7 @@ use crate::storage::{
     clear_progress, load_progress, replace_progress, save_changes, save_start_date, store,
     LoadedProgress, SaveMode, StorageError,
 };
+use crate::undo::{tick_message, Change, UndoLog};
 use leptos::prelude::*;
 use roadboard_core::board::BoardIndex;
 use roadboard_core::docid::DocId;
@@ -59,6 +60,8 @@ pub struct DocModel {
     /// A message for the reader: what happened when the progress was read, or the outcome of
     /// something they asked for.
     pub notice: RwSignal<Option<Notice>>,
+    /// What the reader did, most recent last, for "Undo" and Ctrl/Cmd+Z.
+    pub history: UndoLog,
 }
 
 /// A change of all ticks that can be undone.
@@ -139,6 +142,7 @@ impl DocModel {
             orphans: RwSignal::new(orphans),
             undo: RwSignal::new(None),
             notice: RwSignal::new(notice),
+            history: UndoLog::new(),
         })
     }
 
@@ -152,8 +156,21 @@ impl DocModel {
         self.ticks.get(i).is_some_and(|t| t.get_untracked())
     }
 
-    /// Tick or untick item `i`; it is saved shortly after (see [`DocModel::flush`]).
+    /// Tick or untick item `i` (the reader did: it can be undone); it is saved shortly after
+    /// (see [`DocModel::flush`]).
     pub fn set_ticked(self: &Arc<Self>, i: usize, value: bool) {
+        if let Some(item) = self.map.items.get(i) {
+            let before = self.ticked_untracked(i);
+            if before != value {
+                self.history
+                    .record(Change::Tick { index: i, before }, tick_message(item, value));
+            }
+        }
+        self.apply_tick(i, value);
+    }
+
+    /// Tick or untick item `i` without recording it (an undo), saved like any tick.
+    pub fn apply_tick(self: &Arc<Self>, i: usize, value: bool) {
         let (Some(sig), Some(item)) = (self.ticks.get(i), self.map.items.get(i)) else {
             return;
         };
@@ -261,6 +278,14 @@ impl DocModel {
     /// could not be saved the words say so (the storage banner says why).
     pub fn replace_undoably(&self, done: String, state: ProgressState) {
         let previous = self.progress();
+        // Ctrl/Cmd+Z undoes it too; the banner's "Undo" is the one shown (the toast makes way).
+        self.history.toast.set(None);
+        self.history.remember(
+            Change::Replace {
+                before: previous.clone(),
+            },
+            done.clone(),
+        );
         let message = match self.replace_all(state) {
             Ok(Kept::Saved) => done,
             Ok(Kept::InThisTab) => {
@@ -304,6 +329,7 @@ impl DocModel {
     pub fn undo_last(&self) {
         if let Some(undo) = self.undo.get_untracked() {
             self.undo.set(None);
+            self.history.forget_replace();
             // A failure is shown by the storage banner (see `not_saved`).
             let _ = self.replace_all(undo.previous);
         }
@@ -321,6 +347,24 @@ impl DocModel {
             }
             Err(e) => self.not_saved(e),
         }
+    }
+
+    /// Undo the reader's most recent change (through the same tick and replace path, so the
+    /// undo is saved like a tick). False when there was nothing to undo.
+    pub fn undo_recent(self: &Arc<Self>) -> bool {
+        let Some((change, message)) = self.history.pop() else {
+            return false;
+        };
+        match change {
+            Change::Tick { index, before } => self.apply_tick(index, before),
+            Change::Replace { before } => {
+                self.undo.set(None);
+                // A failure is shown by the storage banner (see `not_saved`).
+                let _ = self.replace_all(before);
+            }
+        }
+        self.history.show(format!("Undone: {message}"), false);
+        true
     }
 
     /// Drop the saved ticks whose item is gone (the reader asked to).

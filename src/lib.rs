@@ -10,7 +10,9 @@
 //!   texts, addresses, links); `doc`: the opened document's view model (ticks, saving,
 //!   highlight);
 //! - `dom`: small browser helpers (events, queries, marks, downloads); `net`: fetching
-//!   documents named by address; `follow`: a file followed on disk (File System Access API); `storage`: localStorage under the core's store seam.
+//!   documents named by address; `follow`: a file followed on disk (File System Access API);
+//!   `storage`: localStorage under the core's store seam; `undo`: the reader's changes that can
+//!   be undone.
 
 #[cfg(feature = "web")]
 pub mod app;
@@ -28,3 +30,5 @@ pub mod net;
 pub mod session;
 #[cfg(feature = "web")]
 pub mod storage;
+#[cfg(feature = "web")]
+pub mod undo;

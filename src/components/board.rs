@@ -1,10 +1,11 @@
 //! The Board view: toolbar (search, group by, filters) and columns of cards.
 
+use crate::components::board_keys::{keep_tab_stop, move_between_cards, take_tab_stop};
 use crate::components::card_details::CardDetails;
 use crate::components::changes::ChangeMarks;
+use crate::components::detail::focus_panel;
 use crate::components::rich::draw;
 use crate::doc::{DocModel, Highlight};
-use crate::dom::query_all;
 use crate::session::Session;
 use leptos::prelude::*;
 use roadboard_core::board::{
@@ -47,7 +48,8 @@ pub fn BoardView(
 ) -> impl IntoView {
     let session = expect_context::<Session>();
     let filter = Memo::new(move |_| session.view.with(|v| v.filter.clone()));
-    let group = Memo::new(move |_| session.view.with(|v| v.group));
+    let default_group = model.index.arrangement.group;
+    let group = Memo::new(move |_| session.view.with(|v| v.group.unwrap_or(default_group)));
     let layout = {
         let m = model.clone();
         Memo::new(move |_| {
@@ -106,8 +108,24 @@ pub fn BoardView(
     };
     let board_model = model.clone();
     let hl = use_context::<Highlight>();
+    keep_tab_stop(layout);
+    // On phones the filters sit behind one "Filters" button.
+    let filters_open = RwSignal::new(false);
+    let active_filters = move || {
+        filter.with(|f| {
+            f.statuses.len()
+                + f.priorities.len()
+                + usize::from(f.hide_done)
+                + usize::from(f.ready)
+                + usize::from(!f.query.trim().is_empty())
+        })
+    };
     view! {
-        <div class="toolbar" role="search">
+        <div class="toolbar" role="search" class:open=move || filters_open.get()>
+            <button type="button" class="filters-toggle" aria-expanded=move || filters_open.get().to_string()
+                on:click=move |_| filters_open.update(|o| *o = !*o)>
+                {move || match active_filters() { 0 => "Filters".to_string(), n => format!("Filters ({n})") }}
+            </button>
             <div class="field search-field">
                 <label for="board-search">"Find"</label>
                 <input id="board-search" type="search" placeholder="Search items…" autocomplete="off"
@@ -117,7 +135,7 @@ pub fn BoardView(
             <div class="field">
                 <label for="group-by">"Group by"</label>
                 <select id="group-by" on:change=move |ev| {
-                    let g = GroupBy::from_key(&event_target_value(&ev)).unwrap_or_default();
+                    let g = GroupBy::from_key(&event_target_value(&ev));
                     session.view.update(|v| v.group = g)
                 }>
                     {GroupBy::ALL.into_iter().map(|g| view! {
@@ -204,6 +222,13 @@ fn ColumnView(
     key: String,
     layout: Memo<Vec<roadboard_core::board::Column>>,
 ) -> impl IntoView {
+    // On phones every column but the first starts folded (its head shows its count).
+    let first = layout.with_untracked(|cols| {
+        cols.iter()
+            .find(|c| c.total > 0)
+            .is_none_or(|c| c.key == key)
+    });
+    let collapsed = RwSignal::new(!first && is_phone());
     // Below PAGE only until the first page is filled in; "Show more" only grows it.
     let limit = RwSignal::new(FIRST);
     set_timeout(
@@ -319,10 +344,16 @@ fn ColumnView(
             .map(|c| c.percent)
     };
     view! {
-        <section class="column" data-column=key.clone() aria-labelledby=heading_id.clone()>
+        <section class="column" data-column=key.clone() aria-labelledby=heading_id.clone()
+            class:collapsed=move || collapsed.get()>
             <header class="column-head">
                 <h2 class="column-title" id=heading_id.clone()>{title}</h2>
                 <span class="column-count">{count_text}</span>
+                <button type="button" class="column-toggle" aria-expanded=move || (!collapsed.get()).to_string()
+                    aria-label=move || format!("{} cards of this column", if collapsed.get() { "Show" } else { "Hide" })
+                    on:click=move |_| collapsed.update(|c| *c = !*c)>
+                    {move || if collapsed.get() { "▸" } else { "▾" }}
+                </button>
                 {claim.map(|c| {
                     let differs = move || (c - pct() as f64).abs() >= 1.0;
                     view! {
@@ -382,6 +413,8 @@ fn CardView(model: Arc<DocModel>, index: usize) -> impl IntoView {
         return ().into_any();
     };
     let input_id = format!("cb-{}", item.id);
+    // Only the checkbox ticks: the text names it, and a click on the text opens the item.
+    let text_id = format!("ct-{}", item.id);
     let rich = roadboard_core::render::inline(&item.markdown);
     let label_body = if rich.is_empty() {
         draw(
@@ -412,6 +445,7 @@ fn CardView(model: Arc<DocModel>, index: usize) -> impl IntoView {
     let id_click = item.id.clone();
     let id_enter = item.id.clone();
     let id_hover = item.id.clone();
+    let m_space = model.clone();
     let hl = use_context::<Highlight>();
     let changes = use_context::<ChangeMarks>().unwrap_or_default();
     let hovered = model.hovered;
@@ -502,29 +536,47 @@ fn CardView(model: Arc<DocModel>, index: usize) -> impl IntoView {
             data-highlight=hl.as_ref().and_then(|h| h.role_key_now(index))
             on:mouseenter=move |_| hovered.set(Some(id_hover.clone()))
             on:mouseleave=move |_| hovered.set(None)
+            tabindex="-1"
+            on:focusin=move |ev: leptos::ev::FocusEvent| {
+                let card = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .and_then(|el| el.closest(".card").ok().flatten());
+                if let Some(card) = card {
+                    take_tab_stop(&card);
+                }
+            }
             on:keydown=move |ev: leptos::ev::KeyboardEvent| {
-                if ev.key() == "Enter" {
+                let on_card = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .is_some_and(|el| el.class_list().contains("card"));
+                if ev.key() == " " && on_card {
+                    ev.prevent_default();
+                    let now = m_space.ticked_untracked(index);
+                    m_space.set_ticked(index, !now);
+                } else if ev.key() == "Enter" {
                     ev.prevent_default();
                     let id = id_enter.clone();
-                    session.view.update(|v| v.item = if v.item.as_deref() == Some(id.as_str()) { None } else { Some(id) });
+                    session.view.update(|v| v.item = Some(id));
+                    focus_panel();
                 }
             }
             on:click=move |ev: leptos::ev::MouseEvent| {
-                // Clicks on controls and links do their own thing.
-                let on_control = ev.target()
-                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                // Clicks on controls and links do their own thing; a click anywhere else opens
+                // the item (or the sub-item) clicked.
+                let el = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+                let on_control = el.as_ref()
                     .and_then(|el| el.closest("input, label, a, button, summary, details").ok().flatten())
                     .is_some();
                 if !on_control {
-                    let id = id_click.clone();
+                    let id = el.and_then(|el| el.closest("[data-item-id]").ok().flatten())
+                        .and_then(|el| el.get_attribute("data-item-id"))
+                        .unwrap_or_else(|| id_click.clone());
                     session.view.update(|v| v.item = if v.item.as_deref() == Some(id.as_str()) { None } else { Some(id) });
                 }
             }>
             <div class="card-main">
-                <input type="checkbox" class="card-check" id=input_id.clone()
+                <input type="checkbox" class="card-check" id=input_id aria-labelledby=text_id.clone() tabindex="-1"
                     prop:checked=move || m_checked.ticked(index)
                     on:change=move |ev| m_check.set_ticked(index, event_target_checked(&ev))/>
-                <label for=input_id class="card-text">{label_body}</label>
+                <span class="card-text" id=text_id>{label_body}</span>
             </div>
             <div class="badges">
                 {status_badge}
@@ -545,13 +597,14 @@ fn CardView(model: Arc<DocModel>, index: usize) -> impl IntoView {
                             let j = *j;
                             let Some(sub) = m.map.items.get(j) else { return ().into_any() };
                             let sid = format!("cb-{}", sub.id);
+                            let stid = format!("ct-{}", sub.id);
                             let (m1, m2) = (m.clone(), m.clone());
                             view! {
                                 <li class="subtask" data-item-id=sub.id.clone() data-change=changes.attr(sub.id.clone()) style:--depth=depth.saturating_sub(1).min(6).to_string()
                                     data-highlight=hl.as_ref().and_then(|h| h.role_key_now(j))>
-                                    <input type="checkbox" id=sid.clone() prop:checked=move || m1.ticked(j)
+                                    <input type="checkbox" id=sid aria-labelledby=stid.clone() tabindex="-1" prop:checked=move || m1.ticked(j)
                                         on:change=move |ev| m2.set_ticked(j, event_target_checked(&ev))/>
-                                    <label for=sid>{sub.text.clone()}</label>
+                                    <span class="subtask-text" id=stid>{sub.text.clone()}</span>
                                 </li>
                             }.into_any()
                         }).collect_view()}
@@ -563,69 +616,9 @@ fn CardView(model: Arc<DocModel>, index: usize) -> impl IntoView {
     .into_any()
 }
 
-/// Arrow keys move focus between cards: up/down within a column, left/right across columns.
-fn move_between_cards(ev: leptos::ev::KeyboardEvent) {
-    let key = ev.key();
-    if !matches!(
-        key.as_str(),
-        "ArrowUp" | "ArrowDown" | "ArrowLeft" | "ArrowRight"
-    ) {
-        return;
-    }
-    let Some(target) = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-    else {
-        return;
-    };
-    let Some(card) = target.closest(".card").ok().flatten() else {
-        return;
-    };
-    let Some(column) = card.closest(".column").ok().flatten() else {
-        return;
-    };
-    let Some(board) = column.closest(".board").ok().flatten() else {
-        return;
-    };
-    let cards_of = |col: &web_sys::Element| query_all(Some(col), ":scope > .cards > .card");
-    let cols = query_all(Some(&board), ":scope > .column");
-    let here = cards_of(&column);
-    let pos = here
-        .iter()
-        .position(|c| c.is_same_node(Some(&card)))
-        .unwrap_or(0);
-    let col_pos = cols
-        .iter()
-        .position(|c| c.is_same_node(Some(&column)))
-        .unwrap_or(0);
-    let next = match key.as_str() {
-        "ArrowUp" => pos.checked_sub(1).and_then(|p| here.get(p).cloned()),
-        "ArrowDown" => here.get(pos + 1).cloned(),
-        "ArrowLeft" | "ArrowRight" => {
-            let step: isize = if key == "ArrowLeft" { -1 } else { 1 };
-            let mut c = col_pos as isize + step;
-            let mut found = None;
-            while c >= 0 && (c as usize) < cols.len() {
-                let list = cols.get(c as usize).map(&cards_of).unwrap_or_default();
-                if !list.is_empty() {
-                    found = list.get(pos.min(list.len() - 1)).cloned();
-                    break;
-                }
-                c += step;
-            }
-            found
-        }
-        _ => None,
-    };
-    if let Some(next) = next {
-        ev.prevent_default();
-        if let Some(input) = next.query_selector(".card-check").ok().flatten() {
-            if let Ok(input) = input.dyn_into::<web_sys::HtmlElement>() {
-                let _ = input.focus();
-            }
-        }
-        let opts = web_sys::ScrollIntoViewOptions::new();
-        opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
-        next.scroll_into_view_with_scroll_into_view_options(&opts);
-    }
+/// Whether the screen is phone-sized (≤ 480 px wide), as the style sheet's phone layout.
+fn is_phone() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(max-width: 480px)").ok().flatten())
+        .is_some_and(|m| m.matches())
 }

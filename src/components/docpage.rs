@@ -2,8 +2,10 @@
 //! active view.
 
 use crate::components::banners::ProgressBanners;
+use crate::components::board_keys::focus_board;
 use crate::components::changes::{ChangeMarks, ChangesRegion};
 use crate::components::deps_panel::DependenciesPanel;
+use crate::components::detail::DetailPanel;
 use crate::components::follow::FollowBar;
 use crate::components::health::HealthPanel;
 use crate::components::kept::KeptViews;
@@ -11,6 +13,7 @@ use crate::components::progress_menu::ProgressMenu;
 use crate::components::share_link::LinkPrompt;
 use crate::components::snapshot::SnapshotButton;
 use crate::components::timeline::TimelineView;
+use crate::components::undo::UndoToast;
 use crate::doc::{DocModel, Highlight};
 use crate::dom::{next_task, perf_mark};
 use crate::net::fetch_document;
@@ -78,6 +81,10 @@ pub fn DocumentPage(
     }
     view! {
         <header class="topbar">
+            <a class="skip-link" href="#view-panel" on:click=|ev: leptos::ev::MouseEvent| {
+                ev.prevent_default();
+                focus_board();
+            }>"Skip to board"</a>
             <a class="brand" href="./">"roadboard"</a>
             <a class="topbar-link" href="./">"All roadmaps"</a>
         </header>
@@ -236,6 +243,8 @@ pub fn RoadmapScreen(
                     view! { <TimelineView model=panel_model.clone()/> }
                 })}
             </div>
+            <DetailPanel model=model.clone()/>
+            <UndoToast model=model.clone()/>
         </main>
     }
 }

@@ -2,9 +2,10 @@
 //! drawn in parts — each part read and drawn in a task of its own, so a 100,000-item document
 //! never blocks the page for long (the first screenful appears at once).
 
+use crate::components::detail::focus_panel;
 use crate::components::rich::draw;
 use crate::doc::{DocModel, Highlight};
-use crate::dom::{next_task, perf_mark, query_all};
+use crate::dom::{event_element, next_task, perf_mark, query_all};
 use crate::session::Session;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -84,8 +85,43 @@ pub fn DocumentView(
         }
     });
     let m = model.clone();
+    // A click on an item's text (not its checkbox or a link) opens the item; Enter on its
+    // checkbox too.
+    let m_open = model.clone();
+    let open_at = move |el: Option<web_sys::Element>, keyboard: bool| {
+        let Some(el) = el else { return false };
+        let on_control = el
+            .closest("a, button, label, pre, summary")
+            .ok()
+            .flatten()
+            .is_some()
+            || (!keyboard && el.tag_name().eq_ignore_ascii_case("input"));
+        let line = el
+            .closest("li[data-line]")
+            .ok()
+            .flatten()
+            .and_then(|li| li.get_attribute("data-line"))
+            .and_then(|v| v.parse::<usize>().ok());
+        let item = line.and_then(|l| m_open.map.items.iter().find(|it| it.line == l));
+        match item {
+            Some(it) if !on_control => {
+                let id = it.id.clone();
+                session.view.update(|v| v.item = Some(id));
+                true
+            }
+            _ => false,
+        }
+    };
+    let open_key = open_at.clone();
     view! {
         <article class="document" aria-label="Document" aria-busy=move || (!complete.get()).to_string()
+            on:click=move |ev: leptos::ev::MouseEvent| { open_at(event_element(&ev), false); }
+            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                if ev.key() == "Enter" && open_key(event_element(&ev), true) {
+                    ev.prevent_default();
+                    focus_panel();
+                }
+            }
             class:has-selection=move || hl.as_ref().is_some_and(|h| h.focus.with(Option::is_some))>
             <For each=move || 0..shown.get() key=|k| *k children=move |k| {
                 let nodes = parts.with_value(|p| p.get(k).cloned()).unwrap_or_default();

@@ -3,9 +3,11 @@
 
 pub mod banners;
 pub mod board;
+pub mod board_keys;
 pub mod card_details;
 pub mod changes;
 pub mod deps_panel;
+pub mod detail;
 pub mod docpage;
 pub mod docview;
 pub mod follow;
@@ -17,4 +19,5 @@ pub mod rich;
 pub mod share_link;
 pub mod snapshot;
 pub mod timeline;
+pub mod undo;
 pub mod whatif;

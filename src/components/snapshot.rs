@@ -29,7 +29,10 @@ pub fn SnapshotButton(
     let session = expect_context::<Session>();
     let on_click = move |_| {
         let m = &model;
-        let group = session.view.with_untracked(|v| v.group);
+        let group = session
+            .view
+            .with_untracked(|v| v.group)
+            .unwrap_or(m.index.arrangement.group);
         let file = TimelineFile {
             as_of: today_iso(),
             source: Some(m.doc_id.last_segment().to_string()),

@@ -151,8 +151,23 @@ pub fn TimelineView(
     }
     let dated = model.map.phases.iter().any(|p| p.start_date.is_some());
     let doc_id = model.doc_id.clone();
-    let (start, set_start) = signal(stored_start(&doc_id));
-    let (zoom, set_zoom) = signal(Zoom::Fit);
+    // The start date and the zoom live in the link (a shared timeline keeps them); the start
+    // date this browser kept for the document fills in when the link has none.
+    let session = expect_context::<Session>();
+    let kept = StoredValue::new(stored_start(&doc_id));
+    let start = Memo::new(move |_| {
+        session
+            .view
+            .with(|v| v.start.clone())
+            .or_else(|| kept.get_value())
+    });
+    let set_start = move |d: Option<String>| session.view.update(|v| v.start = d);
+    let zoom = Memo::new(move |_| session.view.with(|v| v.zoom.unwrap_or_default()));
+    let set_zoom = move |z: Zoom| {
+        session
+            .view
+            .update(|v| v.zoom = (z != Zoom::Fit).then_some(z))
+    };
     let (expanded, set_expanded) = signal(HashSet::<String>::new());
     let (critical, set_critical) = signal(false);
     let (as_table, set_as_table) = signal(false);
@@ -192,7 +207,8 @@ pub fn TimelineView(
             .unwrap_or_default();
         let valid = schedule::Date::parse_iso(&value).map(|d| d.iso());
         start_model.save_start_date(valid.as_deref());
-        set_start.set(valid);
+        kept.set_value(valid.clone());
+        set_start(valid);
     };
 
     let export_model = model.clone();
@@ -236,7 +252,7 @@ pub fn TimelineView(
         .map(|&z| {
             view! {
                 <button type="button" class="seg" aria-pressed=move || (zoom.get() == z).to_string()
-                    on:click=move |_| set_zoom.set(z)>{z.label()}</button>
+                    on:click=move |_| set_zoom(z)>{z.label()}</button>
             }
         })
         .collect_view();

@@ -104,6 +104,8 @@ test('a start date shows dates without weekends, a today line, and is kept per d
   });
   await page.getByLabel('Start date').fill(today);
   await page.locator('.tl-today line').waitFor({ state: 'attached' });
+  // The start date is in the link too (issue 16): the reload reads the address once written.
+  await page.waitForURL((u) => u.searchParams.get('start') === today);
   // Kept across a reload; another document keeps its own (none).
   await page.reload();
   await page.locator('.tl-chart').waitFor();

@@ -171,12 +171,14 @@ pub struct BoardIndex {
     pub children: Vec<Vec<usize>>,
     /// For every item, its lower-cased searchable text.
     haystack: Vec<String>,
-    /// The heading level that makes columns when grouping by section.
-    board_level: u8,
     /// For every item, the innermost phase (index in `Roadmap::phases`) it belongs to.
     item_phase: Vec<Option<usize>>,
     /// For every item, whether it counts in progress (it is not out of scope).
     counts: Vec<bool>,
+    /// The grouping the board opens with when the link names none.
+    pub arrangement: crate::arrange::Arrangement,
+    /// For every section, the section whose column its cards go in when grouping by section.
+    section_column: Vec<Option<usize>>,
 }
 
 impl BoardIndex {
@@ -214,16 +216,23 @@ impl BoardIndex {
                 h
             })
             .collect();
-        // Columns are the sections one level below the title: the smallest heading level
-        // that is not the document's single H1.
-        let h1_count = map.sections.iter().filter(|s| s.level == 1).count();
-        let board_level = map
-            .sections
-            .iter()
-            .filter(|s| !(s.level == 1 && h1_count == 1))
-            .map(|s| s.level)
-            .min()
-            .unwrap_or(1);
+        // Columns are the sections at the level where the work spreads (see [`crate::arrange`]).
+        let arrangement = crate::arrange::fit(map);
+        let section_column = {
+            let pos = crate::arrange::section_positions(map);
+            map.sections
+                .iter()
+                .map(|s| {
+                    crate::arrange::column_of(
+                        map,
+                        &pos,
+                        arrangement.level,
+                        &arrangement.opened,
+                        Some(&s.id),
+                    )
+                })
+                .collect()
+        };
         // Phases list their items, nested phases after their parents: the last one wins.
         let mut item_phase = vec![None; map.items.len()];
         for (p, phase) in map.phases.iter().enumerate() {
@@ -238,37 +247,22 @@ impl BoardIndex {
             item_pos,
             children,
             haystack,
-            board_level,
             item_phase,
             counts: map.items.iter().map(|i| i.status.counts()).collect(),
+            arrangement,
+            section_column,
         }
     }
 
-    /// The column section of a section: its ancestor at the board level (or itself).
+    /// The column section of a section when grouping by section (see [`crate::arrange`]).
     fn column_section<'m>(
         &self,
         map: &'m Roadmap,
         section: Option<&str>,
     ) -> Option<&'m crate::model::Section> {
-        let mut cur = section
-            .and_then(|id| self.section_pos.get(id))
-            .and_then(|i| map.sections.get(*i))?;
-        // Walk up; the heading tree is finite and parents come earlier, so this ends.
-        for _ in 0..map.sections.len() {
-            if cur.level <= self.board_level {
-                return Some(cur);
-            }
-            match cur
-                .parent
-                .as_ref()
-                .and_then(|p| self.section_pos.get(p))
-                .and_then(|i| map.sections.get(*i))
-            {
-                Some(p) => cur = p,
-                None => return Some(cur),
-            }
-        }
-        Some(cur)
+        let at = self.section_pos.get(section?)?;
+        let col = self.section_column.get(*at).copied().flatten()?;
+        map.sections.get(col)
     }
 
     fn matches_query(&self, idx: usize, q: &str) -> bool {

@@ -263,6 +263,21 @@ impl DepGraph {
             .map_or(0, |&n| self.prereq.successors(n).len())
     }
 
+    /// The direct prerequisites and the direct dependents of `id` (ids, in the order the edges
+    /// were written); both empty for an id outside the graph.
+    pub fn direct(&self, id: &str) -> (Vec<&str>, Vec<&str>) {
+        let Some(&n) = self.node.get(id) else {
+            return (Vec::new(), Vec::new());
+        };
+        let ids = |g: &Graph| -> Vec<&str> {
+            g.successors(n)
+                .iter()
+                .filter_map(|&p| self.ids.get(p).map(String::as_str))
+                .collect()
+        };
+        (ids(&self.prereq), ids(&self.dependents))
+    }
+
     /// Whether item `i` can be worked on now: open, and every prerequisite done.
     pub fn is_ready(&self, i: usize, ticked: &dyn Fn(usize) -> bool) -> bool {
         !ticked(i) && self.open_prerequisites(i, ticked).is_empty()

@@ -18,17 +18,21 @@
 //! - [`follow`]: following a file on disk (change detection, the write-back conflict rule);
 //! - [`load`]: bytes → document text, with refusals a user understands; [`address`]: which
 //!   `?src=` addresses are opened;
+//! - [`detail`]: the notes under an item, for its detail panel;
+//! - [`arrange`]: the board's default grouping, fitted to the document;
 //! - [`board`], [`render`], [`viewstate`], [`recent`]: board layout, safe display tree, view
 //!   state in the address, recently opened documents — what the views draw;
 //! - [`export`]: the timeline as a standalone SVG and the roadmap as a static HTML page;
 //! - [`stats`]: the `roadboard stats` summary; [`health`]: the findings of `roadboard check`.
 
 pub mod address;
+pub mod arrange;
 pub mod backup;
 pub mod board;
 pub mod calendar;
 pub mod changes;
 pub mod deps;
+pub mod detail;
 pub mod docid;
 pub mod export;
 pub mod follow;

@@ -1,6 +1,6 @@
 //! The view as a query string, so a reload or a shared link reproduces it on any static host.
 //!
-//! `?src=roadmaps/plan.md&view=board&group=status&q=api&status=todo,blocked&priority=critical&hide=done&item=i-abc`
+//! `?src=roadmaps/plan.md&view=board&group=status&q=api&status=todo,blocked&priority=critical&hide=done&item=i-abc&start=2026-01-05&zoom=week`
 //! (statuses: `todo`, `in_progress`, `blocked`, `done`, `out_of_scope`)
 //!
 //! The timeline's what-if travels too: `whatif=p-build:5,i-api:2` (id `:` working days, the
@@ -10,7 +10,7 @@
 
 use crate::board::{priority_from_key, priority_key, status_from_key, status_key, Filter, GroupBy};
 use crate::docid::DocId;
-use crate::schedule::{Delays, MAX_DELAY_DAYS};
+use crate::schedule::{Delays, Zoom, MAX_DELAY_DAYS};
 
 /// The longest `whatif` value read; a longer one is ignored whole.
 pub const MAX_WHATIF_CHARS: usize = 4096;
@@ -63,14 +63,24 @@ pub struct ViewState {
     pub doc: Option<DocId>,
     /// The tab.
     pub view: View,
-    /// The board grouping.
-    pub group: GroupBy,
+    /// The board grouping the reader chose (`None`: the document's default, see
+    /// [`crate::arrange`]).
+    pub group: Option<GroupBy>,
     /// Search and filters.
     pub filter: Filter,
     /// The selected item or phase id.
     pub item: Option<String>,
     /// The timeline's what-if: phases and items the reader delayed.
     pub whatif: Delays,
+    /// The timeline's start date (`YYYY-MM-DD`), when the reader set one.
+    pub start: Option<String>,
+    /// The timeline zoom, when not "Fit".
+    pub zoom: Option<Zoom>,
+}
+
+/// A real `YYYY-MM-DD` date, as written (anything else is `None`).
+fn valid_date(s: &str) -> Option<String> {
+    crate::calendar::Date::parse_iso(s).map(|_| s.to_string())
 }
 
 /// Percent-encode a query component (RFC 3986 unreserved characters and `/` kept).
@@ -153,7 +163,13 @@ impl ViewState {
                         .find(|x| x.key() == v)
                         .unwrap_or_default()
                 }
-                "group" => st.group = GroupBy::from_key(&v).unwrap_or_default(),
+                "group" => st.group = GroupBy::from_key(&v),
+                "start" => st.start = valid_date(&v),
+                "zoom" => {
+                    st.zoom = Zoom::ALL
+                        .into_iter()
+                        .find(|z| z.key() == v && *z != Zoom::Fit)
+                }
                 "q" => st.filter.query = v,
                 "status" => {
                     st.filter.statuses = list().iter().filter_map(|s| status_from_key(s)).collect()
@@ -184,8 +200,8 @@ impl ViewState {
         if self.view != View::Board {
             parts.push(format!("view={}", self.view.key()));
         }
-        if self.group != GroupBy::Section {
-            parts.push(format!("group={}", self.group.key()));
+        if let Some(g) = self.group {
+            parts.push(format!("group={}", g.key()));
         }
         if !self.filter.query.is_empty() {
             parts.push(format!("q={}", encode(&self.filter.query)));
@@ -216,6 +232,12 @@ impl ViewState {
         }
         if let Some(i) = &self.item {
             parts.push(format!("item={}", encode(i)));
+        }
+        if let Some(d) = &self.start {
+            parts.push(format!("start={}", encode(d)));
+        }
+        if let Some(z) = self.zoom.filter(|z| *z != Zoom::Fit) {
+            parts.push(format!("zoom={}", z.key()));
         }
         if !self.whatif.is_empty() {
             parts.push(format!("whatif={}", delays_param(&self.whatif)));
@@ -280,7 +302,7 @@ mod tests {
             src: Some("roadmaps/a b&c.md".into()),
             doc: None,
             view: View::Document,
-            group: GroupBy::Priority,
+            group: Some(GroupBy::Priority),
             filter: Filter {
                 query: "api & ✅ 100%".into(),
                 statuses: vec![Status::Todo, Status::Blocked, Status::OutOfScope],
@@ -289,6 +311,8 @@ mod tests {
                 ready: true,
             },
             item: Some("i-abc".into()),
+            start: Some("2026-01-05".into()),
+            zoom: Some(Zoom::Week),
             whatif: {
                 let mut d = Delays::new();
                 d.add("p-build", 5);
@@ -360,7 +384,16 @@ mod tests {
     fn junk_falls_back_to_defaults() {
         let st = ViewState::from_query("?view=nope&group=&status=zzz&%zz=1&q=%E2%9C%85%&src");
         assert_eq!(st.view, View::Board);
-        assert_eq!(st.group, GroupBy::Section);
+        assert_eq!(st.group, None);
+        let dates = ViewState::from_query("?start=2026-02-30&zoom=fit");
+        assert_eq!((dates.start, dates.zoom), (None, None));
+        let dates = ViewState::from_query("?start=2026-02-27&zoom=month");
+        assert_eq!(dates.start.as_deref(), Some("2026-02-27"));
+        assert_eq!(dates.zoom, Some(Zoom::Month));
+        assert_eq!(dates.to_query(), "?start=2026-02-27&zoom=month");
+        let chosen = ViewState::from_query("?group=section");
+        assert_eq!(chosen.group, Some(GroupBy::Section));
+        assert_eq!(chosen.to_query(), "?group=section");
         assert!(st.filter.statuses.is_empty());
         assert_eq!(st.filter.query, "✅%");
         assert_eq!(st.src, None);

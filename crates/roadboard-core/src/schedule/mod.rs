@@ -104,6 +104,16 @@ impl Zoom {
     /// All zoom levels, in the order the toolbar shows them.
     pub const ALL: [Zoom; 4] = [Zoom::Fit, Zoom::Day, Zoom::Week, Zoom::Month];
 
+    /// The word used in the address (`zoom=week`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Zoom::Fit => "fit",
+            Zoom::Day => "day",
+            Zoom::Week => "week",
+            Zoom::Month => "month",
+        }
+    }
+
     /// The button text.
     pub fn label(self) -> &'static str {
         match self {

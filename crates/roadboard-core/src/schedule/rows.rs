@@ -3,7 +3,7 @@
 
 use super::layout::Scale;
 use super::plan::Plan;
-use super::text::truncate;
+use super::text::{truncate, wrap_two};
 use super::{
     Anchor, Rect, AXIS_HEIGHT, INDENT, ITEM_BAR, ITEM_ROW, LABEL_FONT, LABEL_PAD, NOTE_FONT,
     NOTE_GAP, OPEN_DAYS, OPEN_MIN_PX, PHASE_BAR, PHASE_ROW,
@@ -302,7 +302,13 @@ fn place_row(p: &Plan, y: f64, scale: &Scale, anchor: &Anchor) -> Row {
         id: p.id.clone(),
         kind: p.kind,
         title: p.title.clone(),
-        label: truncate(&p.title, (scale.label_width - indent - 8.0).max(24.0), font),
+        // Phase rows are tall enough for two lines: a long title wraps rather than losing the
+        // words that tell phases apart.
+        label: if p.kind == RowKind::Phase {
+            wrap_two(&p.title, (scale.label_width - indent - 8.0).max(24.0), font)
+        } else {
+            truncate(&p.title, (scale.label_width - indent - 8.0).max(24.0), font)
+        },
         depth: p.depth,
         y,
         height,

@@ -304,6 +304,30 @@ impl<'a> Writer<'a> {
             (false, _) => "400",
         };
         let (done, total) = (self.progress)(r);
+        // A two-line label (a long phase title) is drawn a little smaller, one line above the
+        // row's middle and one below.
+        let text = match r.label.split_once('\n') {
+            Some((a, b)) => {
+                let f = font - 1.0;
+                format!(
+                    r#"<tspan x="{x}" y="{}">{}</tspan><tspan x="{x}" y="{}">{}</tspan>"#,
+                    num(r.mid_y() - 2.0),
+                    xml_escape(a),
+                    num(r.mid_y() + f),
+                    xml_escape(b),
+                    x = num(x)
+                )
+            }
+            None => xml_escape(&r.label),
+        };
+        let two = r.label.contains('\n');
+        // A standalone export wraps the full title to fit; the page draws the row's label
+        // (one line, or two for a long phase title).
+        let (size, body) = if self.wrap {
+            (font, self.label_text(r, x, font))
+        } else {
+            (if two { font - 1.0 } else { font }, text)
+        };
         let _ = write!(
             self.out,
             r#"<g{}><title>{}</title><text{} x="{}" y="{}" font-size="{}" font-weight="{weight}">{}</text></g>"#,
@@ -312,8 +336,8 @@ impl<'a> Writer<'a> {
             style.attrs(Mark::LabelText(r)),
             num(x),
             num(r.mid_y() + font * 0.35),
-            num(font),
-            self.label_text(r, x, font)
+            num(size),
+            body
         );
         if r.expandable && style.draws(Mark::Toggle(r)) {
             let cy = r.mid_y();

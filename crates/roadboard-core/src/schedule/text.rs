@@ -42,6 +42,37 @@ pub fn truncate(text: &str, width: f64, font: f64) -> String {
     out
 }
 
+/// `text` fitted to `width` pixels at `font` px on at most two lines (joined by `\n`): broken
+/// at the last space that fits, the second line cut with "…" only when it still does not fit.
+/// A text that fits one line stays one line; one with no space to break at is cut.
+pub(super) fn wrap_two(text: &str, width: f64, font: f64) -> String {
+    if text_width(text, font) <= width {
+        return text.to_string();
+    }
+    let mut used = 0.0;
+    let mut last_space = None;
+    for (i, c) in text.char_indices() {
+        used += text_width(c.encode_utf8(&mut [0; 4]), font);
+        if used > width {
+            break;
+        }
+        if c == ' ' {
+            last_space = Some(i);
+        }
+    }
+    match last_space {
+        Some(i) if i > 0 => {
+            let (first, rest) = text.split_at(i);
+            format!(
+                "{}\n{}",
+                first.trim_end(),
+                truncate(rest.trim_start(), width, font)
+            )
+        }
+        _ => truncate(text, width, font),
+    }
+}
+
 /// A number for SVG output: at most two decimals, no trailing zeros.
 pub fn num(v: f64) -> String {
     let r = (v * 100.0).round() / 100.0;
@@ -79,6 +110,13 @@ mod tests {
         assert_eq!(truncate("Deploy", 200.0, 13.0), "Deploy");
         let cut = truncate(&"Production Configuration ".repeat(5), 120.0, 13.0);
         assert!(cut.ends_with('…'));
+        let two = wrap_two("Phase 3: Coverage and hardening", 120.0, 13.0);
+        assert!(two.contains('\n') && two.starts_with("Phase 3:"), "{two}");
+        assert!(
+            two.split('\n').all(|l| text_width(l, 13.0) <= 120.0),
+            "{two}"
+        );
+        assert_eq!(wrap_two("Short", 120.0, 13.0), "Short");
         assert!(text_width(&cut, 13.0) <= 120.0 + 0.01);
     }
 
