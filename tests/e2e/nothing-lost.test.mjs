@@ -39,6 +39,7 @@ test('r13-1: a second paste never touches the first; the recent list tells them 
     assert.equal(await card(page, 'Fix roof').count(), 0);
     await page.goto(site.url);
     const recent = page.getByRole('region', { name: 'Recently opened' });
+    await recent.getByRole('listitem').nth(1).waitFor();
     assert.equal(await recent.getByRole('listitem').count(), 2);
     const text = await recent.textContent();
     assert.match(text, /Buy milk/);
