@@ -72,8 +72,12 @@ test('delay a phase a week: it and its dependents move, the summary says the new
   await page.waitForFunction(() => document.querySelector('.whatif-summary')?.textContent.includes('+5 working days'));
 
   // A second delay adds up.
+  // (each press redraws the chart and focus returns to the bar after it: wait for it, as a
+  // reader sees the first day move before pressing again)
   await page.locator(`[data-phase-id="${before[3].id}"]`).focus();
   await page.keyboard.press('+');
+  await page.waitForFunction(() => document.querySelector('.whatif-summary')?.textContent.includes('+6 working days'));
+  await page.locator(`[data-phase-id="${before[3].id}"]`).focus();
   await page.keyboard.press('+');
   await page.waitForFunction(() => document.querySelector('.whatif-summary')?.textContent.includes('+7 working days'));
   assert.equal(await page.locator('.whatif-delays li').count(), 2);
