@@ -1,14 +1,13 @@
 //! `roadboard json`, `stats` and `export`: the model as JSON, a summary, and the document with
 //! its boxes set from a progress file.
 
-use crate::io::{file_stem, read_document, read_state, Failure};
+use crate::input::Unreadable;
+use crate::io::{read_state, Failure};
 use roadboard_core::progress::export_markdown;
 
-/// Read and parse `file`: its text and its model.
+/// Read and parse `file` (the CLI's one reader, [`crate::input::roadmap`]); unreadable is exit 1.
 fn roadmap(file: &str) -> Result<(String, roadboard_core::Roadmap), Failure> {
-    let text = read_document(file)?;
-    let map = roadboard_core::parse_named(&text, file_stem(file));
-    Ok((text, map))
+    crate::input::roadmap(file).map_err(|Unreadable(msg)| Failure::Input(msg))
 }
 
 /// `roadboard json FILE`: the model as pretty JSON (schema 1).

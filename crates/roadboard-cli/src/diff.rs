@@ -1,6 +1,7 @@
 //! `roadboard diff OLD NEW`: what changed between two versions of a roadmap, for people
 //! (grouped, with lines) or, with `--json`, for tools (the [`Changes`] arrays).
 
+use roadboard_core::board::status_label;
 use roadboard_core::changes::{diff_roadmaps, Change, Changes};
 use roadboard_core::model::Status;
 use std::io::Write;
@@ -46,15 +47,9 @@ fn read(path: &str) -> Result<String, String> {
     crate::io::read_document(path).map_err(crate::io::Failure::message)
 }
 
-fn status_word(s: Option<Status>) -> &'static str {
-    match s {
-        Some(Status::Done) => "done",
-        Some(Status::Todo) => "to do",
-        Some(Status::InProgress) => "in progress",
-        Some(Status::Blocked) => "blocked",
-        Some(Status::OutOfScope) => "out of scope",
-        None => "?",
-    }
+/// A status in words, in a sentence ("in progress"): the board's label, lower-cased.
+fn status_word(s: Option<Status>) -> String {
+    s.map_or_else(|| "?".to_string(), |s| status_label(s).to_lowercase())
 }
 
 /// The changes for people: a summary line, then one group per kind, each entry with its line.

@@ -67,23 +67,7 @@ pub fn to_svg(
         h = num(t.height),
         title = xml_escape(title),
     );
-    w.defs();
-    let _ = write!(
-        w.out,
-        r#"<rect width="{}" height="{}" fill="{}"/>"#,
-        num(t.width),
-        num(t.height),
-        pal.bg
-    );
-    w.chart();
-    w.labels();
-    let _ = write!(
-        w.out,
-        r#"<line x1="{x}" y1="0" x2="{x}" y2="{}" stroke="{}"/>"#,
-        num(t.height),
-        pal.major_grid,
-        x = num(t.label_width),
-    );
+    w.marks(pal);
     w.out.push_str("</svg>\n");
     w.out
 }
@@ -99,23 +83,7 @@ pub fn file_marks(t: &Timeline, progress: ProgressOf<'_>, critical: bool, pal: &
     };
     let mut w = Writer::new(t, 0..t.rows.len(), progress, &style);
     w.wrap = true;
-    w.defs();
-    let _ = write!(
-        w.out,
-        r#"<rect width="{}" height="{}" fill="{}"/>"#,
-        num(t.width),
-        num(t.height),
-        pal.bg
-    );
-    w.chart();
-    w.labels();
-    let _ = write!(
-        w.out,
-        r#"<line x1="{x}" y1="0" x2="{x}" y2="{}" stroke="{}"/>"#,
-        num(t.height),
-        pal.major_grid,
-        x = num(t.label_width),
-    );
+    w.marks(pal);
     w.out
 }
 
@@ -205,6 +173,29 @@ struct Writer<'a> {
 }
 
 impl<'a> Writer<'a> {
+    /// Definitions, background, chart, labels and the label column's divider: everything of a
+    /// standalone drawing but the `<svg>` element around it.
+    fn marks(&mut self, pal: &Palette) {
+        let t = self.t;
+        self.defs();
+        let _ = write!(
+            self.out,
+            r#"<rect width="{}" height="{}" fill="{}"/>"#,
+            num(t.width),
+            num(t.height),
+            pal.bg
+        );
+        self.chart();
+        self.labels();
+        let _ = write!(
+            self.out,
+            r#"<line x1="{x}" y1="0" x2="{x}" y2="{}" stroke="{}"/>"#,
+            num(t.height),
+            pal.major_grid,
+            x = num(t.label_width),
+        );
+    }
+
     fn new(
         t: &'a Timeline,
         rows: Range<usize>,
