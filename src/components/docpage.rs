@@ -194,8 +194,10 @@ pub fn RoadmapScreen(
         <main class="roadmap" id="main" class:only-changes=move || changes.only.get()>
             <div class="doc-header">
                 <h1 class="doc-title">{model.map.title.clone()}</h1>
-                <ProgressMenu model=model.clone()/>
-                <SnapshotButton model=model.clone()/>
+                <div class="doc-actions">
+                    <ProgressMenu model=model.clone()/>
+                    <SnapshotButton model=model.clone()/>
+                </div>
                 <div class="overall">
                     <div class="progressbar" role="progressbar" aria-label="Overall progress"
                         aria-valuemin="0" aria-valuemax="100" aria-valuenow=move || percent().to_string()

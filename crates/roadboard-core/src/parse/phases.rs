@@ -125,17 +125,65 @@ fn clean_title(title: &str, phrase: &str) -> String {
         }
         _ => format!("{before}{after}"),
     };
-    let t = cleaned
-        .trim()
-        .trim_end_matches(|c: char| {
-            c.is_whitespace() || matches!(c, ':' | '-' | '–' | '—' | '`' | '~' | '⏱' | '(' | '|')
-        })
-        .trim_end_matches('\u{fe0f}')
-        .trim();
+    let t = without_lead_in(trim_separators(&cleaned));
     if t.is_empty() {
         title.to_string()
     } else {
         t.to_string()
+    }
+}
+
+/// `s` without the separators and marks a cut time phrase leaves at its end.
+fn trim_separators(s: &str) -> &str {
+    s.trim()
+        .trim_end_matches(|c: char| {
+            c.is_whitespace() || matches!(c, ':' | '-' | '–' | '—' | '`' | '~' | '⏱' | '(' | '|')
+        })
+        .trim_end_matches('\u{fe0f}')
+        .trim()
+}
+
+/// Words that introduce a date ("Estimated Completion: March 9, 2024", "Due: Q3").
+const LEAD_IN_WORDS: [&str; 17] = [
+    "estimated",
+    "est",
+    "expected",
+    "planned",
+    "target",
+    "targeted",
+    "completion",
+    "completed",
+    "complete",
+    "done",
+    "due",
+    "eta",
+    "deadline",
+    "release",
+    "released",
+    "date",
+    "by",
+];
+
+/// `title` without a last part, after a dash, colon or comma, made only of words that
+/// introduced the date just cut ("Phase 1: Rollout - Estimated Completion" → "Phase 1:
+/// Rollout"); "Phase 2: Launch Target" keeps its words.
+fn without_lead_in(title: &str) -> &str {
+    // "Phase 2: Beta (Due: Q3 2025)" leaves "Phase 2: Beta (Due: )".
+    let body = trim_separators(title.trim_end().trim_end_matches(')'));
+    let Some(cut) = body.rfind([':', '-', '–', '—', ',', '|', '(']) else {
+        return title;
+    };
+    let tail = body.get(cut..).unwrap_or("");
+    let tail = tail
+        .get(tail.chars().next().map_or(0, char::len_utf8)..)
+        .unwrap_or("");
+    let norm = ids::normalize(tail);
+    let lead_in = !norm.is_empty() && norm.split(' ').all(|w| LEAD_IN_WORDS.contains(&w));
+    let head = trim_separators(body.get(..cut).unwrap_or(""));
+    if lead_in && !head.is_empty() {
+        head
+    } else {
+        title
     }
 }
 
@@ -610,5 +658,24 @@ mod tests {
             "Day 4-5: Production Deploy"
         );
         assert_eq!(clean_title("Week 5", "Week 5"), "Week 5");
+        assert_eq!(
+            clean_title(
+                "Phase 1: Rollout - Estimated Completion: March 9, 2024",
+                "March 9, 2024"
+            ),
+            "Phase 1: Rollout"
+        );
+        assert_eq!(
+            clean_title("Phase 2: Beta (Due: Q3 2025)", "Q3 2025"),
+            "Phase 2: Beta"
+        );
+        assert_eq!(
+            clean_title("Phase 3: Launch Target (Q4 2025)", "Q4 2025"),
+            "Phase 3: Launch Target"
+        );
+        assert_eq!(
+            clean_title("Phase 4 - Done (2026-01-20)", "2026-01-20"),
+            "Phase 4"
+        );
     }
 }
