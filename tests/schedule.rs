@@ -538,3 +538,21 @@ fn five_hundred_phases_lay_out_quickly() {
     assert_eq!(t.critical_path.len(), 500);
     assert!(took.as_millis() < 500, "layout took {took:?}");
 }
+
+/// "Fit" fits: a plan dated over two years is drawn within a desktop width (the axis then
+/// counts quarters) instead of scrolling away most of the plan, and its ticks stay apart.
+#[test]
+fn fit_keeps_a_plan_of_two_years_on_screen() {
+    let doc = "# Plan\n\n## Phase 1: Build (Q1 2025)\n- [ ] a\n\n## Phase 2: Scale (Q3 2025)\n- [ ] b\n\n\
+               ## Phase 3: Grow (Q2 2026)\n- [ ] c\n\n## Phase 4: Harvest (Q4 2026)\n- [ ] d\n";
+    let t = layout(&roadboard_core::parse(doc), &opts(Zoom::Fit));
+    assert!(t.width <= 1200.0, "fit drew {} px for 1200 px", t.width);
+    assert!(t.ticks.len() >= 4, "{:?}", t.ticks);
+    for w in t.ticks.windows(2) {
+        assert!(
+            w[1].x - w[0].x >= text_width(&w[0].label, NOTE_FONT) + 6.0,
+            "{:?}",
+            t.ticks
+        );
+    }
+}

@@ -107,13 +107,21 @@ pub(super) fn name_prerequisites(rows: &mut [Row], links: &[Link]) {
     }
 }
 
+/// Room kept clear on each side of what a row occupies.
+pub(super) const OCCUPIED_PAD: f64 = 3.0;
+
 /// The horizontal span each row occupies (bar, band and widest note), for routing arrows
 /// around them.
 pub(super) fn occupied(plans: &[Plan], rows: &[Row]) -> Vec<(f64, f64)> {
     plans
         .iter()
         .zip(rows)
-        .map(|(p, r)| (r.bar.x - 3.0, r.note_x + p.note_width() + 3.0))
+        .map(|(p, r)| {
+            (
+                r.bar.x - OCCUPIED_PAD,
+                r.note_x + p.note_width() + OCCUPIED_PAD,
+            )
+        })
         .collect()
 }
 

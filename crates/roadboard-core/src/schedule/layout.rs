@@ -86,6 +86,9 @@ pub(super) struct Scale {
     note_room: f64,
 }
 
+/// The narrowest "fit" scale, in pixels per working day (a month is then ~20 px wide).
+const FIT_MIN_PX: f64 = 1.0;
+
 impl Scale {
     /// The scale for `plans` at the reader's zoom; "fit" fills the available width. The axis
     /// reaches on to `today` (a working day) when today falls a little after the plan's end,
@@ -123,11 +126,13 @@ impl Scale {
             .fold(0.0f64, f64::max)
             .min(220.0)
             + NOTE_GAP
+            + arrows::OCCUPIED_PAD
             + RIGHT_PAD;
         let px = match opts.zoom.px_per_day() {
             Some(px) => px,
-            // Never so squeezed that months cannot be told apart: then it scrolls.
-            None => ((opts.width - x0 - note_room) / span).clamp(4.0, 4000.0),
+            // A year and more fits a desktop screen (the axis then counts quarters); only a
+            // plan of several years, or a phone, scrolls.
+            None => ((opts.width - x0 - note_room) / span).clamp(FIT_MIN_PX, 4000.0),
         };
         let px = if px.is_finite() { px } else { 40.0 };
         Scale {
