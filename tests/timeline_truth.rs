@@ -235,3 +235,55 @@ fn the_schedule_step_is_idempotent() {
     assert_eq!(map.phases, before.phases);
     assert_eq!(map.dependencies, before.dependencies);
 }
+
+/// A single date written as an end ("Estimated Completion: …", "Completed 2026-01-20", a
+/// Completed column) ends the phase; it runs from where the phase before it ends. The first
+/// phase, and a single date that is not an end ("Kick-off 2026-02-16"), stay one day.
+#[test]
+fn a_date_written_as_an_end_runs_from_the_phase_before() {
+    let headings = roadboard_core::parse(
+        "# Plan\n\n## Phase 1: Foundation - Estimated Completion: March 9, 2024\n- [ ] a\n\n\
+         ## Phase 2: Core - Estimated Completion: October 26, 2024\n- [ ] b\n\n\
+         ## Phase 3: Beta (2024-11-04)\n- [ ] c\n",
+    );
+    let body = roadboard_core::parse(
+        "# Plan\n\n## Phase 1: Setup\n\nCompleted 2026-01-20\n\n- [x] a\n\n\
+         ## Phase 2: Build\n\nDue: Feb 9, 2026\n\n- [ ] b\n\n\
+         ## Phase 3: Pilot\n\nKick-off 2026-02-16\n\n- [ ] c\n",
+    );
+    let table = roadboard_core::parse(
+        "# Plan\n\n| Phase | Status | Completed |\n|---|---|---|\n\
+         | Phase 1: Setup | Done | 2026-01-20 |\n| Phase 2: Build | Done | 2026-02-09 |\n",
+    );
+    for (name, map) in [("headings", &headings), ("body", &body), ("table", &table)] {
+        let (one, two) = (&map.phases[0], &map.phases[1]);
+        assert!(one.end_only && two.end_only, "{name}: {:?}", map.phases);
+        assert_eq!(
+            one.end.map(|e| e - one.start),
+            Some(1.0),
+            "{name}: first stays a day"
+        );
+        assert_eq!(
+            Some(two.start),
+            one.end,
+            "{name}: the second starts where the first ends"
+        );
+        assert!(
+            two.end.is_some_and(|e| e - two.start > 10.0),
+            "{name}: {two:?}"
+        );
+        assert_eq!(
+            two.start_date, two.end_date,
+            "{name}: the written date is kept"
+        );
+    }
+    assert_eq!(phase(&headings, "Phase 2").title, "Phase 2: Core");
+    for map in [&headings, &body] {
+        let three = &map.phases[2];
+        assert!(!three.end_only, "{three:?}");
+        assert_eq!(three.end.map(|e| e - three.start), Some(1.0), "{three:?}");
+    }
+    // the JSON says it
+    let json = serde_json::to_string(&table).expect("json");
+    assert!(json.contains("\"end_only\":true"), "{json}");
+}

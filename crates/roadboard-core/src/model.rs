@@ -295,6 +295,11 @@ pub struct Phase {
     /// table's Status cell), if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<Status>,
+    /// Its only written date is the day it ends ("Estimated Completion: March 9, 2024",
+    /// "(completed 2026-03-30)", a Completed or Due column): the schedule starts it where the
+    /// phase before it ends, when that is earlier; with nothing before it, it is that one day.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub end_only: bool,
 }
 
 /// What a row of the timeline is.

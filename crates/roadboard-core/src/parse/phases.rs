@@ -36,6 +36,8 @@ struct Seed {
     duration: Option<Span>,
     open: Option<String>,
     dates: Option<(String, String)>,
+    /// The dates were introduced as its end ("Estimated Completion: March 9, 2024").
+    dates_end: bool,
     section: Option<usize>,
     parent: Option<usize>,
     /// The list of phases it is in.
@@ -237,11 +239,14 @@ fn heading_seed(s: &RawSection, i: usize, parent: Option<usize>, release: bool) 
     // Dates in the heading win; dates in the body's first lines count when the heading
     // writes no time of its own.
     let heading_dates = grammar::calendar_phrase(&s.title, s.year);
-    let dates = heading_dates.as_ref().map(|d| d.0.clone()).or_else(|| {
-        (range.is_none() && duration.is_none() && open.is_none())
-            .then(|| s.body_dates.clone())
-            .flatten()
-    });
+    let body = (heading_dates.is_none() && range.is_none() && duration.is_none() && open.is_none())
+        .then(|| s.body_dates.clone())
+        .flatten();
+    let dates_end = match &heading_dates {
+        Some((_, phrase)) => grammar::introduces_end(&s.title, phrase),
+        None => body.is_some() && s.body_dates_end,
+    };
+    let dates = heading_dates.as_ref().map(|d| d.0.clone()).or(body);
     let phrase = range
         .as_ref()
         .map(|r| r.2.as_str())
@@ -261,6 +266,7 @@ fn heading_seed(s: &RawSection, i: usize, parent: Option<usize>, release: bool) 
         duration,
         open,
         dates,
+        dates_end,
         section: Some(i),
         parent,
         track: Track::Headings(s.parent, s.level),
@@ -336,6 +342,7 @@ pub(crate) fn build(
                 duration: grammar::find_estimate(&row.time),
                 open: None,
                 dates: None,
+                dates_end: false,
                 section: None,
                 parent: None,
                 track: Track::List,
@@ -369,6 +376,7 @@ pub(crate) fn build(
                 }
                 if seed.dates.is_none() {
                     seed.dates = row.dates.clone();
+                    seed.dates_end = row.dates_end;
                 }
                 seed.status = seed.status.or(row.status);
             }
@@ -384,6 +392,7 @@ pub(crate) fn build(
                         .dates
                         .clone()
                         .or_else(|| grammar::calendar_span(&row.time, None)),
+                    dates_end: row.dates.is_some() && row.dates_end,
                     section: None,
                     parent: None,
                     track: Track::Table(row.group),
@@ -568,6 +577,9 @@ pub(crate) fn build(
             parallel: seed.parallel,
             placed_by: how.get(i).copied().unwrap_or(Placement::Nominal),
             status: seed.status,
+            end_only: seed.dates_end
+                && !seed.milestone
+                && seed.dates.as_ref().is_some_and(|(a, b)| a == b),
         });
     }
     // parents, now that ids exist

@@ -52,13 +52,42 @@ pub fn implicit_order(phases: &[Phase], wrote_own: impl Fn(&str) -> bool) -> Vec
 /// that point backwards in time and reports written dependencies the document's own dates
 /// contradict. Idempotent: running it again on its result changes nothing.
 pub fn place(map: &mut Roadmap) {
-    let slots = schedule(&tasks_of(map));
+    let tasks = tasks_of(map);
+    let slots = schedule(&tasks);
     let round = |v: f64| (v * 1000.0).round() / 1000.0;
     for (p, s) in map.phases.iter_mut().zip(&slots) {
         p.start = round(s.start);
         p.end = s.end.map(round);
     }
+    start_where_prerequisites_end(map, &tasks);
     prune_and_report(map);
+}
+
+/// A phase whose only written date is its end ([`Phase::end_only`]: "Estimated Completion:
+/// March 9, 2024") runs from where its prerequisites end — the phase before it, or what it
+/// depends on — when that is earlier; with none, it stays the one day written. Its end (what
+/// others wait for) never moves, so nothing else is placed differently.
+fn start_where_prerequisites_end(map: &mut Roadmap, tasks: &[Task]) {
+    let from: Vec<Option<f64>> = map
+        .phases
+        .iter()
+        .zip(tasks)
+        .map(|(p, t)| {
+            if !p.end_only || p.placed_by != Placement::Dates {
+                return None;
+            }
+            t.after
+                .iter()
+                .filter_map(|&k| map.phases.get(k))
+                .map(|q| q.end.unwrap_or(q.start))
+                .reduce(f64::max)
+        })
+        .collect();
+    for (p, f) in map.phases.iter_mut().zip(from) {
+        if let Some(f) = f.filter(|f| *f + EPS < p.start) {
+            p.start = f;
+        }
+    }
 }
 
 /// The phases of `map` as tasks for [`schedule`], in model order: where each one's time comes

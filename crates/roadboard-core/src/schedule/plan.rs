@@ -246,10 +246,12 @@ fn phase_plan(
     }
 }
 
-/// The dates written for a phase, for people: one day, or first – last day.
+/// The dates written for a phase, for people: one day ("ends" it when that is all that is
+/// written of it), or first – last day.
 fn written_dates(p: &Phase) -> String {
     let day = |d: &Option<String>| d.as_deref().and_then(Date::parse_iso);
     match (day(&p.start_date), day(&p.end_date)) {
+        (Some(a), Some(b)) if a == b && p.end_only => format!("ends {}", a.long()),
         (Some(a), Some(b)) if a == b => a.long(),
         (Some(a), Some(b)) => format!("{} – {}", a.long(), b.long()),
         (Some(a), None) | (None, Some(a)) => a.long(),

@@ -460,6 +460,47 @@ pub(crate) fn calendar_span_in(
     calendar_span(text, year_ctx)
 }
 
+/// Words that say a date is when something ends ("Estimated Completion: March 9, 2024",
+/// "(completed 2026-03-30)", "Due by Jan 5", a Completed or Target date column).
+const END_WORDS: [&str; 19] = [
+    "completion",
+    "completed",
+    "complete",
+    "done",
+    "due",
+    "deadline",
+    "target",
+    "targeted",
+    "eta",
+    "by",
+    "until",
+    "released",
+    "shipped",
+    "finish",
+    "finished",
+    "end",
+    "ends",
+    "ended",
+    "delivered",
+];
+
+/// `words` ends with a word that makes the date after it an end ("Estimated Completion",
+/// "completed", "Target date"): one of its last two words is an end word.
+pub(crate) fn says_end(words: &str) -> bool {
+    let norm = crate::parse::ids::normalize(words);
+    norm.split(' ')
+        .rev()
+        .take(2)
+        .any(|w| END_WORDS.contains(&w))
+}
+
+/// The date `phrase` (a slice found in `text`) is introduced as an end ("Estimated
+/// Completion: March 9, 2024"); "Kick-off March 9, 2024" is not.
+pub(crate) fn introduces_end(text: &str, phrase: &str) -> bool {
+    text.find(phrase)
+        .is_some_and(|p| says_end(text.get(..p).unwrap_or("")))
+}
+
 /// A bare year heading ("### 2022"), used as the year for quarters below it.
 pub(crate) fn year_heading(title: &str) -> Option<i32> {
     let t = title.trim();
@@ -517,6 +558,24 @@ mod tests {
         assert_eq!(span("We may ship", Some(2022)), None);
         is("March 2026", "2026-03-01", "2026-03-31");
         assert_eq!(span("no dates", None), None);
+    }
+
+    #[test]
+    fn dates_introduced_as_ends() {
+        assert!(introduces_end(
+            "Phase 1: Rollout - Estimated Completion: March 9, 2024",
+            "March 9, 2024"
+        ));
+        assert!(introduces_end(
+            "Phase 1 (completed 2026-03-30)",
+            "2026-03-30"
+        ));
+        assert!(introduces_end("**Due by** Jan 5, 2026", "Jan 5, 2026"));
+        assert!(says_end("Target date"));
+        assert!(!introduces_end("Kick-off March 9, 2024", "March 9, 2024"));
+        assert!(!introduces_end("Sprint 3 (2026-02-02)", "2026-02-02"));
+        assert!(!says_end("Date"));
+        assert!(!says_end("Start"));
     }
 
     #[test]

@@ -43,7 +43,10 @@ impl<'a> Walker<'a> {
                     && self.lists.is_empty()
                     && !block.plain.to_ascii_lowercase().contains("updated")
                 {
-                    sec.body_dates = grammar::calendar_span(&block.plain, sec.year);
+                    if let Some((span, phrase)) = grammar::calendar_phrase(&block.plain, sec.year) {
+                        sec.body_dates_end = grammar::introduces_end(&block.plain, phrase);
+                        sec.body_dates = Some(span);
+                    }
                 }
                 if self.blocks_in_section <= 2 && grammar::says_parallel(&block.plain) {
                     sec.body_parallel = true;

@@ -271,6 +271,7 @@ impl<'a> Walker<'a> {
             time: lead.to_string(),
             line,
             dates: None,
+            dates_end: false,
             status: None,
             milestone: false,
             group: usize::MAX,

@@ -62,6 +62,8 @@ pub(crate) struct RawSection {
     /// The first calendar span written in the first lines of the section's own body
     /// ("**Target:** Q3 2025", "targeted for v1.13 (November 2023)").
     pub(crate) body_dates: Option<(String, String)>,
+    /// Those body dates were introduced as an end ("Estimated Completion: March 9, 2024").
+    pub(crate) body_dates_end: bool,
     /// The first lines of the section's body say it runs in parallel.
     pub(crate) body_parallel: bool,
 }
@@ -146,6 +148,9 @@ pub(crate) struct TablePhase {
     pub(crate) line: usize,
     /// The calendar span its date columns give (Start/End, Date, Completed, Due, …).
     pub(crate) dates: Option<(String, String)>,
+    /// Those dates come from an End column or a column that names an end (Completed, Due,
+    /// Target date).
+    pub(crate) dates_end: bool,
     /// Its Status cell, read by the status grammar.
     pub(crate) status: Option<Status>,
     /// A row of a release table (`| Version | Release date |`): a milestone.

@@ -101,6 +101,7 @@ impl<'a> Walker<'a> {
             deps,
             is_phase,
             body_dates: None,
+            body_dates_end: false,
             body_parallel: false,
         });
         self.heading_stack.push(idx);

@@ -39,6 +39,7 @@ impl<'a> Walker<'a> {
                     time: row.get(time).cloned().unwrap_or_default(),
                     line: *line,
                     dates: None,
+                    dates_end: false,
                     status: None,
                     milestone: false,
                     group,
@@ -124,6 +125,11 @@ impl<'a> Walker<'a> {
             c.and_then(|c| row.get(c))
                 .and_then(|v| grammar::calendar_span(v, year))
         };
+        // "Completed", "Due", "Target date": a single date in that column is when it ends
+        let date_is_end = cols
+            .date
+            .and_then(|c| t.header.get(c))
+            .is_some_and(|h| grammar::says_end(h));
         let dated: Vec<_> = t
             .rows
             .iter()
@@ -131,11 +137,11 @@ impl<'a> Walker<'a> {
             .map(|(line, row)| {
                 let start = cell(row, cols.start);
                 let end = cell(row, cols.end);
-                let dates = match (start, end) {
-                    (Some(a), Some(b)) if a.0 <= b.1 => Some((a.0, b.1)),
-                    (Some(a), _) => Some(a),
-                    (None, Some(b)) => Some(b),
-                    (None, None) => cell(row, cols.date),
+                let (dates, ends) = match (start, end) {
+                    (Some(a), Some(b)) if a.0 <= b.1 => (Some((a.0, b.1)), false),
+                    (Some(a), _) => (Some(a), false),
+                    (None, Some(b)) => (Some(b), true),
+                    (None, None) => (cell(row, cols.date), date_is_end),
                 };
                 let status = cols
                     .status
@@ -146,6 +152,7 @@ impl<'a> Walker<'a> {
                     row.get(cols.name).cloned().unwrap_or_default(),
                     dates,
                     status,
+                    ends,
                 )
             })
             .collect();
@@ -155,21 +162,23 @@ impl<'a> Walker<'a> {
         }
         let existing = self.out.table_phases.len() - first_row;
         if existing > 0 {
-            for (row, (_, _, dates, status)) in
+            for (row, (_, _, dates, status, ends)) in
                 self.out.table_phases.iter_mut().skip(first_row).zip(dated)
             {
                 row.dates = dates;
+                row.dates_end = ends;
                 row.status = status;
                 row.milestone = cols.release;
             }
             return;
         }
-        for (line, name, dates, status) in dated {
+        for (line, name, dates, status, dates_end) in dated {
             self.out.table_phases.push(TablePhase {
                 name,
                 time: String::new(),
                 line,
                 dates,
+                dates_end,
                 status,
                 milestone: cols.release,
                 group,
