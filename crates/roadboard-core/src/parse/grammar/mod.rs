@@ -66,4 +66,4 @@ pub(crate) use status::{
     cell_status, heading_status_in, leading_in_progress_box, leading_status_label,
     leading_status_mark, status_after_lead, status_field, trailing_status,
 };
-pub(crate) use table::{date_columns, table_shape, ItemColumns, TableShape};
+pub(crate) use table::{date_columns, is_total_row, table_shape, ItemColumns, TableShape};

@@ -241,6 +241,15 @@ const DATE_WORDS: [&str; 17] = [
     "shipped",
 ];
 
+/// A first cell that makes a row the sum of the rows above it ("Total", "**Overall**"), not
+/// a phase of its own.
+pub(crate) fn is_total_row(name: &str) -> bool {
+    matches!(
+        normalize(name).as_str(),
+        "total" | "totals" | "sum" | "overall" | "grand total" | "all phases" | "total duration"
+    )
+}
+
 /// Words of a header cell that make it the start column.
 const START_WORDS: [&str; 3] = ["start", "started", "begin"];
 
@@ -303,6 +312,24 @@ mod tests {
     fn shape(cells: &[&str]) -> TableShape {
         let header: Vec<String> = cells.iter().map(|c| c.to_string()).collect();
         table_shape(&header)
+    }
+
+    #[test]
+    fn total_rows_are_sums_not_phases() {
+        assert!(is_total_row("**Total**"));
+        assert!(is_total_row("Grand Total"));
+        assert!(!is_total_row("Phase 1: Totals dashboard"));
+        let map = crate::parse(
+            "# Plan\n\n| Phase | Duration |\n|---|---|\n| Phase 1 | 2 weeks |\n\
+             | Phase 2 | 1 week |\n| **Total** | **3 weeks** |\n",
+        );
+        let titles: Vec<&str> = map.phases.iter().map(|p| p.title.as_str()).collect();
+        assert_eq!(titles, ["Phase 1", "Phase 2"]);
+        let dated = crate::parse(
+            "# Plan\n\n| Phase | Completed |\n|---|---|\n| Phase 1 | 2026-01-20 |\n\
+             | Total | 2026-01-20 |\n",
+        );
+        assert_eq!(dated.phases.len(), 1, "{:?}", dated.phases);
     }
 
     #[test]

@@ -31,7 +31,7 @@ impl<'a> Walker<'a> {
         if let grammar::TableShape::Timeline { phase, time } = shape {
             for (line, row) in &t.rows {
                 let name = row.get(phase).cloned().unwrap_or_default();
-                if name.is_empty() {
+                if name.is_empty() || grammar::is_total_row(&name) {
                     continue;
                 }
                 self.out.table_phases.push(TablePhase {
@@ -133,7 +133,10 @@ impl<'a> Walker<'a> {
         let dated: Vec<_> = t
             .rows
             .iter()
-            .filter(|(_, row)| !row.get(cols.name).is_none_or(|n| n.is_empty()))
+            .filter(|(_, row)| {
+                row.get(cols.name)
+                    .is_some_and(|n| !n.is_empty() && !grammar::is_total_row(n))
+            })
             .map(|(line, row)| {
                 let start = cell(row, cols.start);
                 let end = cell(row, cols.end);
