@@ -556,3 +556,14 @@ fn fit_keeps_a_plan_of_two_years_on_screen() {
         );
     }
 }
+
+/// A phase's written status that the bar cannot show ("**Status:** In Progress") starts its
+/// note; a phase with none keeps its note as it was.
+#[test]
+fn a_written_phase_status_is_in_the_note() {
+    let doc = "# Plan\n\n## Phase 1 (Week 1)\n\n**Status:** In Progress\n\n- [ ] a\n- [x] b\n\n\
+               ## Phase 2 (Week 2)\n\n- [ ] c\n";
+    let t = layout(&roadboard_core::parse(doc), &opts(Zoom::Fit));
+    let notes: Vec<String> = t.rows.iter().map(|r| r.note(1, 2)).collect();
+    assert_eq!(notes, ["In progress · Week 1 · 1/2", "Week 2 · 1/2"]);
+}

@@ -56,6 +56,9 @@ pub(super) struct Plan {
     pub(super) shift: f64,
     /// The progress the document claims for it ("Phase 1 … (90% complete)"), if any.
     pub(super) claim: Option<f64>,
+    /// The status the document writes for it, when the bar does not show it already ("In
+    /// progress", "Blocked").
+    pub(super) status_word: Option<&'static str>,
 }
 
 impl Plan {
@@ -73,8 +76,12 @@ impl Plan {
             String::new()
         };
         let claim = self.claim.map(claim_note).unwrap_or_default();
+        let status = self
+            .status_word
+            .map(|w| format!("{w} · "))
+            .unwrap_or_default();
         text_width(
-            &format!("{}{count}{claim}{shift}", self.duration_text),
+            &format!("{status}{}{count}{claim}{shift}", self.duration_text),
             NOTE_FONT,
         )
     }
@@ -243,6 +250,10 @@ fn phase_plan(
         delayed: false,
         shift: 0.0,
         claim: None,
+        status_word: match p.status {
+            Some(s @ (Status::InProgress | Status::Blocked)) => Some(crate::board::status_label(s)),
+            _ => None,
+        },
     }
 }
 
@@ -305,6 +316,7 @@ fn item_plans(
             delayed: delay > 0.0,
             shift: if moved { cursor + delay - planned } else { 0.0 },
             claim: map.claim_about(&it.id).map(|c| c.percent),
+            status_word: None,
         });
         cursor += lo + delay;
         planned += lo;

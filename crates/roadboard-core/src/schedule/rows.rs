@@ -105,6 +105,9 @@ pub struct Row {
     pub planned_label: String,
     /// The progress the document claims for it ("90% complete" on its heading), if any.
     pub claim: Option<f64>,
+    /// The status the document writes for it when the bar does not show it ("In progress",
+    /// "Blocked"): the note starts with it.
+    pub status_word: Option<&'static str>,
 }
 
 impl Row {
@@ -134,6 +137,11 @@ impl Row {
         let note = match self.claim {
             Some(c) if note.is_empty() => format!("claims {c}%"),
             Some(c) => format!("{note}{}", super::plan::claim_note(c)),
+            None => note,
+        };
+        let note = match self.status_word {
+            Some(w) if note.is_empty() => w.to_string(),
+            Some(w) => format!("{w} · {note}"),
             None => note,
         };
         if self.whatif.is_some() && self.shift > 0.0 {
@@ -345,6 +353,7 @@ fn place_row(p: &Plan, y: f64, scale: &Scale, anchor: &Anchor) -> Row {
         shift: p.shift,
         planned_label,
         claim: p.claim,
+        status_word: p.status_word,
     }
 }
 
