@@ -566,4 +566,11 @@ fn a_written_phase_status_is_in_the_note() {
     let t = layout(&roadboard_core::parse(doc), &opts(Zoom::Fit));
     let notes: Vec<String> = t.rows.iter().map(|r| r.note(1, 2)).collect();
     assert_eq!(notes, ["In progress · Week 1 · 1/2", "Week 2 · 1/2"]);
+    assert!(
+        t.rows[0]
+            .aria_label(1, 2)
+            .contains("(Week 1), in progress, 1 of 2 done"),
+        "{}",
+        t.rows[0].aria_label(1, 2)
+    );
 }

@@ -219,8 +219,12 @@ impl Row {
             ),
             None => String::new(),
         };
+        let status = self
+            .status_word
+            .map(|w| format!(", {}", w.to_lowercase()))
+            .unwrap_or_default();
         format!(
-            "{what} {}: {when}{written}{progress}{deps}{crit}{whatif}",
+            "{what} {}: {when}{written}{status}{progress}{deps}{crit}{whatif}",
             self.title
         )
     }
