@@ -194,7 +194,7 @@ pub fn WindowedParts(
     view! {
         <p class="doc-window-note">
             "This document is long, so it is drawn as you scroll: the browser's find (Ctrl+F) and "
-            "printing see only the part near the screen. The Board's Find box finds every item."
+            "printing see only the parts near the screen. The Board's Find box finds every item."
         </p>
         <For each=move || 0..shown.get() key=|k| *k children=move |k| {
             let Some(part) = parts.with_value(|p| p.get(k).cloned()) else {
