@@ -166,6 +166,9 @@ pub fn WindowedParts(
                         return; // the view is gone
                     }
                     leptos::task::tick().await; // on the page
+                    if shown.try_get_untracked().is_none() {
+                        return;
+                    }
                     watch();
                 }
                 if !first {
@@ -177,6 +180,9 @@ pub fn WindowedParts(
                     break;
                 }
                 next_task().await;
+                if shown.try_get_untracked().is_none() {
+                    return; // the view is gone
+                }
             }
             let _ = complete.try_set(true);
             goto_part(session, parts, true);
@@ -222,10 +228,13 @@ fn measure_first(
     parts: StoredValue<Vec<Part>>,
     px_per_node: RwSignal<f64>,
 ) {
-    if px_per_node.get_untracked() != PX_PER_NODE {
-        return;
+    if px_per_node.try_get_untracked() != Some(PX_PER_NODE) {
+        return; // measured already, or the view is gone
     }
-    let Some(size) = parts.with_value(|p| p.first().map(|p| p.weight)) else {
+    let Some(size) = parts
+        .try_with_value(|p| p.first().map(|p| p.weight))
+        .flatten()
+    else {
         return;
     };
     let el = article.get_untracked().and_then(|a| {
@@ -235,7 +244,7 @@ fn measure_first(
     });
     let height = el.map_or(0.0, |el| el.get_bounding_client_rect().height());
     if height > 0.0 && size > 0 {
-        px_per_node.set(height / size as f64);
+        let _ = px_per_node.try_set(height / size as f64);
     }
 }
 
