@@ -43,14 +43,15 @@ struct Part {
     /// The first source line in it.
     first_line: Option<usize>,
     /// On the page (else a placeholder of its height).
-    drawn: ArcRwSignal<bool>,
-    /// Its height when it was last dropped, in px.
-    height: ArcRwSignal<Option<f64>>,
+    drawn: RwSignal<bool>,
+    /// Its height when it was last dropped, in px (0 until then).
+    height: RwSignal<f64>,
 }
 
 impl Part {
-    /// Read the next part from `blocks`; `None` when there is nothing left.
-    fn read(blocks: &mut Blocks<'_>) -> Option<Part> {
+    /// Read the next part from `blocks`; `None` when there is nothing left. Its signals belong
+    /// to `owner` (the view), so they go with it.
+    fn read(blocks: &mut Blocks<'_>, owner: Option<&Owner>) -> Option<Part> {
         let (mut nodes, mut size) = (Vec::new(), 0);
         while size < PART_NODES {
             let Some(block) = blocks.next() else { break };
@@ -61,8 +62,8 @@ impl Part {
             first_line: first_line(&nodes),
             nodes: Arc::new(nodes),
             weight: size,
-            drawn: ArcRwSignal::new(false),
-            height: ArcRwSignal::new(None),
+            drawn: owner.map_or_else(|| RwSignal::new(false), |o| o.with(|| RwSignal::new(false))),
+            height: owner.map_or_else(|| RwSignal::new(0.0), |o| o.with(|| RwSignal::new(0.0))),
         })
     }
 
@@ -85,6 +86,7 @@ pub fn WindowedParts(
     article: NodeRef<leptos::html::Article>,
 ) -> impl IntoView {
     let session = expect_context::<Session>();
+    let owner = Owner::current();
     let parts = StoredValue::new(Vec::<Part>::new());
     let shown = RwSignal::new(0usize);
     let px_per_node = RwSignal::new(PX_PER_NODE);
@@ -110,7 +112,7 @@ pub fn WindowedParts(
                         }
                         Some(part) if height > 0.0 => {
                             if part.drawn.get_untracked() {
-                                part.height.set(Some(height));
+                                part.height.set(height);
                                 part.drawn.set(false);
                             }
                             true
@@ -144,7 +146,7 @@ pub fn WindowedParts(
                 let mut new = Vec::new();
                 let mut last = false;
                 loop {
-                    match Part::read(&mut blocks) {
+                    match Part::read(&mut blocks, owner.as_ref()) {
                         Some(part) => new.push(part),
                         None => {
                             last = true;
@@ -206,15 +208,17 @@ pub fn WindowedParts(
             let Some(part) = parts.with_value(|p| p.get(k).cloned()) else {
                 return ().into_any();
             };
-            let (drawn, on_page, placeholder) = (part.drawn.clone(), part.drawn.clone(), part.drawn);
+            let drawn = part.drawn;
             let (nodes, height, size) = (part.nodes, part.height, part.weight as f64);
             let m = m.clone();
             view! {
-                <div class="doc-part windowed" data-part=k class:placeholder=move || !placeholder.get()
+                <div class="doc-part windowed" data-part=k class:placeholder=move || !drawn.get()
                     style:height=move || (!drawn.get()).then(|| {
-                        format!("{:.0}px", height.get().unwrap_or_else(|| size * px_per_node.get()))
+                        let known = height.get();
+                        let px = if known > 0.0 { known } else { size * px_per_node.get() };
+                        format!("{px:.0}px")
                     })>
-                    {move || on_page.get().then(|| draw(&nodes, Some(&m)))}
+                    {move || drawn.get().then(|| draw(&nodes, Some(&m)))}
                 </div>
             }
             .into_any()
