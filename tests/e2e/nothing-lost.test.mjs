@@ -201,7 +201,7 @@ test('r13: a headingless file or paste keeps its title after a reload; a paste i
   }
 });
 
-test('r13-9: at 100,000 items a tick answers at once and the Document tab never blocks the page for long', async () => {
+test('r13-9: at 100,000 items a tick answers at once and the Document view never blocks the page for long', async () => {
   const { generatedLarge } = await import('./bench-data.mjs');
   const file = path.join(DIST, 'e2e-100000.md');
   fs.writeFileSync(file, generatedLarge(100000));
@@ -224,27 +224,43 @@ test('r13-9: at 100,000 items a tick answers at once and the Document tab never 
     ticks.sort((a, b) => a - b);
     // Goal 50 ms (make bench measures it); the test allows for a busy machine.
     assert.ok(ticks[2] < 100, `tick → next frame, median ${ticks[2].toFixed(0)} ms`);
-    const longest = await page.evaluate(async () => {
+    const doc = await page.evaluate(async () => {
       const tasks = [];
       const obs = new PerformanceObserver((l) => tasks.push(...l.getEntries()));
       obs.observe({ type: 'longtask' });
+      const longest = (from) => tasks.filter((e) => e.startTime >= from - 1).reduce((m, e) => Math.max(m, e.duration), 0);
+      const elements = () => document.querySelector('article.document').getElementsByTagName('*').length;
       const t0 = performance.now();
       document.querySelector('#tab-document').click();
       await new Promise((resolve) => {
         const check = () => {
           const art = document.querySelector('article.document');
-          const drawn = art && art.getAttribute('aria-busy') !== 'true' && art.querySelectorAll('.doc-check').length >= 100000;
-          if (drawn) resolve(); else setTimeout(check, 100);
+          if (art && art.getAttribute('aria-busy') === 'false') resolve(); else setTimeout(check, 100);
         };
         check();
       });
+      await new Promise((r) => setTimeout(r, 300));
+      const open = longest(t0);
+      // Scroll to the end in steps: parts are drawn as they come near, and dropped far away.
+      const t1 = performance.now();
+      let most = elements();
+      for (let s = 1; s <= 10; s++) {
+        window.scrollTo(0, (document.documentElement.scrollHeight - innerHeight) * s / 10);
+        await new Promise((r) => setTimeout(r, 250));
+        most = Math.max(most, elements());
+      }
       obs.disconnect();
-      return tasks.filter((e) => e.startTime >= t0 - 1).reduce((m, e) => Math.max(m, e.duration), 0);
+      const last = [...document.querySelectorAll('article.document .doc-check')].pop();
+      return { open, scroll: longest(t1), most, last: last?.getAttribute('aria-label') ?? '' };
     });
-    // Goal ~200 ms (make bench measures it: ~1.1 s on a loaded 2-core machine); it was 4.3 s.
-    // The bound catches the page-blocking draw coming back without failing on a busy machine.
-    assert.ok(longest < 2500, `longest task while the Document view is drawn: ${longest.toFixed(0)} ms`);
-    assert.equal(await page.locator('article.document .doc-check').count(), 100000, 'all drawn');
+    // Goal ~200 ms (make bench measures it). Before the Document view drew only the parts near
+    // the screen, the longest task was ~1.1 s on this loaded machine (4.3 s before issue 13); it
+    // is now the tab switch itself (~150-350 ms loaded). The bound allows for a busy machine;
+    // the element count is what keeps the page from growing with the document.
+    assert.ok(doc.open < 1500, `longest task while the Document view opens: ${doc.open.toFixed(0)} ms`);
+    assert.ok(doc.scroll < 1500, `longest task while scrolling it: ${doc.scroll.toFixed(0)} ms`);
+    assert.ok(doc.most < 5000, `elements in the Document view: at most ${doc.most} (it was ~200,000)`);
+    assert.match(doc.last, /^Task 99999:/, 'the end is drawn at the end');
     assertClean(assert, page);
   } finally {
     await context.close();

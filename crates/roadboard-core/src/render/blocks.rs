@@ -307,6 +307,38 @@ impl Iterator for Blocks<'_> {
     }
 }
 
+/// The first source line in `nodes` (of a block, a list item or a task box, in document
+/// order): where a part of the Document view starts.
+pub fn first_line(nodes: &[Node]) -> Option<usize> {
+    nodes.iter().find_map(|n| match n {
+        Node::Element(e) => e.line.or_else(|| first_line(&e.children)),
+        Node::Task { line, .. } => Some(*line),
+        Node::Text(_) => None,
+    })
+}
+
+/// Which part shows source line `line`, given each part's [`first_line`] in order: the last
+/// part starting at or before it (the first part when it comes before them all). `None` while
+/// the parts read so far might not reach it — no part starts after it and the document is not
+/// `complete` — or when there are no parts.
+pub fn part_of_line(
+    first_lines: impl IntoIterator<Item = Option<usize>>,
+    line: usize,
+    complete: bool,
+) -> Option<usize> {
+    let mut found = None;
+    let mut any = false;
+    for (k, first) in first_lines.into_iter().enumerate() {
+        any = true;
+        match first {
+            Some(l) if l > line => return Some(found.unwrap_or(0)),
+            Some(_) => found = Some(k),
+            None => {}
+        }
+    }
+    (complete && any).then(|| found.unwrap_or(0))
+}
+
 impl Element {
     fn text_prefix(&mut self, s: &str) {
         self.children.push(Node::Text(s.to_string()));
@@ -371,5 +403,40 @@ mod tests {
             ]
         );
         assert_eq!(plain(&parts), plain(&document(text)), "nothing lost");
+    }
+
+    #[test]
+    fn a_line_is_found_in_the_part_that_starts_at_or_before_it() {
+        let text = "# T\n\nintro\n\n- [ ] a\n- [ ] b\n\n## U\n\nmore\n";
+        let blocks: Vec<Node> = Blocks::new(text).collect();
+        let firsts: Vec<Option<usize>> = blocks
+            .iter()
+            .map(|b| first_line(std::slice::from_ref(b)))
+            .collect();
+        // heading 1, paragraph 3, list (its first item) 5, heading 8, paragraph 10
+        assert_eq!(firsts, [Some(1), Some(3), Some(5), Some(8), Some(10)]);
+        let at = |line, complete| part_of_line(firsts.iter().copied(), line, complete);
+        assert_eq!(
+            at(6, false),
+            Some(2),
+            "the list's second item is in the list"
+        );
+        assert_eq!(at(8, false), Some(3));
+        assert_eq!(
+            at(10, false),
+            None,
+            "a later part might still start at or before it"
+        );
+        assert_eq!(
+            at(99, true),
+            Some(4),
+            "the last part once everything is read"
+        );
+        assert_eq!(
+            part_of_line([None, Some(4)], 2, false),
+            Some(0),
+            "before every part"
+        );
+        assert_eq!(part_of_line([], 2, true), None, "no parts");
     }
 }

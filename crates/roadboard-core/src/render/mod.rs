@@ -7,7 +7,7 @@
 mod blocks;
 
 use blocks::build;
-pub use blocks::Blocks;
+pub use blocks::{first_line, part_of_line, Blocks};
 
 /// Nesting deeper than this is flattened, so drawing the tree never recurses without bound.
 pub const MAX_DEPTH: usize = 40;

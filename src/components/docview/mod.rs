@@ -1,6 +1,8 @@
 //! The Document view: the whole document rendered safely, with the same live checkboxes,
-//! drawn in parts — each part read and drawn in a task of its own, so a 100,000-item document
-//! never blocks the page for long (the first screenful appears at once).
+//! drawn in parts — each part read and drawn in a task of its own, so the page is never
+//! blocked for long (the first screenful appears at once). A long document (more than
+//! [`WINDOW_BYTES`]) draws only the parts near the screen ([`mod@window`]): a 100,000-item one
+//! would otherwise grow the page to hundreds of thousands of elements.
 
 use crate::components::detail::focus_panel;
 use crate::components::rich::draw;
@@ -12,6 +14,13 @@ use leptos::task::spawn_local;
 use roadboard_core::render::{Blocks, Node};
 use std::sync::Arc;
 
+pub mod window;
+
+use window::WindowedParts;
+
+/// A document longer than this many bytes draws only the parts near the screen (five times the
+/// longest real roadmap we have read, 39 KB); a shorter one draws every part.
+pub const WINDOW_BYTES: usize = 200_000;
 /// A long top-level list is drawn in parts of this many items.
 const LIST_PART: usize = 100;
 /// Aim for each part's task (reading and drawing it) to take about this long.
@@ -28,10 +37,69 @@ pub fn DocumentView(
 ) -> impl IntoView {
     let session = expect_context::<Session>();
     let hl = use_context::<Highlight>();
+    let complete = RwSignal::new(false);
+    let article = NodeRef::<leptos::html::Article>::new();
+    let windowed = model.text.len() > WINDOW_BYTES;
+    let parts = if windowed {
+        view! { <WindowedParts model=model.clone() complete=complete article=article/> }.into_any()
+    } else {
+        view! { <WholeParts model=model.clone() complete=complete/> }.into_any()
+    };
+    // A click on an item's text (not its checkbox or a link) opens the item; Enter on its
+    // checkbox too.
+    let m_open = model.clone();
+    let open_at = move |el: Option<web_sys::Element>, keyboard: bool| {
+        let Some(el) = el else { return false };
+        let on_control = el
+            .closest("a, button, label, pre, summary")
+            .ok()
+            .flatten()
+            .is_some()
+            || (!keyboard && el.tag_name().eq_ignore_ascii_case("input"));
+        let line = el
+            .closest("li[data-line]")
+            .ok()
+            .flatten()
+            .and_then(|li| li.get_attribute("data-line"))
+            .and_then(|v| v.parse::<usize>().ok());
+        let item = line.and_then(|l| m_open.map.items.iter().find(|it| it.line == l));
+        match item {
+            Some(it) if !on_control => {
+                let id = it.id.clone();
+                session.view.update(|v| v.item = Some(id));
+                true
+            }
+            _ => false,
+        }
+    };
+    let open_key = open_at.clone();
+    view! {
+        <article class="document" aria-label="Document" node_ref=article aria-busy=move || (!complete.get()).to_string()
+            on:click=move |ev: leptos::ev::MouseEvent| { open_at(event_element(&ev), false); }
+            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                if ev.key() == "Enter" && open_key(event_element(&ev), true) {
+                    ev.prevent_default();
+                    focus_panel();
+                }
+            }
+            class:has-selection=move || hl.as_ref().is_some_and(|h| h.focus.with(Option::is_some))>
+            {parts}
+        </article>
+    }
+}
+
+/// Every part of the document, drawn one after another (a document up to [`WINDOW_BYTES`]).
+#[component]
+fn WholeParts(
+    /// The opened document.
+    model: Arc<DocModel>,
+    /// Set when every part is drawn.
+    complete: RwSignal<bool>,
+) -> impl IntoView {
+    let session = expect_context::<Session>();
     // The parts drawn so far; a part is a run of top-level blocks.
     let parts = StoredValue::new(Vec::<Arc<Vec<Node>>>::new());
     let shown = RwSignal::new(0usize);
-    let complete = RwSignal::new(false);
     {
         let model = model.clone();
         spawn_local(async move {
@@ -84,50 +152,12 @@ pub fn DocumentView(
             request_animation_frame(move || try_goto_line(session, done));
         }
     });
-    let m = model.clone();
-    // A click on an item's text (not its checkbox or a link) opens the item; Enter on its
-    // checkbox too.
-    let m_open = model.clone();
-    let open_at = move |el: Option<web_sys::Element>, keyboard: bool| {
-        let Some(el) = el else { return false };
-        let on_control = el
-            .closest("a, button, label, pre, summary")
-            .ok()
-            .flatten()
-            .is_some()
-            || (!keyboard && el.tag_name().eq_ignore_ascii_case("input"));
-        let line = el
-            .closest("li[data-line]")
-            .ok()
-            .flatten()
-            .and_then(|li| li.get_attribute("data-line"))
-            .and_then(|v| v.parse::<usize>().ok());
-        let item = line.and_then(|l| m_open.map.items.iter().find(|it| it.line == l));
-        match item {
-            Some(it) if !on_control => {
-                let id = it.id.clone();
-                session.view.update(|v| v.item = Some(id));
-                true
-            }
-            _ => false,
-        }
-    };
-    let open_key = open_at.clone();
+    let m = model;
     view! {
-        <article class="document" aria-label="Document" aria-busy=move || (!complete.get()).to_string()
-            on:click=move |ev: leptos::ev::MouseEvent| { open_at(event_element(&ev), false); }
-            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
-                if ev.key() == "Enter" && open_key(event_element(&ev), true) {
-                    ev.prevent_default();
-                    focus_panel();
-                }
-            }
-            class:has-selection=move || hl.as_ref().is_some_and(|h| h.focus.with(Option::is_some))>
-            <For each=move || 0..shown.get() key=|k| *k children=move |k| {
-                let nodes = parts.with_value(|p| p.get(k).cloned()).unwrap_or_default();
-                view! { <div class="doc-part">{draw(&nodes, Some(&m))}</div> }
-            }/>
-        </article>
+        <For each=move || 0..shown.get() key=|k| *k children=move |k| {
+            let nodes = parts.with_value(|p| p.get(k).cloned()).unwrap_or_default();
+            view! { <div class="doc-part">{draw(&nodes, Some(&m))}</div> }
+        }/>
     }
 }
 
