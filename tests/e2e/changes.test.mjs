@@ -145,6 +145,8 @@ test('Compare with… a pasted older version: same summary, ghost bars with slip
 
     // Stop comparing: back to nothing (this is the first visit).
     await region.getByRole('button', { name: 'Stop comparing' }).click();
+    // the timeline redraws after the click: wait for the ghost bars to go, then count
+    await page.waitForFunction(() => document.querySelectorAll('.tl-baseline').length === 0, null, { timeout: 10000 });
     assert.equal(await page.locator('.tl-baseline').count(), 0);
     assert.equal(await page.locator('[data-change]').count(), 0);
     assertClean(assert, page);
