@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-export const DIST = path.resolve(here, '../../dist');
+// ROADBOARD_DIST names another built site (an A/B against an older build); dist/ otherwise.
+export const DIST = process.env.ROADBOARD_DIST ? path.resolve(process.env.ROADBOARD_DIST) : path.resolve(here, '../../dist');
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 const TYPES = {
