@@ -1,20 +1,14 @@
 //! The Board view: toolbar (search, group by, filters) and columns of cards.
 
-use crate::components::board_keys::{keep_tab_stop, move_between_cards, take_tab_stop};
-use crate::components::card_details::CardDetails;
-use crate::components::changes::ChangeMarks;
-use crate::components::detail::focus_panel;
-use crate::components::rich::draw;
+use crate::components::board_events;
+use crate::components::board_keys::keep_tab_stop;
+use crate::components::card::CardView;
 use crate::doc::{DocModel, Highlight};
 use crate::session::Session;
 use leptos::prelude::*;
-use roadboard_core::board::{
-    columns, effective_status, format_estimate, priority_key, priority_label, status_key,
-    status_label, GroupBy, PRIORITIES, STATUSES,
-};
+use roadboard_core::board::{columns, priority_label, status_label, GroupBy, PRIORITIES, STATUSES};
 use roadboard_core::model::{Priority, Status};
 use std::sync::Arc;
-use wasm_bindgen::JsCast;
 
 /// Cards drawn per column before a "Show more" button.
 const PAGE: usize = 40;
@@ -109,6 +103,8 @@ pub fn BoardView(
     let board_model = model.clone();
     let hl = use_context::<Highlight>();
     keep_tab_stop(layout);
+    // Read once for the board (each column starts folded on phones but the first).
+    let phone = is_phone();
     // On phones the filters sit behind one "Filters" button.
     let filters_open = RwSignal::new(false);
     let active_filters = move || {
@@ -201,7 +197,14 @@ pub fn BoardView(
                 </p>
             </div>
         })}
-        <div class="board" on:keydown=move_between_cards
+        // The cards' events are handled here, once for the board (see board_events).
+        <div class="board"
+            on:click=board_events::click(session)
+            on:change=board_events::change(model.clone())
+            on:keydown=board_events::keydown(model.clone(), session)
+            on:focusin=board_events::focusin
+            on:mouseover=board_events::mouseover(&model)
+            on:mouseout=board_events::mouseout(&model)
             class:has-selection={
                 let hl = hl.clone();
                 move || hl.as_ref().is_some_and(|h| h.focus.with(Option::is_some))
@@ -210,7 +213,7 @@ pub fn BoardView(
                 key=|k| k.clone()
                 children=move |key| {
                     let m = board_model.clone();
-                    view! { <ColumnView model=m key=key layout=layout/> }
+                    view! { <ColumnView model=m key=key layout=layout phone=phone/> }
                 }/>
         </div>
     }
@@ -221,14 +224,17 @@ fn ColumnView(
     model: Arc<DocModel>,
     key: String,
     layout: Memo<Vec<roadboard_core::board::Column>>,
+    phone: bool,
 ) -> impl IntoView {
     // On phones every column but the first starts folded (its head shows its count).
-    let first = layout.with_untracked(|cols| {
-        cols.iter()
-            .find(|c| c.total > 0)
-            .is_none_or(|c| c.key == key)
-    });
-    let collapsed = RwSignal::new(!first && is_phone());
+    let collapsed = RwSignal::new(
+        phone
+            && !layout.with_untracked(|cols| {
+                cols.iter()
+                    .find(|c| c.total > 0)
+                    .is_none_or(|c| c.key == key)
+            }),
+    );
     // Below PAGE only until the first page is filled in; "Show more" only grows it.
     let limit = RwSignal::new(FIRST);
     set_timeout(
@@ -383,237 +389,6 @@ fn ColumnView(
             </ul>
         </section>
     }
-}
-
-/// All descendants of item `i` with their depth below it, in document order (iterative).
-fn descendants(model: &DocModel, i: usize) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut stack: Vec<(usize, usize)> = model
-        .index
-        .children
-        .get(i)
-        .map(|c| c.iter().rev().map(|j| (*j, 1)).collect())
-        .unwrap_or_default();
-    while let Some((j, depth)) = stack.pop() {
-        out.push((j, depth));
-        if out.len() > model.map.items.len() {
-            break;
-        }
-        if let Some(c) = model.index.children.get(j) {
-            stack.extend(c.iter().rev().map(|k| (*k, depth + 1)));
-        }
-    }
-    out
-}
-
-#[component]
-fn CardView(model: Arc<DocModel>, index: usize) -> impl IntoView {
-    let session = expect_context::<Session>();
-    let Some(item) = model.map.items.get(index).cloned() else {
-        return ().into_any();
-    };
-    let input_id = format!("cb-{}", item.id);
-    // Only the checkbox ticks: the text names it, and a click on the text opens the item.
-    let text_id = format!("ct-{}", item.id);
-    let rich = roadboard_core::render::inline(&item.markdown);
-    let label_body = if rich.is_empty() {
-        draw(
-            &[roadboard_core::render::Node::Text(item.text.clone())],
-            None,
-        )
-    } else {
-        draw(&rich, None)
-    };
-    let subs = descendants(&model, index);
-    let sub_count = {
-        let m = model.clone();
-        let subs = subs.clone();
-        move || {
-            let d = subs.iter().filter(|(j, _)| m.ticked(*j)).count();
-            format!("{d}/{}", subs.len())
-        }
-    };
-    let status = {
-        let m = model.clone();
-        let item = item.clone();
-        move || effective_status(&item, m.ticked(index))
-    };
-    let id_sel = item.id.clone();
-    // Keyed: only the cards whose selection changed re-run (not every card on every change).
-    let hl_sel = use_context::<Highlight>();
-    let selected = move || hl_sel.as_ref().is_some_and(|h| h.is_selected(&id_sel));
-    let id_click = item.id.clone();
-    let id_enter = item.id.clone();
-    let id_hover = item.id.clone();
-    let m_space = model.clone();
-    let hl = use_context::<Highlight>();
-    let changes = use_context::<ChangeMarks>().unwrap_or_default();
-    let hovered = model.hovered;
-    let m_check = model.clone();
-    let m_checked = model.clone();
-    // Ready / blocked by open prerequisites, live as items are ticked.
-    let has_prereqs = model.graph.prerequisite_count(index) > 0;
-    let open_prereqs = {
-        let m = model.clone();
-        move || {
-            let names: Vec<String> = m
-                .graph
-                .open_prerequisite_names(index, &|j| m.ticked(j))
-                .into_iter()
-                .map(str::to_string)
-                .collect();
-            names
-        }
-    };
-    let readiness = {
-        let m = model.clone();
-        let open_prereqs = open_prereqs.clone();
-        move || {
-            if !has_prereqs || m.ticked(index) {
-                return None;
-            }
-            let open = open_prereqs();
-            Some(if open.is_empty() {
-                view! { <span class="badge ready" title="All prerequisites are done">"Ready"</span> }.into_any()
-            } else {
-                view! { <span class="badge waiting" title=format!("Waits on: {}", open.join(", "))>{format!("Blocked by {}", open.len())}</span> }.into_any()
-            })
-        }
-    };
-    let waits_on = {
-        let m = model.clone();
-        move || {
-            if !has_prereqs || m.ticked(index) {
-                return None;
-            }
-            let open = open_prereqs();
-            (!open.is_empty())
-                .then(|| view! { <p class="waits-on">"Waits on: "{open.join(", ")}</p> })
-        }
-    };
-    // The reader's tick wins over the file's own mark; the difference stays visible.
-    let file_done = item.status == Status::Done;
-    let differs = {
-        let m = model.clone();
-        move || {
-            (m.ticked(index) != file_done).then(|| {
-                let (text, title) = if file_done {
-                    (
-                        "file: done",
-                        "The document marks this done; you unticked it",
-                    )
-                } else {
-                    (
-                        "ticked by you",
-                        "The document does not mark this done; you ticked it",
-                    )
-                };
-                view! { <span class="badge differs" title=title>{text}</span> }
-            })
-        }
-    };
-    let status_badge = {
-        let status = status.clone();
-        move || {
-            let s = status();
-            matches!(s, Status::InProgress | Status::Blocked | Status::OutOfScope)
-                .then(|| view! { <span class=format!("badge status-{}", status_key(s))>{status_label(s)}</span> })
-        }
-    };
-    let details = item
-        .details
-        .clone()
-        .map(|d| view! { <CardDetails details=d/> });
-    view! {
-        <li class="card" data-item-id=item.id.clone() data-line=item.line
-            data-change=changes.attr(item.id.clone())
-            class:done={
-                let status = status.clone();
-                move || status() == Status::Done
-            }
-            class:out-of-scope=move || status() == Status::OutOfScope
-            class:selected=selected
-            data-highlight=hl.as_ref().and_then(|h| h.role_key_now(index))
-            on:mouseenter=move |_| hovered.set(Some(id_hover.clone()))
-            on:mouseleave=move |_| hovered.set(None)
-            tabindex="-1"
-            on:focusin=move |ev: leptos::ev::FocusEvent| {
-                let card = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                    .and_then(|el| el.closest(".card").ok().flatten());
-                if let Some(card) = card {
-                    take_tab_stop(&card);
-                }
-            }
-            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
-                let on_card = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                    .is_some_and(|el| el.class_list().contains("card"));
-                if ev.key() == " " && on_card {
-                    ev.prevent_default();
-                    let now = m_space.ticked_untracked(index);
-                    m_space.set_ticked(index, !now);
-                } else if ev.key() == "Enter" {
-                    ev.prevent_default();
-                    let id = id_enter.clone();
-                    session.view.update(|v| v.item = Some(id));
-                    focus_panel();
-                }
-            }
-            on:click=move |ev: leptos::ev::MouseEvent| {
-                // Clicks on controls and links do their own thing; a click anywhere else opens
-                // the item (or the sub-item) clicked.
-                let el = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-                let on_control = el.as_ref()
-                    .and_then(|el| el.closest("input, label, a, button, summary, details").ok().flatten())
-                    .is_some();
-                if !on_control {
-                    let id = el.and_then(|el| el.closest("[data-item-id]").ok().flatten())
-                        .and_then(|el| el.get_attribute("data-item-id"))
-                        .unwrap_or_else(|| id_click.clone());
-                    session.view.update(|v| v.item = if v.item.as_deref() == Some(id.as_str()) { None } else { Some(id) });
-                }
-            }>
-            <div class="card-main">
-                <input type="checkbox" class="card-check" id=input_id aria-labelledby=text_id.clone() tabindex="-1"
-                    prop:checked=move || m_checked.ticked(index)
-                    on:change=move |ev| m_check.set_ticked(index, event_target_checked(&ev))/>
-                <span class="card-text" id=text_id>{label_body}</span>
-            </div>
-            <div class="badges">
-                {status_badge}
-                {item.priority.map(|p| view! { <span class=format!("badge prio-{}", priority_key(p))>{priority_label(p)}</span> })}
-                {item.estimate_days.map(|e| view! { <span class="badge estimate" title="Estimate">{"⏱ "}{format_estimate(e)}</span> })}
-                {(!subs.is_empty()).then(|| view! { <span class="badge subcount" title="Sub-items done">{sub_count}</span> })}
-                {readiness}
-                {differs}
-                {changes.badge(item.id.clone())}
-            </div>
-            {waits_on}
-            {details}
-            {(!subs.is_empty()).then(|| {
-                let m = model.clone();
-                view! {
-                    <ul class="subtasks">
-                        {subs.iter().map(|(j, depth)| {
-                            let j = *j;
-                            let Some(sub) = m.map.items.get(j) else { return ().into_any() };
-                            let sid = format!("cb-{}", sub.id);
-                            let stid = format!("ct-{}", sub.id);
-                            let (m1, m2) = (m.clone(), m.clone());
-                            view! {
-                                <li class="subtask" data-item-id=sub.id.clone() data-change=changes.attr(sub.id.clone()) style:--depth=depth.saturating_sub(1).min(6).to_string()
-                                    data-highlight=hl.as_ref().and_then(|h| h.role_key_now(j))>
-                                    <input type="checkbox" id=sid aria-labelledby=stid.clone() tabindex="-1" prop:checked=move || m1.ticked(j)
-                                        on:change=move |ev| m2.set_ticked(j, event_target_checked(&ev))/>
-                                    <span class="subtask-text" id=stid>{sub.text.clone()}</span>
-                                </li>
-                            }.into_any()
-                        }).collect_view()}
-                    </ul>
-                }
-            })}
-        </li>
-    }
-    .into_any()
 }
 
 /// Whether the screen is phone-sized (≤ 480 px wide), as the style sheet's phone layout.

@@ -17,6 +17,9 @@ use wasm_bindgen::JsCast;
 /// Id of the panel (the skip link and focus moves name it).
 pub const PANEL_ID: &str = "detail-panel";
 
+/// What the panel says of a fact the document does not give (priority, estimate, phase, time).
+const NONE_WRITTEN: &str = "None written";
+
 /// What the selection names.
 #[derive(Clone, PartialEq)]
 enum Subject {
@@ -38,6 +41,11 @@ fn subject(model: &DocModel, id: &str) -> Option<Subject> {
         .iter()
         .position(|s| s.id == id)
         .map(Subject::Section)
+}
+
+/// Whether the panel shows something for the selection `id` (an item, a phase or a section).
+pub fn shows(model: &DocModel, id: &str) -> bool {
+    subject(model, id).is_some()
 }
 
 /// The detail panel of the selected item, phase or section (nothing when none is selected).
@@ -161,12 +169,12 @@ fn item_body(model: &Arc<DocModel>, i: usize) -> impl IntoView {
                 <dt>"Priority"</dt>
                 <dd>{match item.priority {
                     Some(p) => view! { <span class=format!("badge prio-{}", priority_key(p))>{priority_label(p)}</span> }.into_any(),
-                    None => "None written".into_any(),
+                    None => NONE_WRITTEN.into_any(),
                 }}</dd>
                 <dt>"Estimate"</dt>
-                <dd>{item.estimate_days.map_or_else(|| "None written".to_string(), format_estimate)}</dd>
+                <dd>{item.estimate_days.map_or_else(|| NONE_WRITTEN.to_string(), format_estimate)}</dd>
                 <dt>"Phase"</dt>
-                <dd>{phase.unwrap_or_else(|| "None".into())}</dd>
+                <dd>{phase.unwrap_or_else(|| NONE_WRITTEN.into())}</dd>
                 {section.map(|s| view! { <dt>"Section"</dt><dd>{s}</dd> })}
                 <dt>"Source"</dt>
                 <dd>{line_link(line)}</dd>
@@ -190,7 +198,7 @@ fn phase_body(model: &Arc<DocModel>, p: usize) -> impl IntoView {
         view! {
             <dl class="detail-facts">
                 <dt>"Time"</dt>
-                <dd>{if phase.duration_text.is_empty() { "None written".to_string() } else { phase.duration_text.clone() }}</dd>
+                <dd>{if phase.duration_text.is_empty() { NONE_WRITTEN.to_string() } else { phase.duration_text.clone() }}</dd>
                 <dt>"Items"</dt>
                 <dd>{move || format!("{} of {total} done", done())}</dd>
                 <dt>"Source"</dt>

@@ -5,7 +5,7 @@ use crate::components::banners::ProgressBanners;
 use crate::components::board_keys::focus_board;
 use crate::components::changes::{ChangeMarks, ChangesRegion};
 use crate::components::deps_panel::DependenciesPanel;
-use crate::components::detail::DetailPanel;
+use crate::components::detail::{self, DetailPanel};
 use crate::components::follow::FollowBar;
 use crate::components::health::HealthPanel;
 use crate::components::kept::KeptViews;
@@ -191,7 +191,11 @@ pub fn RoadmapScreen(
     // Only a change of tab re-creates the panel (not every filter keystroke).
     let current_view = Memo::new(move |_| session.view.with(|s| s.view));
     view! {
-        <main class="roadmap" id="main" class:only-changes=move || changes.only.get()>
+        <main class="roadmap" id="main" class:only-changes=move || changes.only.get()
+            class:panel-open={
+                let m = model.clone();
+                move || selected.with(|s| s.as_deref().is_some_and(|id| detail::shows(&m, id)))
+            }>
             <div class="doc-header">
                 <h1 class="doc-title">{model.map.title.clone()}</h1>
                 <div class="doc-actions">

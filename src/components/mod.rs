@@ -3,7 +3,9 @@
 
 pub mod banners;
 pub mod board;
+pub mod board_events;
 pub mod board_keys;
+pub mod card;
 pub mod card_details;
 pub mod changes;
 pub mod deps_panel;

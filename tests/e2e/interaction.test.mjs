@@ -42,6 +42,9 @@ test('a click on a card opens its detail and does not tick it', async () => {
   assert.match(await panel.textContent(), /lay the foundation/);
   assert.match(await panel.textContent(), /Critical/);
   assert.match(await panel.textContent(), /line 7/);
+  // An item without a phase says so as the panel says every fact the document does not give.
+  const phase = await panel.locator('.detail-facts dt', { hasText: 'Phase' }).evaluate((dt) => dt.nextElementSibling.textContent);
+  assert.equal(phase, 'None written');
   // Bravo waits on nothing here and nothing waits on it: it says so.
   await page.locator('.card', { hasText: 'Bravo' }).locator('.card-text').click();
   assert.equal(await panel.locator('#detail-title').textContent(), 'Bravo');

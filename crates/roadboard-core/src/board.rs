@@ -169,8 +169,9 @@ pub struct BoardIndex {
     pub item_pos: HashMap<String, usize>,
     /// For every item, the indices of its children.
     pub children: Vec<Vec<usize>>,
-    /// For every item, its lower-cased searchable text.
-    haystack: Vec<String>,
+    /// For every item, its lower-cased searchable text (made on the first search: opening a
+    /// board does not need it).
+    haystack: std::sync::OnceLock<Vec<String>>,
     /// For every item, the innermost phase (index in `Roadmap::phases`) it belongs to.
     item_phase: Vec<Option<usize>>,
     /// For every item, whether it counts in progress (it is not out of scope).
@@ -204,18 +205,6 @@ impl BoardIndex {
                 }
             }
         }
-        let haystack = map
-            .items
-            .iter()
-            .map(|it| {
-                let mut h = it.text.to_lowercase();
-                if let Some(t) = &it.title {
-                    h.push(' ');
-                    h.push_str(&t.to_lowercase());
-                }
-                h
-            })
-            .collect();
         // Columns are the sections at the level where the work spreads (see [`crate::arrange`]).
         let arrangement = crate::arrange::fit(map);
         let section_column = {
@@ -246,7 +235,7 @@ impl BoardIndex {
             section_pos,
             item_pos,
             children,
-            haystack,
+            haystack: std::sync::OnceLock::new(),
             item_phase,
             counts: map.items.iter().map(|i| i.status.counts()).collect(),
             arrangement,
@@ -265,19 +254,32 @@ impl BoardIndex {
         map.sections.get(col)
     }
 
-    fn matches_query(&self, idx: usize, q: &str) -> bool {
+    fn matches_query(&self, map: &Roadmap, idx: usize, q: &str) -> bool {
         if q.is_empty() {
             return true;
         }
+        let haystack = self.haystack.get_or_init(|| {
+            map.items
+                .iter()
+                .map(|it| {
+                    let mut h = it.text.to_lowercase();
+                    if let Some(t) = &it.title {
+                        h.push(' ');
+                        h.push_str(&t.to_lowercase());
+                    }
+                    h
+                })
+                .collect()
+        });
         // The card or any descendant (iteratively, depth-bounded by item count).
         let mut stack = vec![idx];
         let mut seen = 0usize;
         while let Some(i) = stack.pop() {
             seen += 1;
-            if seen > self.haystack.len() {
+            if seen > haystack.len() {
                 break;
             }
-            if self.haystack.get(i).is_some_and(|h| h.contains(q)) {
+            if haystack.get(i).is_some_and(|h| h.contains(q)) {
                 return true;
             }
             if let Some(c) = self.children.get(i) {
@@ -376,7 +378,7 @@ pub fn columns(
         {
             continue;
         }
-        if !index.matches_query(i, &query) {
+        if !index.matches_query(map, i, &query) {
             continue;
         }
         let col_section = index.column_section(map, item.section.as_deref());

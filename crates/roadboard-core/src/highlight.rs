@@ -5,6 +5,7 @@
 
 use crate::graph::Graph;
 use crate::model::{DependencyKind, Roadmap};
+use crate::parse::FastMap;
 use std::collections::HashMap;
 
 /// How an item relates to the current selection.
@@ -32,8 +33,9 @@ impl Role {
 /// The dependency graph over every id in a roadmap (items, phases, sections), by index.
 #[derive(Debug, Clone, Default)]
 pub struct DepGraph {
-    /// Id → node.
-    node: HashMap<String, usize>,
+    /// Id → node (a fast hash: built from every item, phase, section and edge of a 5,000-item
+    /// roadmap while it opens).
+    node: FastMap<String, usize>,
     /// Node → its id.
     ids: Vec<String>,
     /// Node → prerequisites (edges `from → to`).
