@@ -86,6 +86,13 @@ pub enum Kept {
 const SAVE_DELAY_MS: u64 = 150;
 
 impl DocModel {
+    /// Whether `id` is an item, a phase or a section of this document.
+    pub fn names(&self, id: &str) -> bool {
+        self.index.item_pos.contains_key(id)
+            || self.map.phases.iter().any(|p| p.id == id)
+            || self.map.sections.iter().any(|s| s.id == id)
+    }
+
     /// Build the model for a document and the progress loaded for it.
     pub fn new(
         doc_id: impl Into<DocId>,
@@ -454,7 +461,15 @@ impl Highlight {
     /// Build the highlight for a document from the selection in `view` and the hover.
     pub fn new(model: &Arc<DocModel>, selected: Memo<Option<String>>) -> Self {
         let hovered = model.hovered;
-        let focus = Memo::new(move |_| hovered.get().or_else(|| selected.get()));
+        let m = model.clone();
+        // A link may name an id this document does not have: nothing is then highlighted
+        // (the board is not dimmed around nothing).
+        let focus = Memo::new(move |_| {
+            hovered
+                .get()
+                .or_else(|| selected.get())
+                .filter(|id| m.names(id))
+        });
         let m = model.clone();
         let roles = Memo::new(move |_| {
             let n = m.map.items.len();

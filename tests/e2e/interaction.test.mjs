@@ -286,3 +286,13 @@ test('axe-core: no violations with the detail panel open, light and dark, deskto
   }
   await audit.context.close();
 });
+
+test('a link naming an item the document does not have dims nothing and opens nothing', async () => {
+  const page = await open(CHAIN + '&item=i-not-in-this-document');
+  await page.locator('.card').first().waitFor();
+  assert.equal(await page.locator('.board.has-selection').count(), 0, 'the board was dimmed around nothing');
+  assert.equal(await page.locator('[data-highlight]').count(), 0);
+  assert.equal(await page.getByRole('dialog').count(), 0);
+  assertClean(assert, page);
+  await page.close();
+});
