@@ -45,7 +45,7 @@ fn subject(model: &DocModel, id: &str) -> Option<Subject> {
 
 /// Whether the panel shows something for the selection `id` (an item, a phase or a section).
 pub fn shows(model: &DocModel, id: &str) -> bool {
-    subject(model, id).is_some()
+    model.names(id)
 }
 
 /// The detail panel of the selected item, phase or section (nothing when none is selected).

@@ -142,12 +142,13 @@ pub enum ItemKind {
 }
 
 /// Where an item stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Finished.
     Done,
     /// Not started.
+    #[default]
     Todo,
     /// Started, partial.
     InProgress,

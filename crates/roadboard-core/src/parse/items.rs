@@ -67,20 +67,16 @@ fn step_heading_items(
             markdown,
             line: s.line,
             section: s.parent,
-            checkbox: false,
             status,
             outline_way: true,
             priority: s.priority,
             estimate,
-            parent: None,
-            under_candidate: None,
-            checkbox_pos: None,
             explicit_id: s.explicit_id.clone(),
             deps: std::mem::take(&mut s.deps),
-            dep_cut: None,
             heading_section: Some(k),
             details: outline::details(source.get(s.body.0..s.body.1).unwrap_or("")),
             text,
+            ..RawItem::default()
         };
         if let Some(h) = heading_item.get_mut(k) {
             *h = Some(items.len());

@@ -224,24 +224,18 @@ fn heading(k: usize, s: &mut RawSection, text: &str) -> RawItem {
     let markdown = without_numbering(&s.raw_title).to_string();
     RawItem {
         kind: ItemKind::Heading,
-        title: None,
         markdown,
         line: s.line,
         section: s.parent,
-        checkbox: false,
         status: s.status.unwrap_or(Status::Todo),
         outline_way: true,
         priority: s.priority,
         estimate: grammar::find_estimate(&s.plain).or_else(|| s.body_estimate.clone()),
-        parent: None,
-        under_candidate: None,
-        checkbox_pos: None,
-        explicit_id: None,
         deps: std::mem::take(&mut s.deps),
-        dep_cut: None,
         heading_section: Some(k),
         details: details(text.get(s.body.0..s.body.1).unwrap_or("")),
         text: title,
+        ..RawItem::default()
     }
 }
 
@@ -300,20 +294,14 @@ fn bullet(c: RawCandidate, sections: &mut [RawSection], text: &str) -> RawItem {
         markdown,
         line: c.line,
         section: c.section,
-        checkbox: false,
         status,
         outline_way: true,
         priority,
         estimate,
-        parent: None,
-        under_candidate: None,
-        checkbox_pos: None,
-        explicit_id: None,
         deps,
-        dep_cut: None,
-        heading_section: None,
         details: details(&body),
         text: item_text,
+        ..RawItem::default()
     }
 }
 

@@ -145,27 +145,6 @@ fn trim_separators(s: &str) -> &str {
         .trim()
 }
 
-/// Words that introduce a date ("Estimated Completion: March 9, 2024", "Due: Q3").
-const LEAD_IN_WORDS: [&str; 17] = [
-    "estimated",
-    "est",
-    "expected",
-    "planned",
-    "target",
-    "targeted",
-    "completion",
-    "completed",
-    "complete",
-    "done",
-    "due",
-    "eta",
-    "deadline",
-    "release",
-    "released",
-    "date",
-    "by",
-];
-
 /// `title` without a last part, after a dash, colon or comma, made only of words that
 /// introduced the date just cut ("Phase 1: Rollout - Estimated Completion" → "Phase 1:
 /// Rollout"); "Phase 2: Launch Target" keeps its words.
@@ -180,7 +159,7 @@ fn without_lead_in(title: &str) -> &str {
         .get(tail.chars().next().map_or(0, char::len_utf8)..)
         .unwrap_or("");
     let norm = ids::normalize(tail);
-    let lead_in = !norm.is_empty() && norm.split(' ').all(|w| LEAD_IN_WORDS.contains(&w));
+    let lead_in = !norm.is_empty() && norm.split(' ').all(grammar::leads_in_date);
     let head = trim_separators(body.get(..cut).unwrap_or(""));
     if lead_in && !head.is_empty() {
         head

@@ -484,6 +484,16 @@ const END_WORDS: [&str; 19] = [
     "delivered",
 ];
 
+/// A word that introduces a date in a title ("Estimated Completion: March 9, 2024", "Release
+/// date: Q3"): an end word, or one that says the date is planned.
+pub(crate) fn leads_in_date(word: &str) -> bool {
+    END_WORDS.contains(&word)
+        || matches!(
+            word,
+            "estimated" | "est" | "expected" | "planned" | "date" | "release"
+        )
+}
+
 /// `words` ends with a word that makes the date after it an end ("Estimated Completion",
 /// "completed", "Target date"): one of its last two words is an end word.
 pub(crate) fn says_end(words: &str) -> bool {

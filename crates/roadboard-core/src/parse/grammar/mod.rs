@@ -42,7 +42,8 @@ mod table;
 pub(crate) use axis::explicit_range;
 pub(crate) use claim::{claim_subject, claimed_percents, ClaimSubject};
 pub(crate) use date::{
-    calendar_phrase, calendar_span, calendar_span_in, introduces_end, says_end, year_heading,
+    calendar_phrase, calendar_span, calendar_span_in, introduces_end, leads_in_date, says_end,
+    year_heading,
 };
 pub(crate) use dependency::{
     first_dependency_phrase, scan_dependency_phrases, without_dependencies_at,

@@ -333,24 +333,14 @@ impl<'a> Walker<'a> {
             let estimate = grammar::find_estimate(&text);
             self.out.items.push(RawItem {
                 kind: ItemKind::StatusLine,
-                title: None,
                 markdown,
                 line,
                 section,
-                checkbox: false,
                 status,
-                outline_way: false,
                 priority,
                 estimate,
-                parent: None,
-                under_candidate: None,
-                checkbox_pos: None,
-                explicit_id: None,
-                deps: Vec::new(),
-                dep_cut: None,
-                heading_section: None,
-                details: None,
                 text,
+                ..RawItem::default()
             });
         }
     }

@@ -69,6 +69,7 @@ pub(crate) struct RawSection {
 }
 
 /// A task or status line, before ids are assigned.
+#[derive(Default)]
 pub(crate) struct RawItem {
     /// What made it an item.
     pub(crate) kind: ItemKind,

@@ -86,24 +86,15 @@ impl<'a> Walker<'a> {
                 .cloned();
             self.out.items.push(RawItem {
                 kind: ItemKind::TableRow,
-                title: None,
                 markdown: name.clone(),
                 line,
                 section: self.current_section(),
-                checkbox: false,
                 status,
-                outline_way: false,
                 priority,
                 estimate,
-                parent: None,
-                under_candidate: None,
-                checkbox_pos: None,
                 explicit_id,
-                deps: Vec::new(),
-                dep_cut: None,
-                heading_section: None,
-                details: None,
                 text: name,
+                ..RawItem::default()
             });
         }
     }
