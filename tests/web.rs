@@ -50,6 +50,31 @@ async fn mount(text: &str, doc: &str) -> (web_sys::HtmlElement, Arc<DocModel>) {
     (host, model)
 }
 
+/// A two-phase plan opened as `doc`, on the Timeline tab, with the start date field set to
+/// 2025-03-03 (a change event, as the reader's picker sends).
+async fn timeline_started_on_2025_03_03(doc: &str) -> web_sys::HtmlElement {
+    let plan = "# Plan\n\n## Phase 1 (Week 1)\n- [ ] a\n\n## Phase 2 (Week 2)\n- [ ] b\n";
+    let (host, _) = mount(plan, doc).await;
+    let tab: web_sys::HtmlElement = host
+        .query_selector("#tab-timeline")
+        .unwrap()
+        .expect("timeline tab")
+        .unchecked_into();
+    tab.click();
+    leptos::task::tick().await;
+    let input: web_sys::HtmlInputElement = host
+        .query_selector("#tl-start")
+        .unwrap()
+        .expect("start date field")
+        .unchecked_into();
+    input.set_value("2025-03-03");
+    input
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    leptos::task::tick().await;
+    host
+}
+
 fn checkbox(host: &web_sys::HtmlElement, id: &str) -> web_sys::HtmlInputElement {
     host.query_selector(&format!(".card[data-item-id='{id}'] .card-check"))
         .unwrap()
@@ -242,25 +267,7 @@ async fn the_start_date_is_kept_through_the_store_seam() {
     local().remove_item(key).unwrap();
     let mem = std::rc::Rc::new(roadboard::storage::MemoryStore::new());
     roadboard::storage::install(Some(mem.clone()));
-    let plan = "# Plan\n\n## Phase 1 (Week 1)\n- [ ] a\n\n## Phase 2 (Week 2)\n- [ ] b\n";
-    let (host, _) = mount(plan, doc).await;
-    let tab: web_sys::HtmlElement = host
-        .query_selector("#tab-timeline")
-        .unwrap()
-        .expect("timeline tab")
-        .unchecked_into();
-    tab.click();
-    leptos::task::tick().await;
-    let input: web_sys::HtmlInputElement = host
-        .query_selector("#tl-start")
-        .unwrap()
-        .expect("start date field")
-        .unchecked_into();
-    input.set_value("2025-03-03");
-    input
-        .dispatch_event(&web_sys::Event::new("change").unwrap())
-        .unwrap();
-    leptos::task::tick().await;
+    let host = timeline_started_on_2025_03_03(doc).await;
     roadboard::storage::install(None);
     assert_eq!(mem.get(key).unwrap().as_deref(), Some("2025-03-03"));
     assert_eq!(
@@ -424,25 +431,7 @@ async fn r13_5_a_locked_value_is_said_offered_and_cleared() {
 async fn r13_a_failed_start_date_write_is_said() {
     let mem = std::rc::Rc::new(roadboard::storage::MemoryStore::with_quota(10));
     roadboard::storage::install(Some(mem));
-    let plan = "# Plan\n\n## Phase 1 (Week 1)\n- [ ] a\n\n## Phase 2 (Week 2)\n- [ ] b\n";
-    let (host, _) = mount(plan, "test-r13-start").await;
-    let tab: web_sys::HtmlElement = host
-        .query_selector("#tab-timeline")
-        .unwrap()
-        .expect("timeline tab")
-        .unchecked_into();
-    tab.click();
-    leptos::task::tick().await;
-    let input: web_sys::HtmlInputElement = host
-        .query_selector("#tl-start")
-        .unwrap()
-        .expect("start date field")
-        .unchecked_into();
-    input.set_value("2025-03-03");
-    input
-        .dispatch_event(&web_sys::Event::new("change").unwrap())
-        .unwrap();
-    leptos::task::tick().await;
+    let host = timeline_started_on_2025_03_03("test-r13-start").await;
     roadboard::storage::install(None);
     let page = text(&host);
     assert!(

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -100,4 +101,19 @@ export function assertClean(assert, page) {
 export function stats(xs) {
   const s = [...xs].sort((a, b) => a - b);
   return { median: s[Math.floor(s.length / 2)], min: s[0], max: s[s.length - 1] };
+}
+
+/** The built site served and a browser launched for one test file: `env.site` and
+ * `env.browser` are there before the file's first test and closed after its last. */
+export function servedSite() {
+  const env = {};
+  before(async () => {
+    env.site = await serve(DIST);
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.context.close();
+    await env.site?.close();
+  });
+  return env;
 }

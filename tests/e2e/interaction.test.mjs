@@ -6,25 +6,17 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { serve, launch, openPage, assertClean, DIST } from './harness.mjs';
+import { servedSite, launch, openPage, assertClean } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const CHAIN = '?src=/__fixtures__/chain.md';
 const BIG = 'roadmaps/production-roadmap-future-improvements.md';
 
-let site, browser;
-before(async () => {
-  site = await serve(DIST);
-  browser = await launch();
-});
-after(async () => {
-  await browser.context.close();
-  await site.close();
-});
+const env = servedSite();
 
-async function open(query, context = browser.context) {
-  const page = await openPage(context, site.url + query);
+async function open(query, context = env.browser.context) {
+  const page = await openPage(context, env.site.url + query);
   await page.locator('.doc-title, [role=alert]').first().waitFor();
   return page;
 }
@@ -145,10 +137,10 @@ test('long tokens wrap: no card is wider than its column', async () => {
 });
 
 test('phone 390×844: compact header, filters behind a button, no sideways scroll, first card visible', async () => {
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   page.problems = [];
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.goto(`${site.url}?src=${BIG}`);
+  await page.goto(`${env.site.url}?src=${BIG}`);
   await page.locator('.card').first().waitFor();
   await page.waitForTimeout(300);
   const m = await page.evaluate(() => ({
@@ -175,9 +167,9 @@ test('phone 390×844: compact header, filters behind a button, no sideways scrol
   assert.ok(box.width <= 390 && box.x >= 0, 'panel wider than the phone');
   await page.close();
   // Timeline labels keep the words that tell phases apart (wrapped, never cut to "Phase 3: Cov…").
-  const tl = await browser.context.newPage();
+  const tl = await env.browser.context.newPage();
   await tl.setViewportSize({ width: 390, height: 844 });
-  await tl.goto(`${site.url}?src=/__fixtures__/dated_phases.md&view=timeline`);
+  await tl.goto(`${env.site.url}?src=/__fixtures__/dated_phases.md&view=timeline`);
   await tl.locator('[data-phase-id]').first().waitFor();
   const labels = await tl.evaluate(() => [...document.querySelectorAll('.tl-labels .tl-label')].map((g) => {
     const text = g.querySelector('text');
@@ -254,7 +246,7 @@ test('the timeline start date and zoom live in the link', async () => {
   assert.match(page.url(), /zoom=week/);
   // A fresh browser opening the link sees the same timeline.
   const other = await launch();
-  const shared = await open(page.url().slice(site.url.length), other.context);
+  const shared = await open(page.url().slice(env.site.url.length), other.context);
   await shared.locator('#tl-start').waitFor();
   assert.equal(await shared.locator('#tl-start').inputValue(), '2026-03-02');
   assert.equal(await shared.getByRole('button', { name: 'Week' }).getAttribute('aria-pressed'), 'true');
@@ -269,7 +261,7 @@ test('axe-core: no violations with the detail panel open, light and dark, deskto
       const page = await audit.context.newPage();
       await page.setViewportSize({ width, height: 844 });
       await page.emulateMedia({ colorScheme });
-      await page.goto(`${site.url}?src=/__fixtures__/deps-chain.md`);
+      await page.goto(`${env.site.url}?src=/__fixtures__/deps-chain.md`);
       await page.locator('.card').first().waitFor();
       await page.locator('.card .card-text').nth(1).click();
       await page.getByRole('dialog').waitFor();

@@ -3,19 +3,11 @@
 // without saving; a tampered fragment is refused with a message and changes nothing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, assertClean, DIST } from './harness.mjs';
+import { servedSite, launch, openPage, assertClean } from './harness.mjs';
 
 const SEED1 = 'roadmaps/miro-clone-cycle-35.md';
 
-let site, maker;
-before(async () => {
-  site = await serve(DIST);
-  maker = await launch();
-});
-after(async () => {
-  await maker.context.close();
-  await site.close();
-});
+const env = servedSite();
 
 /** The ids of the ticked cards, sorted. */
 async function ticked(page) {
@@ -27,7 +19,7 @@ async function ticked(page) {
 
 /** Make a link in the maker's profile with the first three cards of Phase 1 ticked. */
 async function makeLink() {
-  const page = await openPage(maker.context, `${site.url}?src=${SEED1}`);
+  const page = await openPage(env.browser.context, `${env.site.url}?src=${SEED1}`);
   const open = page.locator('.card[data-item-id] .card-check:not(:checked)');
   await open.first().waitFor();
   for (let k = 0; k < 3; k++) await open.first().check();
@@ -79,7 +71,7 @@ test('Merge keeps the union; Just look shows without saving', async () => {
   const { link, want } = await makeLink();
   const fresh = await launch();
   try {
-    const page = await openPage(fresh.context, `${site.url}?src=${SEED1}`);
+    const page = await openPage(fresh.context, `${env.site.url}?src=${SEED1}`);
     const open = page.locator('.card[data-item-id] .card-check:not(:checked)');
     await open.first().waitFor();
     await open.last().check();
@@ -110,7 +102,7 @@ test('a tampered fragment is refused with a message and changes nothing', async 
   const flip = (c) => (c === 'A' ? 'B' : 'A');
   const k = Math.floor(frag.length / 2);
   const tampered = `${base}#progress=${frag.slice(0, k)}${flip(frag[k])}${frag.slice(k + 1)}`;
-  const page = await openPage(maker.context, `${site.url}?src=${SEED1}`);
+  const page = await openPage(env.browser.context, `${env.site.url}?src=${SEED1}`);
   const mine = await ticked(page);
   await page.goto(tampered);
   const alert = page.getByRole('alert').filter({ hasText: 'progress link' });

@@ -7,27 +7,19 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { serve, launch, openPage, assertClean, DIST } from './harness.mjs';
+import { servedSite, launch, openPage, assertClean, DIST } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const SEED1 = 'roadmaps/miro-clone-cycle-35.md';
 const SEED3 = 'roadmaps/sacred-shifter-implementation-plan.md';
 
-let site, browser;
-before(async () => {
-  site = await serve(DIST);
-  browser = await launch();
-});
-after(async () => {
-  await browser.context.close();
-  await site.close();
-});
+const env = servedSite();
 
 async function timeline(src, { width } = {}) {
-  const page = await openPage(browser.context, 'about:blank');
+  const page = await openPage(env.browser.context, 'about:blank');
   if (width) await page.setViewportSize({ width, height: 844 });
-  await page.goto(`${site.url}?src=${src}&view=timeline`);
+  await page.goto(`${env.site.url}?src=${src}&view=timeline`);
   await page.locator('.tl-chart, .empty-state').first().waitFor();
   return page;
 }
@@ -110,7 +102,7 @@ test('a start date shows dates without weekends, a today line, and is kept per d
   await page.reload();
   await page.locator('.tl-chart').waitFor();
   assert.equal(await page.getByLabel('Start date').inputValue(), today);
-  await page.goto(`${site.url}?src=${SEED3}&view=timeline`);
+  await page.goto(`${env.site.url}?src=${SEED3}&view=timeline`);
   await page.locator('.tl-chart').waitFor();
   assert.equal(await page.getByLabel('Start date').inputValue(), '');
   // A stored value that is not a date is ignored, never a crash.
@@ -120,7 +112,7 @@ test('a start date shows dates without weekends, a today line, and is kept per d
   assert.equal(await page.getByLabel('Start date').inputValue(), '');
   assert.equal((await page.locator('.tl-tick text').allTextContents())[0], 'Week 1');
   // Clearing the field forgets the date.
-  await page.goto(`${site.url}?src=${SEED1}&view=timeline`);
+  await page.goto(`${env.site.url}?src=${SEED1}&view=timeline`);
   await page.getByLabel('Start date').fill('');
   await page.waitForFunction(() => document.querySelector('.tl-tick text')?.textContent === 'Day 1');
   assert.equal(await page.evaluate((k) => localStorage.getItem(k), `roadboard:start:${SEED1}`), null);
@@ -206,7 +198,7 @@ test('SVG export is a valid file that renders on its own; PNG export is an image
   assert.ok(svg.startsWith('<?xml'));
   assert.ok(!svg.includes('var(--'), 'no page CSS needed');
   // Open the file itself in Chromium: it parses as SVG and draws six bars.
-  const viewer = await openPage(browser.context, `file://${svgPath}`);
+  const viewer = await openPage(env.browser.context, `file://${svgPath}`);
   const shown = await viewer.evaluate(() => ({
     root: document.documentElement.localName,
     ns: document.documentElement.namespaceURI,
@@ -255,7 +247,7 @@ test('no accessibility violations, light and dark; phone width scrolls sideways'
   for (const colorScheme of ['light', 'dark']) {
     const page = await openPage(audit.context, 'about:blank');
     await page.emulateMedia({ colorScheme });
-    await page.goto(`${site.url}?src=${SEED3}&view=timeline`);
+    await page.goto(`${env.site.url}?src=${SEED3}&view=timeline`);
     await page.locator('.tl-chart').waitFor();
     await page.addScriptTag({ content: AXE });
     const violations = await page.evaluate(async () => {

@@ -3,19 +3,11 @@
 // what-if, a reload keeps it, +/- keys add up, "Reset what-if" clears it; ticks never change.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, assertClean, DIST } from './harness.mjs';
+import { servedSite, openPage, assertClean } from './harness.mjs';
 
 const SEED1 = 'roadmaps/miro-clone-cycle-35.md';
 
-let site, browser;
-before(async () => {
-  site = await serve(DIST);
-  browser = await launch();
-});
-after(async () => {
-  await browser.context.close();
-  await site.close();
-});
+const env = servedSite();
 
 /** Each bar: id, x, its what-if mark, its note. */
 async function bars(page) {
@@ -28,7 +20,7 @@ async function bars(page) {
 }
 
 test('delay a phase a week: it and its dependents move, the summary says the new end, the link keeps it', async () => {
-  const page = await openPage(browser.context, `${site.url}?src=${SEED1}&view=timeline`);
+  const page = await openPage(env.browser.context, `${env.site.url}?src=${SEED1}&view=timeline`);
   await page.locator('.tl-chart').waitFor();
   const before = await bars(page);
   assert.equal(before.length, 5);
@@ -97,7 +89,7 @@ test('delay a phase a week: it and its dependents move, the summary says the new
 
 test('slack: a delay off the critical path says it has no effect on the end', async () => {
   const doc = '# Diamond\n\n## Phase 1: Design (2 days)\n- [ ] a\n\n## Phase 2: Backend (5 days)\nDepends on: Phase 1\n- [ ] b\n\n## Phase 3: Frontend (2 days)\nDepends on: Phase 1\n- [ ] c\n\n## Phase 4: Launch (1 day)\nDepends on: Phase 2, Phase 3\n- [ ] d\n';
-  const page = await openPage(browser.context, site.url);
+  const page = await openPage(env.browser.context, env.site.url);
   await page.getByLabel('Paste Markdown').fill(doc);
   await page.getByRole('button', { name: 'Show', exact: true }).click();
   await page.getByRole('tab', { name: 'Timeline' }).click();
@@ -113,7 +105,7 @@ test('slack: a delay off the critical path says it has no effect on the end', as
 });
 
 test('dragging the end of a bar delays it by the working days dragged', async () => {
-  const page = await openPage(browser.context, `${site.url}?src=${SEED1}&view=timeline`);
+  const page = await openPage(env.browser.context, `${env.site.url}?src=${SEED1}&view=timeline`);
   await page.locator('.tl-chart').waitFor();
   const first = (await bars(page))[0];
   const bar = await page.locator(`[data-phase-id="${first.id}"] .tl-bar`).boundingBox();
