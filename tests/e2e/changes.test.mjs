@@ -96,6 +96,8 @@ test('a changed version at the same address: summary, marks; Mark as seen clears
     await region.getByRole('button', { name: 'Mark as seen' }).click();
     assert.equal(await page.locator('.changes').count(), 0);
     assert.equal(await page.locator('[data-change]').count(), 0);
+    // the address follows the view a moment later: reload once it names the Document tab
+    await page.waitForURL(/view=document/);
     await page.reload();
     await page.locator('.document input[data-item-id]').first().waitFor();
     assert.equal(await page.locator('.changes').count(), 0);
