@@ -5,29 +5,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { serve, launch, DIST, stats } from './harness.mjs';
-import { generatedLarge } from './bench-data.mjs';
+import { generated, generatedLarge } from './bench-data.mjs';
 
 const ITEMS = 5000;
 const RUNS = 5;
 const out = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../bench-results');
-
-export function generated(items = ITEMS) {
-  const lines = ['# Generated roadmap (5,000 items)', '', 'Claimed: 40% complete.', ''];
-  const perSection = 100;
-  for (let s = 0; s < items / perSection; s++) {
-    lines.push(`## Phase ${s + 1}: Workstream ${s + 1} (Week ${s + 1})`, '');
-    for (let i = 0; i < perSection; i++) {
-      const n = s * perSection + i;
-      const box = n % 3 === 0 ? 'x' : ' ';
-      const prio = ['P0', 'P1', 'P2', 'P3'][n % 4];
-      const deps = [n - 1, n - 7].filter((d) => d >= 0).map((d) => `Task ${d}`);
-      const dep = deps.length ? ` (depends on: ${deps.join(', ')})` : '';
-      lines.push(`- [${box}] **Task ${n}**: implement part ${n} of workstream ${s + 1} (${prio}) — ⏱ \`~2 hours\`${dep}`);
-    }
-    lines.push('');
-  }
-  return lines.join('\n');
-}
 
 const fixture = path.join(DIST, 'bench-5000.md');
 fs.writeFileSync(fixture, generated());
