@@ -45,10 +45,9 @@ pub fn KeptViews(
             return;
         }
         let (m, hl) = (model.clone(), highlight.clone());
-        // (the element, whether it was kept from an earlier visit)
         let el = kept.try_update_value(|list| {
             if let Some((_, el, _)) = list.iter().find(|(v, _, _)| *v == view) {
-                return Some((el.clone(), true));
+                return Some(el.clone());
             }
             let draw_it = || untrack(|| draw(view, m, session, hl, changes));
             let (el, keep) = match &owner {
@@ -56,13 +55,12 @@ pub fn KeptViews(
                 None => draw_it(),
             }?;
             list.push((view, el.clone(), keep));
-            Some((el, false))
+            Some(el)
         });
-        if let Some((el, kept_before)) = el.flatten() {
+        if let Some(el) = el.flatten() {
             let _ = container.append_child(&el);
-            // Highlights are set on the page's elements: a kept view was off the page while
-            // they changed (a view drawn now was drawn with the highlight of now).
-            if let (true, Some(h)) = (kept_before, &highlight) {
+            // Highlights are set on the page's elements: this one was off the page.
+            if let Some(h) = &highlight {
                 h.reapply(&model);
             }
         }
