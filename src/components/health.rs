@@ -33,25 +33,43 @@ pub fn HealthPanel(
     }
     let has_errors = errors > 0;
     let more = findings.len().saturating_sub(LISTED);
-    let items = findings
-        .into_iter()
-        .take(LISTED)
-        .map(|f| {
-            let line = f.line;
-            let error = f.severity == Severity::Error;
-            view! {
-                <li class="health-finding" class:error=error>
-                    <span class="health-sev">{f.severity.label()}</span>" "
-                    <span class="health-msg">{f.message}</span>" "
-                    <button type="button" class="link-button line-link"
-                        on:click=move |_| session.show_line(line)
-                        aria-label=format!("Show line {line} in the document")>{format!("line {line}")}</button>
-                </li>
-            }
+    let listed: Vec<_> = findings.into_iter().take(LISTED).collect();
+    // The list (up to 300 findings, over a thousand elements) sits in a folded panel: it is
+    // drawn right after the board's first frame (or when the panel is opened before that),
+    // so it never delays the board.
+    let drawn = RwSignal::new(false);
+    request_animation_frame(move || {
+        set_timeout(
+            move || {
+                let _ = drawn.try_set(true);
+            },
+            std::time::Duration::ZERO,
+        );
+    });
+    let listed = StoredValue::new(listed);
+    let items = move || {
+        drawn.get().then(|| {
+            listed
+                .get_value()
+                .into_iter()
+                .map(|f| {
+                    let line = f.line;
+                    let error = f.severity == Severity::Error;
+                    view! {
+                        <li class="health-finding" class:error=error>
+                            <span class="health-sev">{f.severity.label()}</span>" "
+                            <span class="health-msg">{f.message}</span>" "
+                            <button type="button" class="link-button line-link"
+                                on:click=move |_| session.show_line(line)
+                                aria-label=format!("Show line {line} in the document")>{format!("line {line}")}</button>
+                        </li>
+                    }
+                })
+                .collect_view()
         })
-        .collect_view();
+    };
     view! {
-        <details class="health-panel">
+        <details class="health-panel" on:toggle=move |_| if !drawn.get_untracked() { drawn.set(true) }>
             <summary>
                 <span class="health-title">"Health"</span>
                 <span class="health-summary" class:has-errors=has_errors>{summary.join(" · ")}</span>
