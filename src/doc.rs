@@ -62,7 +62,13 @@ pub struct DocModel {
     pub notice: RwSignal<Option<Notice>>,
     /// What the reader did, most recent last, for "Undo" and Ctrl/Cmd+Z.
     pub history: UndoLog,
+    /// This model's number among the models made in this page: the highlight's JS side
+    /// knows a document's ids by it (see `apply_roles`).
+    serial: u32,
 }
+
+/// The number of the next [`DocModel`] made in this page.
+static NEXT_SERIAL: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
 
 /// A change of all ticks that can be undone.
 #[derive(Debug, Clone, PartialEq)]
@@ -150,6 +156,7 @@ impl DocModel {
             undo: RwSignal::new(None),
             notice: RwSignal::new(notice),
             history: UndoLog::new(),
+            serial: NEXT_SERIAL.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         })
     }
 
@@ -479,7 +486,13 @@ impl Highlight {
             }))
         });
         let m = model.clone();
-        Effect::new(move |_| {
+        Effect::new(move |first: Option<()>| {
+            // Opening with nothing highlighted: the elements were drawn without a highlight
+            // (`role_key_now`), so there is nothing to set; the board gets one pass less.
+            if first.is_none() && focus.with(Option::is_none) {
+                roles.track();
+                return;
+            }
             perf_mark("rb-highlight-dom");
             roles.with(|r| apply_roles(&m, r));
             perf_mark("rb-highlight-dom-end");
@@ -516,31 +529,47 @@ impl Highlight {
 
 #[wasm_bindgen::prelude::wasm_bindgen(module = "/src/js/highlight.js")]
 extern "C" {
-    /// One DOM pass in JS (see src/js/highlight.js): ids newline-separated, one role letter each.
-    fn apply_highlight(selector: &str, attr: &str, ids: &str, roles: &str);
+    /// Whether the JS side knows the ids of document `doc` for `attr` (see src/js/highlight.js).
+    fn highlight_knows(attr: &str, doc: u32) -> bool;
+    /// Tell the JS side the ids of document `doc` for `attr`: newline-separated, in order.
+    fn highlight_learn(attr: &str, doc: u32, ids: &str);
+    /// One DOM pass in JS: `roles` holds one letter per learnt id, in the same order.
+    fn apply_highlight(selector: &str, attr: &str, roles: &str);
 }
 
-fn role_letter(r: Role) -> char {
+fn role_letter(r: Option<&Role>) -> char {
     match r {
-        Role::Selected => 's',
-        Role::Upstream => 'u',
-        Role::Downstream => 'd',
+        Some(Role::Selected) => 's',
+        Some(Role::Upstream) => 'u',
+        Some(Role::Downstream) => 'd',
+        None => '-',
     }
+}
+
+/// Send the JS side the ids of `model` for `attr` unless it knows them: once per document,
+/// not once per change of highlight (5,000 ids on a 5,000-item board).
+fn learn_ids<'a>(model: &DocModel, attr: &str, ids: impl Iterator<Item = &'a str>) {
+    if highlight_knows(attr, model.serial) {
+        return;
+    }
+    let mut all = String::new();
+    for id in ids {
+        if !all.is_empty() {
+            all.push('\n');
+        }
+        all.push_str(id);
+    }
+    highlight_learn(attr, model.serial, &all);
 }
 
 /// Set `data-highlight` on every element of the opened roadmap that names an item.
 fn apply_roles(model: &DocModel, roles: &[Option<Role>]) {
-    let (mut ids, mut letters) = (String::new(), String::new());
-    for (item, role) in model.map.items.iter().zip(roles) {
-        if let Some(r) = role {
-            if !ids.is_empty() {
-                ids.push('\n');
-            }
-            ids.push_str(&item.id);
-            letters.push(role_letter(*r));
-        }
-    }
-    apply_highlight("main [data-item-id]", "data-item-id", &ids, &letters);
+    let items = &model.map.items;
+    learn_ids(model, "data-item-id", items.iter().map(|i| i.id.as_str()));
+    let letters: String = (0..items.len())
+        .map(|i| role_letter(roles.get(i).and_then(Option::as_ref)))
+        .collect();
+    apply_highlight("main [data-item-id]", "data-item-id", &letters);
 }
 
 /// Set `data-highlight` on every element that names a phase (timeline bars and rows).
@@ -553,15 +582,11 @@ fn apply_phase_roles(model: &DocModel, focus: Option<&str>) {
         return; // no timeline on screen: nothing to compute
     }
     let roles = focus.map(|f| model.graph.node_roles(f)).unwrap_or_default();
-    let (mut ids, mut letters) = (String::new(), String::new());
-    for phase in &model.map.phases {
-        if let Some(r) = roles.get(phase.id.as_str()) {
-            if !ids.is_empty() {
-                ids.push('\n');
-            }
-            ids.push_str(&phase.id);
-            letters.push(role_letter(*r));
-        }
-    }
-    apply_highlight("main [data-phase-id]", "data-phase-id", &ids, &letters);
+    let phases = &model.map.phases;
+    learn_ids(model, "data-phase-id", phases.iter().map(|p| p.id.as_str()));
+    let letters: String = phases
+        .iter()
+        .map(|p| role_letter(roles.get(p.id.as_str())))
+        .collect();
+    apply_highlight("main [data-phase-id]", "data-phase-id", &letters);
 }

@@ -45,9 +45,10 @@ pub fn KeptViews(
             return;
         }
         let (m, hl) = (model.clone(), highlight.clone());
+        // (the element, whether it was kept from an earlier visit)
         let el = kept.try_update_value(|list| {
             if let Some((_, el, _)) = list.iter().find(|(v, _, _)| *v == view) {
-                return Some(el.clone());
+                return Some((el.clone(), true));
             }
             let draw_it = || untrack(|| draw(view, m, session, hl, changes));
             let (el, keep) = match &owner {
@@ -55,12 +56,13 @@ pub fn KeptViews(
                 None => draw_it(),
             }?;
             list.push((view, el.clone(), keep));
-            Some(el)
+            Some((el, false))
         });
-        if let Some(el) = el.flatten() {
+        if let Some((el, kept_before)) = el.flatten() {
             let _ = container.append_child(&el);
-            // Highlights are set on the page's elements: this one was off the page.
-            if let Some(h) = &highlight {
+            // Highlights are set on the page's elements: a kept view was off the page while
+            // they changed (a view drawn now was drawn with the highlight of now).
+            if let (true, Some(h)) = (kept_before, &highlight) {
                 h.reapply(&model);
             }
         }
