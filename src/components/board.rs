@@ -12,10 +12,26 @@ use std::sync::Arc;
 
 /// Cards drawn per column before a "Show more" button.
 const PAGE: usize = 40;
-/// Cards drawn per column in the first task; each column adds the rest of its first page in a
-/// task of its own right after, so opening a long roadmap never blocks the page for long (the
-/// first screenful appears at once, the rest a frame later).
+/// Cards drawn per column in the first task, for the columns on the first screen; every column
+/// adds the rest of its first page in a task of its own right after, so opening a long roadmap
+/// never blocks the page for long (the first screenful appears at once, the rest a frame later).
 const FIRST: usize = 8;
+/// The narrowest a column is drawn on a wide screen, in CSS pixels (`.column` is 20rem).
+const COLUMN_PX: f64 = 320.0;
+
+/// How many columns the first screen shows: as many as fit across the window, one more for a
+/// column cut at the edge; one on a phone, where columns stack and all but the first start
+/// folded. Columns after these start with their header only and get their cards a task later.
+fn columns_on_first_screen(phone: bool) -> usize {
+    if phone {
+        return 1;
+    }
+    let width = web_sys::window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|w| w.as_f64())
+        .unwrap_or(1280.0);
+    (width / COLUMN_PX).ceil().max(1.0) as usize + 1
+}
 
 #[derive(Clone, PartialEq)]
 enum Entry {
@@ -105,6 +121,23 @@ pub fn BoardView(
     keep_tab_stop(layout);
     // Read once for the board (each column starts folded on phones but the first).
     let phone = is_phone();
+    // While the board is first drawn, only the columns of the first screen get cards at once;
+    // columns drawn later (a new grouping or filter) get theirs at once too.
+    let first_screen: std::collections::HashSet<String> = layout.with_untracked(|cols| {
+        let by_section = group.get_untracked() == GroupBy::Section;
+        cols.iter()
+            .filter(|c| !c.lanes.is_empty() || !by_section)
+            .take(columns_on_first_screen(phone))
+            .map(|c| c.key.clone())
+            .collect()
+    });
+    let first_screen = StoredValue::new(Some(first_screen));
+    set_timeout(
+        move || {
+            let _ = first_screen.try_set_value(None);
+        },
+        std::time::Duration::ZERO,
+    );
     // On phones the filters sit behind one "Filters" button.
     let filters_open = RwSignal::new(false);
     let active_filters = move || {
@@ -213,7 +246,10 @@ pub fn BoardView(
                 key=|k| k.clone()
                 children=move |key| {
                     let m = board_model.clone();
-                    view! { <ColumnView model=m key=key layout=layout phone=phone/> }
+                    let eager = first_screen
+                        .try_with_value(|f| f.as_ref().is_none_or(|f| f.contains(&key)))
+                        .unwrap_or(true);
+                    view! { <ColumnView model=m key=key layout=layout phone=phone eager=eager/> }
                 }/>
         </div>
     }
@@ -225,6 +261,8 @@ fn ColumnView(
     key: String,
     layout: Memo<Vec<roadboard_core::board::Column>>,
     phone: bool,
+    /// On the first screen: its first cards are drawn at once (the others a task later).
+    eager: bool,
 ) -> impl IntoView {
     // On phones every column but the first starts folded (its head shows its count).
     let collapsed = RwSignal::new(
@@ -236,7 +274,7 @@ fn ColumnView(
             }),
     );
     // Below PAGE only until the first page is filled in; "Show more" only grows it.
-    let limit = RwSignal::new(FIRST);
+    let limit = RwSignal::new(if eager { FIRST } else { 0 });
     set_timeout(
         move || {
             limit.try_update(|l| *l = (*l).max(PAGE));
