@@ -44,6 +44,22 @@ pub async fn next_task() {
     let _ = JsFuture::from(promise).await;
 }
 
+/// A signal that turns true right after the next frame is painted (a task after the next
+/// animation frame): what a view draws under it never delays the first frame of the page.
+pub fn after_next_frame() -> leptos::prelude::RwSignal<bool> {
+    use leptos::prelude::*;
+    let ready = RwSignal::new(false);
+    request_animation_frame(move || {
+        set_timeout(
+            move || {
+                let _ = ready.try_set(true);
+            },
+            std::time::Duration::ZERO,
+        );
+    });
+    ready
+}
+
 /// What a download holds.
 #[derive(Debug, Clone, Copy)]
 pub enum Download<'a> {

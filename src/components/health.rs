@@ -3,6 +3,7 @@
 //! their prerequisites, stale claims, phases with no time), each linked to its line.
 
 use crate::doc::DocModel;
+use crate::dom::after_next_frame;
 use crate::session::Session;
 use leptos::prelude::*;
 use roadboard_core::health::{self, Severity};
@@ -11,13 +12,21 @@ use std::sync::Arc;
 /// Most findings listed (all are in `roadboard check`).
 const LISTED: usize = 300;
 
-/// A collapsible list of the document's health findings; nothing when there are none.
+/// A collapsible list of the document's health findings; nothing when there are none. The
+/// check (thousands of findings on a large roadmap) runs right after the page's first frame, so
+/// it never delays the board; the panel is folded, beside the Dependencies panel.
 #[component]
 pub fn HealthPanel(
     /// The opened document.
     model: Arc<DocModel>,
 ) -> impl IntoView {
     let session = expect_context::<Session>();
+    let ready = after_next_frame();
+    move || ready.get().then(|| panel(&model, session))
+}
+
+/// The panel of [`HealthPanel`], checked now.
+fn panel(model: &DocModel, session: Session) -> AnyView {
     let findings = health::check(&model.map);
     if findings.is_empty() {
         return ().into_any();
@@ -33,43 +42,25 @@ pub fn HealthPanel(
     }
     let has_errors = errors > 0;
     let more = findings.len().saturating_sub(LISTED);
-    let listed: Vec<_> = findings.into_iter().take(LISTED).collect();
-    // The list (up to 300 findings, over a thousand elements) sits in a folded panel: it is
-    // drawn right after the board's first frame (or when the panel is opened before that),
-    // so it never delays the board.
-    let drawn = RwSignal::new(false);
-    request_animation_frame(move || {
-        set_timeout(
-            move || {
-                let _ = drawn.try_set(true);
-            },
-            std::time::Duration::ZERO,
-        );
-    });
-    let listed = StoredValue::new(listed);
-    let items = move || {
-        drawn.get().then(|| {
-            listed
-                .get_value()
-                .into_iter()
-                .map(|f| {
-                    let line = f.line;
-                    let error = f.severity == Severity::Error;
-                    view! {
-                        <li class="health-finding" class:error=error>
-                            <span class="health-sev">{f.severity.label()}</span>" "
-                            <span class="health-msg">{f.message}</span>" "
-                            <button type="button" class="link-button line-link"
-                                on:click=move |_| session.show_line(line)
-                                aria-label=format!("Show line {line} in the document")>{format!("line {line}")}</button>
-                        </li>
-                    }
-                })
-                .collect_view()
+    let items = findings
+        .into_iter()
+        .take(LISTED)
+        .map(|f| {
+            let line = f.line;
+            let error = f.severity == Severity::Error;
+            view! {
+                <li class="health-finding" class:error=error>
+                    <span class="health-sev">{f.severity.label()}</span>" "
+                    <span class="health-msg">{f.message}</span>" "
+                    <button type="button" class="link-button line-link"
+                        on:click=move |_| session.show_line(line)
+                        aria-label=format!("Show line {line} in the document")>{format!("line {line}")}</button>
+                </li>
+            }
         })
-    };
+        .collect_view();
     view! {
-        <details class="health-panel" on:toggle=move |_| if !drawn.get_untracked() { drawn.set(true) }>
+        <details class="health-panel">
             <summary>
                 <span class="health-title">"Health"</span>
                 <span class="health-summary" class:has-errors=has_errors>{summary.join(" · ")}</span>
