@@ -11,10 +11,11 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use roadboard_core::calendar::Date;
 use roadboard_core::changes::seen::{load_seen, save_seen, SeenLoad};
-use roadboard_core::changes::{diff, Change, ChangeKind, Changes, Snapshot};
+use roadboard_core::changes::{diff, text_hash, Change, ChangeKind, Changes, Snapshot};
 use roadboard_core::load::decode_document;
 use roadboard_core::notice::Notice;
 use roadboard_core::schedule::Timeline;
+use roadboard_core::store::{KeyValue, StorageError};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 use wasm_bindgen_futures::JsFuture;
@@ -115,34 +116,73 @@ fn date_words(iso: &str) -> String {
     )
 }
 
+/// The document as it is now, as the diff needs it: made when first needed (a large
+/// document's snapshot takes milliseconds, and most openings need none: the text is unchanged
+/// since the last visit, or the document is too large to be remembered).
+#[derive(Clone)]
+struct NowSnapshot {
+    model: Arc<DocModel>,
+    made: StoredValue<Option<Arc<Snapshot>>>,
+}
+
+impl NowSnapshot {
+    fn new(model: Arc<DocModel>) -> Self {
+        NowSnapshot {
+            model,
+            made: StoredValue::new(None),
+        }
+    }
+
+    fn get(&self) -> Arc<Snapshot> {
+        if let Some(s) = self.made.get_value() {
+            return s;
+        }
+        let m = &self.model;
+        let s = Arc::new(Snapshot::of(&m.map, &m.original, &today()));
+        self.made.set_value(Some(s.clone()));
+        s
+    }
+
+    /// Remember this version as seen (nothing to do for a document too large to be kept).
+    fn save_seen(&self, kv: &dyn KeyValue) -> Result<(), StorageError> {
+        if Snapshot::certainly_too_large(&self.model.map) {
+            return Ok(());
+        }
+        save_seen(kv, &self.model.doc_id, &self.get())
+    }
+}
+
 /// Compare with the version last seen here; remember this one when there was none (or it
 /// could not be read: then say so). A fault of storage never stops the document opening.
-fn since_last_visit(model: &DocModel, now: &Snapshot) -> (Option<Arc<Comparison>>, Option<Notice>) {
+fn since_last_visit(
+    model: &DocModel,
+    now: &NowSnapshot,
+) -> (Option<Arc<Comparison>>, Option<Notice>) {
     let Ok(kv) = store() else {
         return (None, None);
     };
     match load_seen(kv.as_ref(), &model.doc_id) {
-        SeenLoad::Seen(old) if old.hash == now.hash => (None, None),
+        SeenLoad::Seen(old) if old.hash == text_hash(&model.original) => (None, None),
         SeenLoad::Seen(old) => {
             let heading = if old.seen.is_empty() {
                 "Changes since your last visit".to_string()
             } else {
                 format!("Changes since your last visit ({})", date_words(&old.seen))
             };
-            let c = Comparison::new(heading, true, old, now);
+            let c = Comparison::new(heading, true, old, &now.get());
             if c.changes.is_empty() {
-                let _ = save_seen(kv.as_ref(), &model.doc_id, now);
+                let _ = now.save_seen(kv.as_ref());
                 (None, None)
             } else {
                 (Some(c), None)
             }
         }
         SeenLoad::Never => {
-            let _ = save_seen(kv.as_ref(), &model.doc_id, now);
+            let _ = now.save_seen(kv.as_ref());
             (None, None)
         }
         SeenLoad::Dropped(n) => {
-            let _ = save_seen(kv.as_ref(), &model.doc_id, now);
+            let _ = now.save_seen(kv.as_ref());
             (None, Some(n))
         }
     }
@@ -156,7 +196,7 @@ pub fn ChangesRegion(
     model: Arc<DocModel>,
 ) -> impl IntoView {
     let marks = expect_context::<ChangeMarks>();
-    let now = Arc::new(Snapshot::of(&model.map, &model.original, &today()));
+    let now = NowSnapshot::new(model.clone());
     let (visit, dropped) = since_last_visit(&model, &now);
     let visit = StoredValue::new(visit);
     marks.current.set(visit.get_value());
@@ -165,11 +205,10 @@ pub fn ChangesRegion(
     if dropped.is_some() && notice.with_untracked(Option::is_none) {
         notice.set(dropped);
     }
-    let m_seen = model.clone();
     let now_seen = now.clone();
     let mark_seen = move |_| {
         if let Ok(kv) = store() {
-            if let Err(e) = save_seen(kv.as_ref(), &m_seen.doc_id, &now_seen) {
+            if let Err(e) = now_seen.save_seen(kv.as_ref()) {
                 notice.set(Some(e.into()));
             }
         }
@@ -276,7 +315,7 @@ fn days(d: f64) -> String {
 
 /// "Compare with…": an older version from a file, an address or pasted text.
 #[component]
-fn CompareWith(now: Arc<Snapshot>) -> impl IntoView {
+fn CompareWith(now: NowSnapshot) -> impl IntoView {
     let marks = expect_context::<ChangeMarks>();
     let (error, set_error) = signal(None::<String>);
     let details = NodeRef::<leptos::html::Details>::new();
@@ -287,7 +326,12 @@ fn CompareWith(now: Arc<Snapshot>) -> impl IntoView {
         move |name: String, text: String| {
             let map = roadboard_core::parse_named(&text, Some(&name));
             let old = Snapshot::of(&map, &text, "");
-            let c = Comparison::new(format!("Changes compared with “{name}”"), false, old, &now);
+            let c = Comparison::new(
+                format!("Changes compared with “{name}”"),
+                false,
+                old,
+                &now.get(),
+            );
             set_error.set(None);
             if let Some(d) = details.get_untracked() {
                 d.set_open(false);

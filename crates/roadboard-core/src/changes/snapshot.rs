@@ -153,6 +153,21 @@ impl Snapshot {
         }
     }
 
+    /// Whether the snapshot of `map` certainly passes [`SNAPSHOT_LIMIT`] even with every text
+    /// cut away (then [`Snapshot::to_compact`] gives `None`), told from the ids alone: each
+    /// item's line holds at least its id and 13 more characters. A large document is known
+    /// never to be kept without making its snapshot.
+    pub fn certainly_too_large(map: &Roadmap) -> bool {
+        let mut least = 0usize;
+        for it in &map.items {
+            least += it.id.len() + 13;
+            if least > SNAPSHOT_LIMIT {
+                return true;
+            }
+        }
+        false
+    }
+
     /// The section `[id, title]` an item's index names.
     pub fn section(&self, index: Option<usize>) -> Option<&(String, String)> {
         index.and_then(|i| self.sections.get(i))
@@ -423,6 +438,38 @@ mod tests {
         }
         let map = crate::parse(&huge);
         assert_eq!(Snapshot::of(&map, &huge, "").to_compact(), None);
+    }
+
+    #[test]
+    fn certainly_too_large_is_never_wrong() {
+        // Short ids (the bound's hardest case) and long ones, small to far past the limit: when
+        // the bound says "too large", the compact form is indeed refused; it says so from
+        // 50,000 characters of ids and their least fields on.
+        let mut said_too_large = 0;
+        for n in [10, 600, 2_000, 3_000, 3_400, 3_800, 4_000, 5_000] {
+            for long in [false, true] {
+                let mut text = String::from("# Plan\n\n## Work (Week 1)\n\n");
+                for i in 0..n {
+                    if long {
+                        text.push_str(&format!("- [ ] Item {i} of a rather long list of things\n"));
+                    } else {
+                        text.push_str(&format!("- [ ] {i}\n"));
+                    }
+                }
+                let map = crate::parse(&text);
+                assert_eq!(map.items.len(), n);
+                let compact = Snapshot::of(&map, &text, "").to_compact();
+                if Snapshot::certainly_too_large(&map) {
+                    said_too_large += 1;
+                    assert_eq!(compact, None, "{n} items, long ids: {long}");
+                }
+                if n <= 600 {
+                    assert!(!Snapshot::certainly_too_large(&map), "{n} items");
+                    assert!(compact.is_some(), "{n} items");
+                }
+            }
+        }
+        assert!(said_too_large >= 4, "{said_too_large}");
     }
 
     #[test]
