@@ -5,8 +5,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import path from 'node:path';
 import { createRequire } from 'node:module';
-import { servedSite, launch, openPage, assertClean } from './harness.mjs';
+import { servedSite, launch, openPage, assertClean, DIST } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -287,4 +288,40 @@ test('a link naming an item the document does not have dims nothing and opens no
   assert.equal(await page.getByRole('dialog').count(), 0);
   assertClean(assert, page);
   await page.close();
+});
+
+test('a wide board: every column gets its first page (those past the first screen right after it); the highlight follows cards drawn later', async () => {
+  const { generated } = await import('./bench-data.mjs');
+  // 20 columns of 100 tasks; each task waits on the one before and the one seven before.
+  const file = path.join(DIST, 'e2e-wide-2000.md');
+  fs.writeFileSync(file, generated(2000));
+  try {
+    const page = await open('?src=e2e-wide-2000.md');
+    const columns = page.locator('.board .column');
+    await page.waitForFunction(() => {
+      const cols = [...document.querySelectorAll('.board .column')];
+      return cols.length === 20 && cols.every((c) => c.querySelectorAll('.card').length === 40 && c.querySelector('.more'));
+    }, null, { timeout: 30000 });
+    assert.equal(await columns.count(), 20);
+    const card = (n) => page.locator('.board .card', { hasText: `Task ${n}: implement` });
+    const role = (n) => card(n).getAttribute('data-highlight');
+    // Select Task 30: what it waits on is upstream, what waits on it (everything after) downstream.
+    await card(30).locator('.badges').click();
+    await page.waitForFunction(() => document.querySelector('.card[data-highlight="selected"]'));
+    assert.deepEqual([await role(30), await role(29), await role(3), await role(31), await role(1939)], ['selected', 'upstream', 'upstream', 'downstream', 'downstream']);
+    // Cards drawn after the selection are drawn highlighted…
+    await columns.first().getByRole('button', { name: 'Show 60 more' }).click();
+    await card(50).waitFor();
+    assert.equal(await role(50), 'downstream');
+    // …and follow the next selection like the others.
+    await card(60).locator('.badges').click();
+    await page.waitForFunction(() => document.querySelector('.card[data-highlight="selected"]')?.textContent.includes('Task 60:'));
+    assert.deepEqual([await role(60), await role(50), await role(30), await role(61), await role(99)], ['selected', 'upstream', 'upstream', 'downstream', 'downstream']);
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('main [data-highlight]'));
+    assertClean(assert, page);
+    await page.close();
+  } finally {
+    fs.rmSync(file, { force: true });
+  }
 });
