@@ -5,9 +5,8 @@
 // without sending and splitting 5,000 ids again on every selection.
 const NAMES = { s: 'selected', u: 'upstream', d: 'downstream' };
 
-// attr → { doc, index: Map(id → position), gen } of the document whose ids were learnt last.
+// attr → { doc, index: Map(id → position) } of the document whose ids were learnt last.
 const known = new Map();
-let generation = 0;
 
 export function highlight_knows(attr, doc) {
   const k = known.get(attr);
@@ -20,23 +19,23 @@ export function highlight_learn(attr, doc, ids) {
     const list = ids.split('\n');
     for (let k = 0; k < list.length; k++) index.set(list[k], k);
   }
-  generation += 1;
-  known.set(attr, { doc, index, gen: generation });
+  known.set(attr, { doc, index });
 }
 
 // Each element remembers (in a property of its own, per attribute) its position among the learnt
 // ids and the role last set on it, so a change reads no attribute of an element seen before and
 // writes only the elements whose role changed. Ids are fixed for the life of an element (cards,
-// sub-items and document checkboxes are drawn per item); a newly learnt document starts afresh.
+// sub-items and document checkboxes are drawn per item); what an element remembers holds for the
+// document it was learnt with (`doc`, a number per opened document), a newly learnt one starts afresh.
 export function apply_highlight(selector, attr, roles) {
   const k = known.get(attr);
   const index = k?.index ?? new Map();
-  const gen = k?.gen ?? 0;
+  const doc = k?.doc ?? 0;
   const slot = `_roadboard_${attr}`;
   for (const el of document.querySelectorAll(selector)) {
     let seen = el[slot];
-    if (seen === undefined || seen.gen !== gen) {
-      seen = { gen, at: index.get(el.getAttribute(attr)), role: el.getAttribute('data-highlight') };
+    if (seen === undefined || seen.doc !== doc) {
+      seen = { doc, at: index.get(el.getAttribute(attr)), role: el.getAttribute('data-highlight') };
       el[slot] = seen;
     }
     const want = seen.at === undefined ? null : (NAMES[roles[seen.at]] ?? null);

@@ -20,7 +20,7 @@ test('the Health list counts findings and links each to its line', async () => {
   assert.ok(await summary.evaluate((el) => el.classList.contains('has-errors')));
   await page.locator('.health-panel summary').click();
   const findings = page.locator('.health-list li');
-  // the list is drawn right after the board's first frame (or when the panel opens)
+  // the panel (the check and its list) is drawn right after the page's first frame
   await findings.first().waitFor();
   assert.equal(await findings.count(), 3);
   const ambiguous = findings.filter({ hasText: 'Write tests' });
